@@ -1,0 +1,43 @@
+# kgbuilder: `make demo` builds the bundled examples, `make test` runs the test suite.
+# Both start from a fresh machine: they create .venv and install what they need.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+OUT    ?= out
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test venv sysdeps bench quality clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+venv: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/kgbuilder build examples/ -o $(OUT)
+	@echo
+	@echo "Who attacked whom, with the evidence sentence (examples/queries/attacks.rq):"
+	$(BIN)/kgbuilder query $(OUT)/graph.ttl -f examples/queries/attacks.rq
+	@echo
+	@echo "Open $(OUT)/graph.html in a browser to explore the graph."
+
+# Debian packages the tests use (independent strict RDF parsers, a browser).
+sysdeps:
+	@bash scripts/sysdeps.sh
+
+test: $(STAMP) sysdeps
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/speed.py
+
+quality: $(STAMP)
+	$(BIN)/python bench/quality.py
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache

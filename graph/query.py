@@ -1,0 +1,89 @@
+"""SPARQL over a written graph, in Oxigraph.
+
+The graph file is loaded into an in-memory :class:`pyoxigraph.Store`; Oxigraph's strict
+parser doubles as a check that what kgbuilder wrote is valid RDF.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
+            ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG,
+            ".jsonld": ox.RdfFormat.JSON_LD}
+
+
+class QueryError(ValueError):
+    """A graph that cannot be loaded or a query that cannot be run."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """The answer of a query: variables and rows of plain strings (None when unbound)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str | None, ...], ...]
+
+
+def load_store(path: Path | str) -> ox.Store:
+    """Load a graph file into a new in-memory Oxigraph store."""
+    path = Path(path)
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise QueryError(f"{path}: unknown graph format {path.suffix!r}; expected one of "
+                         + ", ".join(sorted(_FORMATS)))
+    store = ox.Store()
+    try:
+        store.load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as err:
+        raise QueryError(f"{path}: cannot load graph ({err})") from err
+    return store
+
+
+def _term(term) -> str | None:
+    if term is None:
+        return None
+    return term.value if hasattr(term, "value") else str(term)
+
+
+def run_query(store: ox.Store, sparql: str) -> Table:
+    """Run a SELECT or ASK query and return its answer as a :class:`Table`."""
+    try:
+        result = store.query(sparql, use_default_graph_as_union=True)
+    except SyntaxError as err:
+        raise QueryError(f"invalid SPARQL: {err}") from err
+    if isinstance(result, ox.QueryBoolean):
+        return Table(("ask",), ((str(bool(result)).lower(),),))
+    if isinstance(result, ox.QuerySolutions):
+        cols = tuple(v.value for v in result.variables)
+        rows = tuple(tuple(_term(sol[c]) for c in cols) for sol in result)
+        return Table(cols, rows)
+    triples = tuple((_term(t.subject), _term(t.predicate), _term(t.object)) for t in result)
+    return Table(("subject", "predicate", "object"), triples)
+
+
+def format_table(table: Table, fmt: str = "table") -> str:
+    """Render a :class:`Table` as an aligned text table, CSV or JSON."""
+    if fmt == "json":
+        return json.dumps([dict(zip(table.columns, row)) for row in table.rows],
+                          indent=2, ensure_ascii=False)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(table.columns)
+        writer.writerows([["" if v is None else v for v in row] for row in table.rows])
+        return buf.getvalue().rstrip("\n")
+    cells = [list(table.columns)] + [["" if v is None else v for v in row] for row in table.rows]
+    widths = [min(60, max(len(r[i]) for r in cells)) for i in range(len(table.columns))]
+    lines = []
+    for n, row in enumerate(cells):
+        lines.append("  ".join(v[:60].ljust(w) for v, w in zip(row, widths)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    lines.append(f"({len(table.rows)} row{'s' if len(table.rows) != 1 else ''})")
+    return "\n".join(lines)

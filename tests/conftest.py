@@ -1,0 +1,42 @@
+"""Shared fixtures: the pinned spaCy model, loaded once per test session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from extractors.model import load_nlp
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def cues():
+    from ontology import load_cues
+    return load_cues()
+
+
+@pytest.fixture(scope="session")
+def read(nlp, cues):
+    """Read one text and return its DocumentRecord."""
+    from extractors import TextInput, extract
+
+    def _read(text: str, doc_id: str = "t"):
+        return next(extract([TextInput(doc_id, text)], nlp=nlp, cues=cues))
+    return _read
+
+
+@pytest.fixture(scope="session")
+def triples(read):
+    """Read one text and return its asserted facts as (subject, relation, object) names."""
+    def _triples(text: str, *, factuality: str = "asserted"):
+        rec = read(text)
+        names = {e.key: e.name for e in rec.entities}
+        return {(names[f.subject.entity], f.relation, names[f.object.entity])
+                for f in rec.facts if f.factuality.value == factuality}
+    return _triples

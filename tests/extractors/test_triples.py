@@ -1,0 +1,66 @@
+"""Verb patterns, read with the pinned spaCy model: sentence -> expected facts."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # active voice, direct object
+    ("The Taliban attacked Kandahar on Sunday.", ("Taliban", "attacked", "Kandahar")),
+    ("Israel killed Ismail Haniyeh in Tehran.", ("Israel", "killed", "Ismail Haniyeh")),
+    # passive voice with an agent
+    ("Ismail Haniyeh was killed by Israel in Tehran.", ("Israel", "killed", "Ismail Haniyeh")),
+    ("Hamas was sanctioned by the European Union last year.",
+     ("European Union", "sanctioned", "Hamas")),
+    # prepositional objects and phrasal verbs
+    ("France withdrew from Mali in 2022.", ("France", "withdrewFrom", "Mali")),
+    ("Britain pulled out of Afghanistan after twenty years.",
+     ("Britain", "withdrewFrom", "Afghanistan")),
+    ("Antony Blinken flew to Cairo on Monday.", ("Antony Blinken", "visited", "Cairo")),
+    ("Hezbollah fired rockets at Haifa overnight.", ("Hezbollah", "attacked", "Haifa")),
+    ("Turkey cooperated with Qatar on the plan.", ("Turkey", "cooperatedWith", "Qatar")),
+])
+def test_triples_verb_patterns(triples, sentence, expected):
+    assert expected in triples(sentence)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # coordinated objects
+    ("Russia supplied Syria and Iran with drones.",
+     {("Russia", "supported", "Syria"), ("Russia", "supported", "Iran")}),
+    # coordinated subjects
+    ("Egypt and Qatar condemned Israel on Tuesday.",
+     {("Egypt", "condemned", "Israel"), ("Qatar", "condemned", "Israel")}),
+])
+def test_triples_coordination_expands(triples, sentence, expected):
+    assert expected <= triples(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Taliban did not attack Kandahar.",
+    "Hezbollah could strike Haifa within days.",
+])
+def test_triples_unasserted_facts_get_no_asserted_triple(triples, sentence):
+    assert not {t for t in triples(sentence) if t[1] == "attacked"}
+
+
+def test_triples_negated_fact_is_kept_with_its_factuality(triples):
+    assert ("Taliban", "attacked", "Kandahar") in triples(
+        "The Taliban did not attack Kandahar.", factuality="negated")
+
+
+def test_triples_verb_outside_inventory_is_an_open_relation(read):
+    rec = read("Emmanuel Macron praised Germany on Friday.")
+    open_facts = [f for f in rec.facts if f.open]
+    assert [f.relation for f in open_facts] == ["praise"]
+    assert not [f for f in rec.facts if not f.open]
+
+
+def test_triples_facts_record_sentence_and_offsets(read):
+    text = "Sudan is calm.\n\nThe Taliban attacked Kandahar on Sunday."
+    rec = read(text)
+    fact = next(f for f in rec.facts if f.relation == "attacked")
+    assert fact.sentence.text == "The Taliban attacked Kandahar on Sunday."
+    assert text[fact.sentence.start:fact.sentence.end] == fact.sentence.text
+    assert text[fact.object.start:fact.object.end] == "Kandahar"
+    assert fact.rule == "verb-active"

