@@ -18,7 +18,7 @@ def bind_prefixes(g: Graph) -> Graph:
     for prefix, ns in (("kgb", KGB), ("kgr", KGR), ("open", OPEN), ("skos", SKOS),
                        ("prov", PROV), ("dcterms", DCTERMS), ("schema", SCHEMA), ("nif", NIF),
                        ("itsrdf", ITSRDF), ("time", TIME)):
-        g.bind(prefix, ns, override=True)
+        g.bind(prefix, ns, override=True, replace=True)
     return g
 
 
