@@ -7,8 +7,12 @@ from rdflib import Graph
 
 
 def to_ntriples(g: Graph) -> str:
-    """Serialise ``g`` as N-Triples, lines sorted so that equal graphs give equal files."""
-    lines = g.serialize(format="nt11").splitlines()
+    """Serialise ``g`` as N-Triples, lines sorted so that equal graphs give equal files.
+
+    Lines are split on ``\\n`` only: ``str.splitlines`` would also split inside literals
+    at U+001C..U+001E, U+0085, U+2028 and U+2029, which N-Triples leaves unescaped.
+    """
+    lines = g.serialize(format="nt11").split("\n")
     return "".join(f"{line}\n" for line in sorted(set(lines)) if line.strip())
 
 

@@ -56,7 +56,7 @@ def to_trig(g: Graph) -> str:
 
 def to_nquads(g: Graph) -> str:
     """Serialise ``g`` as N-Quads, one named graph per source document; lines sorted."""
-    lines = to_dataset(g).serialize(format="nquads").splitlines()
+    lines = to_dataset(g).serialize(format="nquads").split("\n")
     return "".join(f"{line}\n" for line in sorted(set(lines)) if line.strip())
 
 
