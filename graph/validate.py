@@ -54,5 +54,5 @@ def validate_graph(g: Graph) -> Report:
         path = results.value(result, SH.resultPath)
         message = results.value(result, SH.resultMessage) or "violates a shape"
         where = f"{focus} {_short(g, path)}" if path is not None else focus
-        lines.append(f"{where}: {message}")
+        lines.append(" ".join(f"{where}: {message}".split()))
     return Report(conforms=bool(conforms), violations=tuple(sorted(set(lines))))

@@ -9,7 +9,8 @@ def record(doc_id: str = "d1", *, agent: str = "Hamas", verb: str = "attacked", 
            factuality: Factuality = Factuality.ASSERTED, reporter: str | None = None,
            time: str | None = None, time_text: str | None = None, prefix: str = "",
            title: str | None = None, url: str | None = None, date: str | None = None,
-           rule: str = "verb-active") -> DocumentRecord:
+           rule: str = "verb-active", agent_cls: str = "ArmedGroup",
+           target_cls: str = "City") -> DocumentRecord:
     """One document of one sentence "{prefix}{agent} {verb} {target}." with its fact.
 
     With ``reporter``, the sentence ends ", {reporter} said." and the fact is reported by it.
@@ -20,7 +21,7 @@ def record(doc_id: str = "d1", *, agent: str = "Hamas", verb: str = "attacked", 
     t_start = a_start + len(agent) + len(verb) + 2
     subj = Mention(agent, a_start, a_start + len(agent), "a")
     obj = Mention(target, t_start, t_start + len(target), "t")
-    entities = [Entity("a", agent, "ArmedGroup"), Entity("t", target, "City")]
+    entities = [Entity("a", agent, agent_cls), Entity("t", target, target_cls)]
     said = None
     if reporter:
         r_start = text.rindex(reporter)
