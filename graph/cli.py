@@ -40,7 +40,8 @@ Examples:
   kgbuilder query out/graph.ttl 'SELECT ?s ?o WHERE { ?s kgb:attacked ?o }'
   kgbuilder query out/graph.ttl -f examples/queries/attacks.rq --format csv
 
-The prefixes kgb:, kgr:, rdfs:, skos:, prov:, dcterms: and schema: are predeclared.
+The prefixes kgb:, kgr:, open:, rdf:, rdfs:, skos:, prov:, dcterms:, schema:, xsd:,
+nif:, itsrdf: and time: are predeclared.
 """
 
 PREFIXES = """PREFIX kgb: <https://w3id.org/kgbuilder/ontology#>
@@ -53,6 +54,9 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX schema: <http://schema.org/>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+PREFIX time: <http://www.w3.org/2006/time#>
 """
 
 

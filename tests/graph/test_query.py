@@ -93,3 +93,12 @@ def test_query_backers_of_armed_groups_only(tmp_path):
                   record("c", agent="Qatar", verb="backed", target="Doha", relation="supported"))
     rows = _ask(g, "backers.rq")
     assert [(r["group"], r["backer"], r["statements"]) for r in rows] == [("Hezbollah", "Iran", "2")]
+
+
+def test_query_readme_query_finds_the_readme_fact(examples_graph):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sparql = readme.split("```sparql\n", 1)[1].split("```", 1)[0]
+    table = run_query(load_store(examples_graph), PREFIXES + sparql)
+    rows = [dict(zip(table.columns, row)) for row in table.rows]
+    assert {"subject": "US Treasury", "object": "Asaib Ahl al-Haq", "date": "2020-02-28",
+            "offsets": "0-85"}.items() <= next(r for r in rows if r["object"] == "Asaib Ahl al-Haq").items()
