@@ -121,9 +121,15 @@ def add_statement(g: Graph, rec: DocumentRecord, fact: Fact, triple: tuple[URIRe
     g.add((st, KGB.subjectMention, _mention(g, doc, rec.text, fact.subject, s)))
     g.add((st, KGB.objectMention, _mention(g, doc, rec.text, fact.object, o)))
     reporter = fact.reported_by
-    if reporter is not None and reporter.entity in iris:
-        g.add((st, KGB.reportedBy, iris[reporter.entity]))
-        g.add((st, KGB.reporterMention, _mention(g, doc, rec.text, reporter, iris[reporter.entity])))
+    if reporter is not None:
+        who = iris.get(reporter.entity)
+        if who is None:
+            # an unnamed source ("officials said"): where it is quoted, but no entity
+            span = _span(g, doc, rec.text, reporter.start, reporter.end, NIF.Phrase)
+        else:
+            g.add((st, KGB.reportedBy, who))
+            span = _mention(g, doc, rec.text, reporter, who)
+        g.add((st, KGB.reporterMention, span))
     when = time_value(fact.time) if fact.time else None
     if when is not None:
         day, unit = when

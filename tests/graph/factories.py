@@ -10,10 +10,11 @@ def record(doc_id: str = "d1", *, agent: str = "Hamas", verb: str = "attacked", 
            time: str | None = None, time_text: str | None = None, prefix: str = "",
            title: str | None = None, url: str | None = None, date: str | None = None,
            rule: str = "verb-active", agent_cls: str = "ArmedGroup",
-           target_cls: str = "City") -> DocumentRecord:
+           target_cls: str = "City", named_reporter: bool = True) -> DocumentRecord:
     """One document of one sentence "{prefix}{agent} {verb} {target}." with its fact.
 
-    With ``reporter``, the sentence ends ", {reporter} said." and the fact is reported by it.
+    With ``reporter``, the sentence ends ", {reporter} said." and the fact is reported by it,
+    an entity unless ``named_reporter`` is false (an unnamed source: "officials").
     """
     text = f"{prefix}{agent} {verb} {target}"
     text += f", {reporter} said." if reporter else "."
@@ -25,8 +26,9 @@ def record(doc_id: str = "d1", *, agent: str = "Hamas", verb: str = "attacked", 
     said = None
     if reporter:
         r_start = text.rindex(reporter)
-        said = Mention(reporter, r_start, r_start + len(reporter), "r")
-        entities.append(Entity("r", reporter, "Person"))
+        said = Mention(reporter, r_start, r_start + len(reporter), "r" if named_reporter else "")
+        if named_reporter:
+            entities.append(Entity("r", reporter, "Person"))
     sent = Sentence(" ".join(text.split()), 0, len(text))
     fact = Fact(subj, relation, obj, sent, rule, open_, factuality, reported_by=said,
                 time=time, time_text=time_text)

@@ -81,6 +81,14 @@ def test_provenance_reported_fact_names_the_reporter_and_where():
     assert _span(g, g.value(st, KGB.reporterMention))[2] == "Avi Cohen"
 
 
+def test_provenance_unnamed_source_is_a_reporter_span_without_entity():
+    g = build_graph([record(reporter="officials", named_reporter=False)])
+    st = _statement(g)
+    assert g.value(st, KGB.reportedBy) is None
+    span = g.value(st, KGB.reporterMention)
+    assert _span(g, span)[2] == "officials" and g.value(span, ITSRDF.taIdentRef) is None
+
+
 def test_provenance_unattributed_fact_has_no_reporter():
     g = build_graph([record()])
     assert g.value(_statement(g), KGB.reportedBy) is None

@@ -66,9 +66,12 @@ def test_query_asserted_vs_reported_names_who_vouches(tmp_path):
     g = _graph_of(tmp_path,
                   record("a", agent="Hamas", target="Sderot", reporter="Avi Cohen"),
                   record("b", agent="Hezbollah", target="Haifa"),
-                  record("c", agent="ISIS", target="Mosul", factuality=Factuality.NEGATED))
+                  record("c", agent="ISIS", target="Mosul", factuality=Factuality.NEGATED),
+                  record("d", agent="Hamas", target="Ashdod", reporter="officials",
+                         named_reporter=False))
     rows = [(r["source"], r["subject"], r["object"]) for r in _ask(g, "asserted_vs_reported.rq")]
     assert rows == [("reported by Avi Cohen", "Hamas", "Sderot"),
+                    ("reported by officials", "Hamas", "Ashdod"),
                     ("the article", "Hezbollah", "Haifa")]
 
 

@@ -19,6 +19,7 @@ def _statement(g):
 def test_validate_built_graph_with_every_provenance_field_conforms():
     g = build_graph([record(reporter="Avi Cohen", time="2020-W12", time_text="last week",
                             title="T", url="https://example.org/x", date="2020-03-20"),
+                     record("d3", reporter="officials", named_reporter=False),
                      record("d2", verb="praised", relation="praise", open_=True)])
     report = validate_graph(g)
     assert report.conforms, report.violations
