@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from extractors.records import Fact
+from extractors.records import Fact, Factuality
 
 MONTHS = {name: n for n, names in enumerate(
     (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
@@ -67,19 +67,21 @@ def _week(d: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def _not_after(month: int, day: int, anchor: date) -> date | None:
-    """The latest date with this month and day on or before ``anchor`` (news looks back)."""
-    for year in (anchor.year, anchor.year - 1):
+def _nearest(month: int, day: int, anchor: date) -> date | None:
+    """The date with this month and day nearest to ``anchor`` (the year is left implicit).
+
+    Ties go to the earlier date: news mostly looks back.
+    """
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
-            d = date(year, month, day)
+            candidates.append(date(year, month, day))
         except ValueError:
             continue
-        if d <= anchor:
-            return d
-    return None
+    return min(candidates, key=lambda d: (abs((d - anchor).days), d), default=None)
 
 
-def _relative(text: str, anchor: date) -> str | None:
+def _relative(text: str, anchor: date, future: bool) -> str | None:
     if text in ("today", "tonight"):
         return anchor.isoformat()
     if text in ("yesterday", "last night"):
@@ -91,6 +93,8 @@ def _relative(text: str, anchor: date) -> str | None:
         back = (anchor.weekday() - WEEKDAYS[m["wd"]]) % 7
         if m["rel"] in ("next", "coming"):
             return (anchor + timedelta(days=(7 - back) % 7 or 7)).isoformat()
+        if future and m["rel"] is None:
+            return (anchor + timedelta(days=(7 - back) % 7)).isoformat()
         if m["rel"] in ("last", "previous") and back == 0:
             back = 7
         return (anchor - timedelta(days=back)).isoformat()
@@ -111,10 +115,13 @@ def _relative(text: str, anchor: date) -> str | None:
     return None
 
 
-def resolve_date(text: str, anchor: date | None) -> str | None:
+def resolve_date(text: str, anchor: date | None, *, future: bool = False) -> str | None:
     """Resolve a date expression against the document's date, to ISO 8601.
 
-    The result has the precision of the text: a day, an ISO week, a month or a year.
+    The result has the precision of the text: a day, an ISO week, a month or a year. A
+    day or month without a year is the one nearest to the document's date; a bare
+    weekday is the latest one on or before it, or with ``future`` (a planned fact) the
+    next one on or after it.
 
     >>> resolve_date("on March 26", date(2020, 3, 30))
     '2020-03-26'
@@ -122,6 +129,8 @@ def resolve_date(text: str, anchor: date | None) -> str | None:
     '2019-12-30'
     >>> resolve_date("Friday", date(2020, 3, 16))   # a Monday
     '2020-03-13'
+    >>> resolve_date("Friday", date(2020, 3, 16), future=True)
+    '2020-03-20'
     >>> resolve_date("last week", date(2020, 3, 16))
     '2020-W11'
     >>> resolve_date("in March 2019", None)
@@ -145,7 +154,7 @@ def resolve_date(text: str, anchor: date | None) -> str | None:
             if day is not None:
                 if anchor is None:
                     return None
-                d = _not_after(month, day, anchor)
+                d = _nearest(month, day, anchor)
                 return d.isoformat() if d else None
         except ValueError:
             return None
@@ -154,9 +163,10 @@ def resolve_date(text: str, anchor: date | None) -> str | None:
         if month is not None:
             if anchor is None:
                 return None
-            return f"{anchor.year - (month > anchor.month):04d}-{month:02d}"
+            nearest = _nearest(month, 1, anchor.replace(day=1))
+            return f"{nearest.year:04d}-{month:02d}"
         return f"{year:04d}"
-    return _relative(text, anchor) if anchor is not None else None
+    return _relative(text, anchor, future) if anchor is not None else None
 
 
 def _distance(start: int, end: int, lo: int, hi: int) -> int:
@@ -167,8 +177,9 @@ def attach_times(doc, facts: list[Fact], doc_date: str | None) -> list[Fact]:
     """Give each fact the time its sentence states, if any.
 
     Reads the DATE and TIME entities inside each fact's sentence; the one nearest to
-    the span between the fact's two mentions that resolves wins. A fact whose
-    sentence names no resolvable time keeps ``time=None``.
+    the span between the fact's two mentions that resolves wins; a planned fact reads a
+    bare weekday forward. A fact whose sentence names no resolvable time keeps
+    ``time=None``.
 
     Args:
         doc: the spaCy ``Doc`` the facts were read from.
@@ -180,7 +191,7 @@ def attach_times(doc, facts: list[Fact], doc_date: str | None) -> list[Fact]:
              if ent.label_ in ("DATE", "TIME")]
     if not spans:
         return facts
-    cache: dict[str, str | None] = {}
+    cache: dict[tuple[str, bool], str | None] = {}
     out = []
     for fact in facts:
         lo = min(fact.subject.start, fact.object.start)
@@ -188,11 +199,13 @@ def attach_times(doc, facts: list[Fact], doc_date: str | None) -> list[Fact]:
         candidates = sorted(
             (_distance(start, end, lo, hi), start, text) for start, end, text in spans
             if fact.sentence.start <= start and end <= fact.sentence.end)
+        future = fact.factuality is Factuality.PLANNED  # "will visit on Friday"
         for _, _, text in candidates:
-            if text not in cache:
-                cache[text] = resolve_date(text, anchor)
-            if cache[text] is not None:
-                fact = replace(fact, time=cache[text], time_text=text)
+            key = (text, future)
+            if key not in cache:
+                cache[key] = resolve_date(text, anchor, future=future)
+            if cache[key] is not None:
+                fact = replace(fact, time=cache[key], time_text=text)
                 break
         out.append(fact)
     return out

@@ -12,11 +12,14 @@ MONDAY = date(2020, 3, 16)  # a Monday in week 12 of 2020
 
 
 @pytest.mark.parametrize("text,anchor,expected", [
-    # calendar dates: the year from the text, else the latest one not after the document
+    # calendar dates: the year from the text, else the one nearest to the document's date
     ("on March 26, 2019", MONDAY, "2019-03-26"),
     ("26 March 2019", None, "2019-03-26"),
     ("2019-03-26", None, "2019-03-26"),
     ("on March 12", MONDAY, "2020-03-12"),
+    ("on March 26", MONDAY, "2020-03-26"),
+    ("on March 26", date(2020, 1, 2), "2020-03-26"),
+    ("on December 28", date(2020, 1, 2), "2019-12-28"),
     ("Dec. 30", MONDAY, "2019-12-30"),
     ("the 3rd of March", MONDAY, "2020-03-03"),
     ("February 30", MONDAY, None),
@@ -36,6 +39,7 @@ MONDAY = date(2020, 3, 16)  # a Monday in week 12 of 2020
     ("last month", date(2020, 1, 10), "2019-12"),
     ("in January", MONDAY, "2020-01"),
     ("in November", MONDAY, "2019-11"),
+    ("in April", MONDAY, "2020-04"),
     ("March 2019", None, "2019-03"),
     ("in 2019", None, "2019"),
     ("last year", MONDAY, "2019"),
@@ -55,6 +59,14 @@ def test_dates_resolve_expression_against_document_date(text, anchor, expected):
 ])
 def test_dates_document_date_is_iso_8601(text, expected):
     assert parse_iso_date(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Friday", "2020-03-20"), ("Monday", "2020-03-16"), ("last Friday", "2020-03-13"),
+    ("March 12", "2020-03-12"),
+])
+def test_dates_planned_fact_reads_a_bare_weekday_forward(text, expected):
+    assert resolve_date(text, MONDAY, future=True) == expected
 
 
 def _facts(nlp, cues, text, date_=None):
