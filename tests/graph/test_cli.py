@@ -233,3 +233,26 @@ def test_cli_build_reports_violations_on_stderr_and_exits_one(tmp_path, monkeypa
     assert result.exit_code == 1
     assert "factuality is one of" in result.stderr and "does not conform" in result.stderr
     assert (tmp_path / "graph.ttl").exists()
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tests.exports.test_formats import TRICKY  # noqa: E402
+
+
+@settings(max_examples=5, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(name=TRICKY, quote=TRICKY)
+def test_cli_build_any_text_gives_files_strict_parsers_read(tmp_path, name, quote):
+    import pyoxigraph
+
+    text = (f"Hezbollah fired rockets at {name} on Friday. Israel said \"{quote}\" and struck "
+            f"Beirut.\n{quote}\n").replace("\x00", "")  # NUL marks a binary file, by design
+    out = tmp_path / "out"
+    result = _build("-", "-o", str(out), "-f", "nt,nq,trig,jsonld,graphml", input=text)
+    assert result.exit_code == 0, result.stderr
+    for suffix, fmt in (("ttl", pyoxigraph.RdfFormat.TURTLE), ("nt", pyoxigraph.RdfFormat.N_TRIPLES),
+                        ("nq", pyoxigraph.RdfFormat.N_QUADS), ("trig", pyoxigraph.RdfFormat.TRIG),
+                        ("jsonld", pyoxigraph.RdfFormat.JSON_LD)):
+        assert list(pyoxigraph.parse(path=str(out / f"graph.{suffix}"), format=fmt))
