@@ -98,6 +98,8 @@ def main() -> None:
     Examples:
       kgbuilder build examples/ -o out     # out/graph.ttl and out/graph.html
       kgbuilder query out/graph.ttl 'SELECT * WHERE { ?s kgb:attacked ?o }'
+      kgbuilder export out/graph.ttl --format trig,jsonld -o out
+      kgbuilder validate out/graph.ttl
     """
 
 
@@ -117,7 +119,7 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
 
     INPUTS are .txt or .md files, directories of them, .jsonl files with one
     document per line ({"id", "text", optional "date", "title", "url"}), or - for
-    standard input.
+    standard input. The graph is validated against the ontology's SHACL shapes.
     """
     from extractors import DEFAULT_MODEL, ModelNotFoundError, extract, load_nlp
     from exports import Format, graph_view, write_format, write_html, write_turtle

@@ -107,7 +107,7 @@ def test_cli_query_bad_sparql_is_a_one_line_error(tmp_path):
 
 
 def test_cli_help_shows_examples():
-    for args in ([], ["build"], ["query"]):
+    for args in ([], ["build"], ["query"], ["export"], ["validate"]):
         out = CliRunner().invoke(main, [*args, "--help"]).output
         assert "Examples:" in out
 
