@@ -66,7 +66,9 @@ class Fact:
     """A subject-relation-object statement read from one sentence.
 
     ``relation`` is an inventory relation name when ``open`` is false, and the verb
-    lemma that expressed it when ``open`` is true.
+    lemma that expressed it when ``open`` is true. ``time`` is when the fact happened,
+    in ISO 8601 at the precision the text gives (``2020-03-26``, ``2020-W12``,
+    ``2020-03``, ``2020``), and ``time_text`` the expression that said it.
     """
 
     subject: Mention
@@ -78,6 +80,7 @@ class Fact:
     factuality: Factuality = Factuality.ASSERTED
     reported_by: Mention | None = None
     time: str | None = None
+    time_text: str | None = None
 
 
 @dataclass(frozen=True)

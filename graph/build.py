@@ -1,24 +1,24 @@
-"""Document records to RDF: entities, direct facts and reified statements."""
+"""Document records to RDF: entities and direct facts; statements in :mod:`graph.provenance`."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS, TIME
 
 from extractors.records import DocumentRecord, Factuality
-from graph.iris import document_iri, entity_iri, open_relation_iri, statement_iri
-from ontology import KGB, KGR, OPEN, load_cues
-
-SCHEMA = Namespace("http://schema.org/")
+from graph.iris import entity_iri, open_relation_iri
+from graph.provenance import add_document, add_statement
+from ontology import ITSRDF, KGB, KGR, NIF, OPEN, SCHEMA, load_cues
 
 
 def bind_prefixes(g: Graph) -> Graph:
     """Bind the prefixes every kgbuilder graph is written with."""
     for prefix, ns in (("kgb", KGB), ("kgr", KGR), ("open", OPEN), ("skos", SKOS),
-                       ("prov", PROV), ("dcterms", DCTERMS), ("schema", SCHEMA)):
-        g.bind(prefix, ns, override=True)
+                       ("prov", PROV), ("dcterms", DCTERMS), ("schema", SCHEMA), ("nif", NIF),
+                       ("itsrdf", ITSRDF), ("time", TIME)):
+        g.bind(prefix, ns, override=True, replace=True)
     return g
 
 
@@ -43,15 +43,7 @@ def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) ->
     labels: dict[URIRef, Counter] = defaultdict(Counter)
     altlabels: dict[URIRef, set[str]] = defaultdict(set)
     for rec in records:
-        doc = document_iri(rec.doc_id)
-        g.add((doc, RDF.type, KGB.Document))
-        g.add((doc, DCTERMS.identifier, Literal(rec.doc_id)))
-        if rec.title:
-            g.add((doc, DCTERMS.title, Literal(rec.title)))
-        if rec.url:
-            g.add((doc, SCHEMA.url, Literal(rec.url, datatype=XSD.anyURI)))
-        if rec.date:
-            g.add((doc, DCTERMS.date, Literal(rec.date)))
+        doc = add_document(g, rec)
         iris = {}
         for ent in rec.entities:
             iri = entity_iri(ent.name, ent.cls)
@@ -72,15 +64,7 @@ def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) ->
                 p = KGB[fact.relation]
             if fact.factuality is Factuality.ASSERTED:
                 g.add((s, p, o))
-            st = statement_iri(rec.doc_id, s, p, o, fact.sentence.start, fact.factuality.value)
-            g.add((st, RDF.type, KGB.Statement))
-            g.add((st, RDF.subject, s))
-            g.add((st, RDF.predicate, p))
-            g.add((st, RDF.object, o))
-            g.add((st, KGB.factuality, Literal(fact.factuality.value)))
-            g.add((st, KGB.rule, Literal(fact.rule)))
-            g.add((st, KGB.sentence, Literal(fact.sentence.text)))
-            g.add((st, PROV.wasDerivedFrom, doc))
+            add_statement(g, rec, fact, (s, p, o), iris=iris)
     for iri, names in labels.items():
         label = _choose_label(names)
         g.add((iri, RDFS.label, Literal(label)))
