@@ -1,23 +1,38 @@
 """Entity mentions of one document, grouped into entities.
 
-The extractor works on spaCy's named entities. This module turns them into plain
-:class:`~extractors.records.Mention` records, gives each an ontology class and
-groups mentions that name the same thing within the document (a surname after the
-full name, a repeated name).
+The extractor works on spaCy's named entities (after :mod:`extractors.ner_fixes`). This
+module turns them into plain :class:`~extractors.records.Mention` records, gives each an
+ontology class and groups the names that mean one thing within the document:
+
+* countries by any name, demonym or government ("U.S.", "America", "Iranian",
+  "Government of Iraq", "Washington" acting as a subject) via :mod:`extractors.countries`;
+* transliteration variants ("Kataeb"/"Kataib") via :func:`extractors.names.variant_of`;
+* acronyms defined in brackets or matching a long name's initials, when only one fits;
+* surnames and titled names of one person ("Esper" after "Defense Secretary Mark Esper"),
+  when only one person of the document fits;
+* short names of facilities ("Taji" after "Camp Taji").
+
+Pronouns and definite descriptions are resolved afterwards (:mod:`extractors.coref`).
+Every merge keeps its reason, which the graph records and ``kgbuilder entities
+--explain`` shows.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors.acronyms import bracket_definitions
+from extractors.countries import load_countries
+from extractors.names import (acronym_of, is_acronym, name_key, same_person, strip_generic_tail,
+                              strip_titles, surname_of, variant_of)
 from extractors.records import Entity, Mention
 
 # spaCy label -> ontology class, before keyword refinement
-_LABEL_CLASS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "LOC": "Region",
-                "FAC": "Facility", "NORP": "Country"}
+_LABEL_CLASS = {"PERSON": "Person", "ORG": "Organization", "GPE": "City", "LOC": "Region",
+                "FAC": "Facility", "NORP": "Organization"}
 # head words that reveal the kind of an organisation or a place
 _ARMED = {"militia", "militias", "brigade", "brigades", "battalion", "battalions", "hezbollah",
           "hizballah", "taliban", "qaeda", "isis", "isil", "daesh", "rebels", "insurgents",
@@ -27,8 +42,19 @@ _GOVERNMENT = {"ministry", "department", "pentagon", "council", "agency", "force
                "cabinet", "government", "command", "office", "court", "commission", "embassy"}
 _FACILITY = {"base", "airbase", "camp", "airport", "embassy", "port", "prison", "compound",
              "airfield", "barracks", "hospital", "zone"}
+# words a facility's short name leaves out ("Camp Taji" -> "Taji")
+_FACILITY_HEADS = {"camp", "base", "airbase", "air", "airfield", "airport", "fort", "prison",
+                   "barracks", "compound"}
 _TITLES = re.compile(r"^(?:(?:gen|lt|col|maj|capt|sgt|adm|dr|mr|mrs|ms|sen|rep|gov|pres|prof)\.?\s+)+",
                      re.IGNORECASE)
+_GOVERNMENT_OF = re.compile(r"^(?:government|administration|regime)\s+of\s+(.+)$", re.IGNORECASE)
+_GOVERNMENT_SUFFIX = re.compile(r"^(.+?)\s+(?:government|administration|regime)$", re.IGNORECASE)
+# a capital stands for its government when it acts: subject or possessor ("Washington said")
+_AGENT_DEPS = {"nsubj", "nsubjpass", "poss"}
+# class preference when the votes tie: the more specific the better
+_PRIORITY = ("Country", "ArmedGroup", "GovernmentBody", "Facility", "City", "Region", "Person",
+             "Organization")
+_KEEP = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 
 
 def normalise(name: str) -> str:
@@ -37,14 +63,11 @@ def normalise(name: str) -> str:
     >>> normalise("The Kata'ib Hezbollah")
     'kataib hezbollah'
     """
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    text = re.sub(r"^the\s+", "", text.casefold().strip())
-    text = re.sub(r"['’`]", "", text)
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
+    return name_key(name)
 
 
 def clean_name(span: Span) -> str:
-    """The name a span gives, without a leading article, possessive or rank."""
+    """The name a span gives, without a leading article, possessive, rank or kind word."""
     toks = list(span)
     while toks and (toks[0].lower_ in {"the", "a", "an"} or toks[0].is_punct):
         toks = toks[1:]
@@ -52,8 +75,11 @@ def clean_name(span: Span) -> str:
         toks = toks[:-1]
     if not toks:
         return ""
-    text = span.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
-    return _TITLES.sub("", " ".join(text.split()))
+    text = " ".join(span.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])].split())
+    text = _TITLES.sub("", text)
+    if span.label_ == "PERSON":
+        text = strip_titles(text)
+    return strip_generic_tail(text)
 
 
 def classify(span: Span) -> str:
@@ -69,9 +95,6 @@ def classify(span: Span) -> str:
     return cls
 
 
-_KEEP = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
-
-
 @dataclass
 class EntityIndex:
     """The entities of one Doc and a map from tokens to their mentions."""
@@ -81,7 +104,7 @@ class EntityIndex:
     entities: dict[str, Entity] = field(default_factory=dict)
 
     def mention_at(self, token: Token) -> Mention | None:
-        """The entity mention that covers ``token``, if any."""
+        """The entity mention that covers ``token``, if any (names, then resolved references)."""
         return self.by_token.get(token.i)
 
     def entity(self, mention: Mention) -> Entity:
@@ -89,45 +112,220 @@ class EntityIndex:
         return self.entities[mention.entity]
 
 
-def index_entities(doc: Doc) -> EntityIndex:
-    """Group the named entities of ``doc`` into document-level entities.
+@dataclass
+class _Name:
+    """One distinct name of the document (one :func:`name_key`) and its mentions."""
 
-    A mention joins an earlier entity of a compatible class when its normalised name
-    equals that entity's name or is its last word ("Esper" after "Mark Esper").
-    """
-    index = EntityIndex(doc)
-    names: dict[str, str] = {}          # normalised alias -> entity key
-    members: dict[str, list[str]] = {}  # entity key -> names seen, in order
-    classes: dict[str, str] = {}
-    counts: dict[str, int] = {}
+    key: str
+    text: str
+    spans: list[Span]
+    classes: Counter
+    country: str | None = None
+    reasons: dict[str, str] = field(default_factory=dict)   # surface name -> why a country
+
+    @property
+    def cls(self) -> str:
+        return max(self.classes, key=lambda c: (self.classes[c], -_PRIORITY.index(c)))
+
+    @property
+    def words(self) -> int:
+        return len(self.key.split())
+
+
+class _Groups:
+    """Union-find over names, remembering why each name joined."""
+
+    def __init__(self, names: list[_Name]):
+        self.names = names
+        self.parent = list(range(len(names)))
+        self.why: dict[int, tuple[str, str]] = {}   # name -> (reason, other name)
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int, reason: str) -> None:
+        ri, rj = self.root(i), self.root(j)
+        if ri == rj:
+            return
+        # the earlier name stays the root, so a group is named deterministically
+        ri, rj = min(ri, rj), max(ri, rj)
+        self.parent[rj] = ri
+        later = max(i, j)
+        self.why.setdefault(later, (reason, self.names[min(i, j)].text))
+
+
+def _country_of(span: Span, name: str) -> tuple[str | None, str]:
+    """The country a mention stands for, and why, or None."""
+    table = load_countries()
+    if span.label_ == "PERSON" or not name[:1].isupper():
+        return None, ""
+    if span.label_ in {"GPE", "LOC", "ORG", "NORP"} and (c := table.country(name)):
+        return c, "country name"
+    if (c := table.demonym(name)) is not None:
+        return c, "demonym"
+    m = _GOVERNMENT_OF.match(name) or _GOVERNMENT_SUFFIX.match(name)
+    if m and (c := table.country(m.group(1)) or table.demonym(m.group(1))):
+        return c, "government of the country"
+    if span.label_ == "GPE" and (c := table.capital(name)) and span.root.dep_ in _AGENT_DEPS:
+        return c, "capital standing for its government"
+    return None, ""
+
+
+def _collect(doc: Doc) -> tuple[list[_Name], list[tuple[Span, int]]]:
+    """The distinct names of the document and each kept span with its name's number."""
+    names: list[_Name] = []
+    by_key: dict[str, int] = {}
+    spans: list[tuple[Span, int]] = []
     for span in doc.ents:
         if span.label_ not in _KEEP:
             continue
         name = clean_name(span)
-        key_name = normalise(name)
-        if not key_name or not any(c.isalpha() for c in key_name):
+        if not name or not name[0].isupper() or not any(c.isalpha() for c in name):
             continue
-        cls = classify(span)
-        key = names.get(key_name)
-        if key is None and cls == "Person":
-            last = key_name.split()[-1]
-            key = next((k for k, c in classes.items() if c == "Person" and k.split()[-1] == last
-                        and len(key_name.split()) == 1), None)
-        if key is None:
-            key = key_name
-            classes[key] = cls
-            members[key] = []
-        names[key_name] = key
-        if name not in members[key]:
-            members[key].append(name)
-        counts[key] = counts.get(key, 0) + 1
-        start = span[0].idx
-        mention = Mention(text=span.text, start=start, end=span.end_char, entity=key)
+        if len(span) == 1 and span[0].tag_ in {"NN", "NNS"} and not is_acronym(name):
+            continue  # a capitalised common noun ("Rockets", "Groups") is not a name
+        country, reason = _country_of(span, name)
+        if country is not None:
+            key, cls = name_key(country), "Country"
+        elif span.label_ == "NORP" and span.root.pos_ != "PROPN":
+            continue  # "Sunni", "pro-Western": a group of people, not an entity
+        else:
+            key, cls = name_key(name), classify(span)
+        if not key:
+            continue
+        if key not in by_key:
+            by_key[key] = len(names)
+            names.append(_Name(key, country or name, [], Counter(), country))
+        n = names[by_key[key]]
+        n.spans.append(span)
+        n.classes[cls] += 1
+        if country is not None:
+            n.reasons.setdefault(name, reason)
+        spans.append((span, by_key[key]))
+    return names, spans
+
+
+def _unique(groups: _Groups, candidates: list[int]) -> int | None:
+    """The one group the candidates fall into, or None when there are several or none."""
+    roots = {groups.root(c) for c in candidates}
+    return candidates[0] if len(roots) == 1 else None
+
+
+def _group(doc: Doc, names: list[_Name]) -> _Groups:
+    """Union the names that mean one entity, strongest evidence first."""
+    groups = _Groups(names)
+    is_country = [n.country is not None for n in names]
+    # transliteration variants of one name ("Kataeb Hezbollah", "Kata'ib Hizballah")
+    for i, a in enumerate(names):
+        for j in range(i + 1, len(names)):
+            b = names[j]
+            if not (is_country[i] or is_country[j]) and variant_of(a.key, b.key):
+                groups.union(i, j, "transliteration variant")
+    # one person written with and without middle initials or a title
+    people = [i for i, n in enumerate(names) if n.cls == "Person" and n.words > 1]
+    for x, i in enumerate(people):
+        for j in people[x + 1:]:
+            if same_person(names[i].text, names[j].text):
+                groups.union(i, j, "same personal name")
+    # acronyms defined in brackets: "Kataib Hezbollah (KH)"
+    keys = {n.key: i for i, n in enumerate(names)}
+    for long_form, acronym in bracket_definitions(doc):
+        i, j = keys.get(name_key(long_form)), keys.get(name_key(acronym))
+        if i is not None and j is not None and not is_country[j]:
+            groups.union(i, j, "acronym defined in brackets")
+    # acronyms by initials, when one long name of the document fits
+    for j, short in enumerate(names):
+        if is_country[j] or not is_acronym(short.text):
+            continue
+        fits = [i for i, n in enumerate(names)
+                if i != j and not is_country[i] and acronym_of(short.text, n.text)]
+        if fits and (i := _unique(groups, fits)) is not None:
+            groups.union(i, j, "acronym of the initials")
+    # a surname or the tail of a name after the full name: "Esper", "al-Muhandis"
+    for j, short in enumerate(names):
+        if is_country[j] or short.cls not in {"Person", "City", "Region"} and \
+                short.classes.get("Person", 0) == 0 or load_countries().any(short.text):
+            continue
+        fits = [i for i in people if i != j and surname_of(short.text, names[i].text)]
+        if fits and (i := _unique(groups, fits)) is not None:
+            groups.union(i, j, "surname of the full name")
+    # a facility's short name: "Taji" for "Camp Taji"
+    for j, short in enumerate(names):
+        if short.words != 1 or is_country[j]:
+            continue
+        fits = [i for i, n in enumerate(names) if n.cls == "Facility" and n.words > 1
+                and [w for w in n.key.split() if w not in _FACILITY_HEADS] == [short.key]]
+        if fits and (i := _unique(groups, fits)) is not None:
+            groups.union(i, j, "short name of the facility")
+    return groups
+
+
+def _canonical(members: list[_Name]) -> _Name:
+    """The member whose name becomes the entity's: a country's own name, else the fullest."""
+    countries = [n for n in members if n.country is not None]
+    if countries:
+        return countries[0]
+    full = [n for n in members if not is_acronym(n.text)] or members
+    # among full names of one length, the spelling whose words the text uses most
+    words = Counter(w for n in members for w in n.key.split() for _ in n.spans)
+    return max(full, key=lambda n: (n.words, sum(words[w] for w in n.key.split()),
+                                    len(n.spans), -members.index(n)))
+
+
+def index_entities(doc: Doc) -> EntityIndex:
+    """Group the named entities of ``doc`` into document-level entities.
+
+    Names join when they are one country, transliteration variants, an acronym and its
+    long form, or a surname and the one full name of the document it fits (see the
+    module docstring); references ("he", "the militia") are resolved afterwards.
+    """
+    from extractors.coref import resolve_references
+
+    index = EntityIndex(doc)
+    names, spans = _collect(doc)
+    groups = _group(doc, names)
+    members: dict[int, list[int]] = {}
+    for i in range(len(names)):
+        members.setdefault(groups.root(i), []).append(i)
+    entity_key: dict[int, str] = {}
+    for root, idx in members.items():
+        group = [names[i] for i in idx]
+        head = _canonical(group)
+        votes = Counter()
+        for n in group:
+            votes.update(n.classes)
+        cls = "Country" if head.country else max(
+            head.classes, key=lambda c: (head.classes[c] + votes[c], -_PRIORITY.index(c)))
+        key = head.key
+        while key in index.entities:
+            key += "+"
+        seen: list[str] = []
+        for n in group:
+            for span in n.spans:
+                text = clean_name(span)
+                if text not in seen:
+                    seen.append(text)
+        canonical = head.text
+        aliases = tuple(t for t in seen if t != canonical)
+        merges = []
+        for i in idx:
+            n = names[i]
+            if i in groups.why:
+                reason, other = groups.why[i]
+                merges.append((n.text, f"{reason} ({other})"))
+            merges.extend((text, why) for text, why in n.reasons.items() if text != canonical)
+        index.entities[key] = Entity(key=key, name=canonical, cls=cls, aliases=aliases,
+                                     mentions=sum(len(n.spans) for n in group),
+                                     merges=tuple(dict.fromkeys(merges)))
+        for i in idx:
+            entity_key[i] = key
+    for span, i in spans:
+        mention = Mention(text=span.text, start=span.start_char, end=span.end_char,
+                          entity=entity_key[i])
         for tok in span:
             index.by_token[tok.i] = mention
-    for key, seen in members.items():
-        canonical = max(seen, key=lambda n: (len(n.split()), len(n)))
-        aliases = tuple(n for n in seen if n != canonical)
-        index.entities[key] = Entity(key=key, name=canonical, cls=classes[key], aliases=aliases,
-                                     mentions=counts[key])
+    resolve_references(doc, index)
     return index

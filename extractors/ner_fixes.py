@@ -1,0 +1,85 @@
+"""A spaCy component that repairs the named-entity spans the small model gets wrong.
+
+* a bracketed acronym caught inside a name is split off: "Asaib Ahl al-Haq (AAH" gives
+  "Asaib Ahl al-Haq" and "AAH";
+* a name cut in two is joined: "Kataeb" (NORP) + "Hezbollah" (ORG) gives one ORG, unless
+  the first part is a country or a demonym ("U.S." + "State Department" stays two);
+* an office title caught in front of a person is dropped and the span made a PERSON:
+  "Defense Lloyd Austin" (ORG) gives "Lloyd Austin".
+
+Registered as ``kgb_entity_fixes`` after ``ner`` by :func:`extractors.model.load_nlp`.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.countries import load_countries
+from extractors.names import TITLES, is_acronym
+
+_NAME_LABELS = {"PERSON", "ORG", "NORP", "FAC", "GPE", "LOC"}
+# words that make a titled span an institution, not a person ("Defense Department")
+_INSTITUTION_WORDS = {"department", "ministry", "office", "council", "agency", "forces",
+                      "command", "committee", "university", "court", "bank", "party"}
+
+
+def split_brackets(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Split "Long Name (ACR" or "Long Name (ACR)" into the name and the acronym."""
+    out = []
+    for ent in ents:
+        opens = [t.i for t in ent if t.text in {"(", "["}]
+        if not opens or opens[0] == ent.start:
+            out.append(ent)
+            continue
+        cut = opens[0]
+        end = next((t.i for t in doc[cut:min(cut + 6, len(doc))] if t.text in {")", "]"}),
+                   ent.end)
+        inside = doc[cut + 1:min(end, ent.end)]
+        out.append(Span(doc, ent.start, cut, label=ent.label_))
+        if len(inside) and is_acronym(inside.text):
+            out.append(Span(doc, inside.start, inside.end, label=ent.label_))
+    return out
+
+
+def merge_adjacent(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Join two name spans that touch with one space between and form one name."""
+    countries = load_countries()
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == ent.start and prev.label_ in _NAME_LABELS
+                and ent.label_ in _NAME_LABELS and doc[prev.end - 1].whitespace_ == " "
+                and "PERSON" not in {prev.label_, ent.label_}
+                and not countries.any(prev.text) and not countries.any(ent.text)
+                and all(t.text[:1].isupper() for t in (doc[prev.end - 1], ent[0]))):
+            out[-1] = Span(doc, prev.start, ent.end, label=ent.label_)
+            continue
+        out.append(ent)
+    return out
+
+
+def untitle_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Drop office words in front of a personal name the model took for an organisation."""
+    out = []
+    for ent in ents:
+        words = [t for t in ent]
+        k = 0
+        while k < len(words) - 2 and words[k].text.rstrip(".").lower() in TITLES:
+            k += 1
+        rest = words[k:]
+        if (ent.label_ == "ORG" and k > 0 and len(rest) >= 2
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest)
+                and not any(t.lower_ in _INSTITUTION_WORDS for t in rest)):
+            out.append(Span(doc, rest[0].i, ent.end, label="PERSON"))
+        else:
+            out.append(ent)
+    return out
+
+
+@Language.component("kgb_entity_fixes")
+def entity_fixes(doc: Doc) -> Doc:
+    """Repair the entity spans of ``doc`` in place (see the module docstring)."""
+    ents = [e for e in doc.ents]
+    ents = untitle_people(doc, merge_adjacent(doc, split_brackets(doc, ents)))
+    doc.ents = [e for e in ents if len(e)]
+    return doc
