@@ -54,6 +54,7 @@ _AGENT_DEPS = {"nsubj", "nsubjpass", "poss"}
 # class preference when the votes tie: the more specific the better
 _PRIORITY = ("Country", "ArmedGroup", "GovernmentBody", "Facility", "City", "Region", "Person",
              "Organization")
+_NOT_ORG = {"Person", "Country", "City", "Region", "Facility"}
 _KEEP = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 
 
@@ -252,6 +253,18 @@ def _group(doc: Doc, names: list[_Name]) -> _Groups:
         fits = [i for i in people if i != j and surname_of(short.text, names[i].text)]
         if fits and (i := _unique(groups, fits)) is not None:
             groups.union(i, j, "surname of the full name")
+    # an organisation's name without its country ("State Department" for "US State
+    # Department") or its last words ("Harakat Hezbollah" for "Harakat Hezbollah al-Nujaba")
+    orgs = [i for i, n in enumerate(names) if not is_country[i] and n.cls not in _NOT_ORG]
+    for j in orgs:
+        short = names[j]
+        if short.words < 2 or is_acronym(short.text):
+            continue
+        fits = [i for i in orgs if names[i].words > short.words
+                and (_without_country(names[i].text) == short.key
+                     or names[i].key.split()[:short.words] == short.key.split())]
+        if fits and (i := _unique(groups, fits)) is not None:
+            groups.union(i, j, "short form of the name")
     # a facility's short name: "Taji" for "Camp Taji"
     for j, short in enumerate(names):
         if short.words != 1 or is_country[j]:
@@ -261,6 +274,16 @@ def _group(doc: Doc, names: list[_Name]) -> _Groups:
         if fits and (i := _unique(groups, fits)) is not None:
             groups.union(i, j, "short name of the facility")
     return groups
+
+
+def _without_country(name: str) -> str | None:
+    """The key of a name after a leading country or demonym ("Iraqi Foreign Ministry")."""
+    table = load_countries()
+    words = name.split()
+    for n in (2, 1):
+        if len(words) > n and table.any(" ".join(words[:n]).removesuffix("'s").removesuffix("’s")):
+            return name_key(" ".join(words[n:]))
+    return None
 
 
 def _canonical(members: list[_Name]) -> _Name:

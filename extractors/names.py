@@ -44,9 +44,13 @@ def fold(text: str) -> str:
 
     >>> fold("Kata’ib  Hezbollah-al Nujaba")
     'kataib hezbollah al nujaba'
+    >>> fold("U.S. State Department")
+    'us state department'
     """
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = re.sub(r"['`]", "", text.casefold())
+    # dotted initials are one word: "U.S." is "us", "U.K." is "uk"
+    text = re.sub(r"\b([a-z])\.(?=[a-z]\.)", r"\1", text)
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
 
 

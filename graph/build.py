@@ -1,14 +1,14 @@
 """Document records to RDF: entities, direct facts and reified statements."""
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from extractors.records import DocumentRecord, Factuality
-from graph.iris import document_iri, entity_iri, open_relation_iri, statement_iri
+from graph.aliases import Resolution, resolve_entities
+from graph.iris import document_iri, open_relation_iri, statement_iri
 from ontology import KGB, KGR, OPEN, load_cues
 
 SCHEMA = Namespace("http://schema.org/")
@@ -22,9 +22,18 @@ def bind_prefixes(g: Graph) -> Graph:
     return g
 
 
-def _choose_label(names: Counter) -> str:
-    """The canonical label among the names an IRI was given: most used, then longest."""
-    return sorted(names, key=lambda n: (-names[n], -len(n), n))[0]
+def add_entities(g: Graph, resolution: Resolution) -> None:
+    """One node per merged entity: its class, label, other names, mention count and why
+    each other name joined (``kgb:mergeReason``, read by ``kgbuilder entities --explain``)."""
+    for node in resolution.nodes:
+        g.add((node.iri, RDF.type, KGB[node.cls]))
+        g.add((node.iri, RDFS.label, Literal(node.label)))
+        for alt in node.altlabels:
+            g.add((node.iri, SKOS.altLabel, Literal(alt)))
+        g.add((node.iri, KGB.mentionCount, Literal(node.mentions, datatype=XSD.integer)))
+        for name, reason, doc_id in node.reasons:
+            g.add((node.iri, KGB.mergeReason,
+                   Literal(f"{name}: {reason}" + (f" [{doc_id}]" if doc_id else ""))))
 
 
 def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) -> Graph:
@@ -40,8 +49,9 @@ def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) ->
     """
     g = bind_prefixes(g if g is not None else Graph())
     inventory = load_cues().relations
-    labels: dict[URIRef, Counter] = defaultdict(Counter)
-    altlabels: dict[URIRef, set[str]] = defaultdict(set)
+    records = list(records)
+    resolution = resolve_entities(records)
+    add_entities(g, resolution)
     for rec in records:
         doc = document_iri(rec.doc_id)
         g.add((doc, RDF.type, KGB.Document))
@@ -52,13 +62,8 @@ def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) ->
             g.add((doc, SCHEMA.url, Literal(rec.url, datatype=XSD.anyURI)))
         if rec.date:
             g.add((doc, DCTERMS.date, Literal(rec.date)))
-        iris = {}
-        for ent in rec.entities:
-            iri = entity_iri(ent.name, ent.cls)
-            iris[ent.key] = iri
-            g.add((iri, RDF.type, KGB[ent.cls]))
-            labels[iri][ent.name] += ent.mentions
-            altlabels[iri].update(ent.aliases)
+        iris = {ent.key: resolution.iri(rec.doc_id, ent.key) for ent in rec.entities}
+        for iri in iris.values():
             g.add((iri, KGB.mentionedIn, doc))
         for fact in rec.facts:
             s, o = iris[fact.subject.entity], iris[fact.object.entity]
@@ -81,9 +86,4 @@ def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) ->
             g.add((st, KGB.rule, Literal(fact.rule)))
             g.add((st, KGB.sentence, Literal(fact.sentence.text)))
             g.add((st, PROV.wasDerivedFrom, doc))
-    for iri, names in labels.items():
-        label = _choose_label(names)
-        g.add((iri, RDFS.label, Literal(label)))
-        for alt in sorted((set(names) | altlabels[iri]) - {label}):
-            g.add((iri, SKOS.altLabel, Literal(alt)))
     return g
