@@ -47,14 +47,16 @@ def _sentences(doc: Doc) -> list[Span]:
 
 
 def _is_subject(tok: Token) -> bool:
+    """A subject, or a name coordinated with one ("Hamas and Islamic Jihad fired")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
     return tok.dep_ in {"nsubj", "nsubjpass"}
 
 
-def _pick(candidates: list[tuple[Token, Mention]], classes: frozenset, index: EntityIndex,
-          *, plural: bool = False) -> Mention | None:
+def _pick(candidates: list[tuple[Token, Mention]], classes: frozenset, index: EntityIndex
+          ) -> Mention | None:
     """The one compatible entity among candidates, or the one of them that is a subject."""
-    fits = [(t, m) for t, m in candidates if index.entity(m).cls in classes
-            and (not plural or t.tag_ in {"NNS", "NNPS"} or index.entity(m).cls == "ArmedGroup")]
+    fits = [(t, m) for t, m in candidates if index.entity(m).cls in classes]
     entities = {m.entity for _, m in fits}
     if len(entities) == 1:
         return fits[-1][1]
@@ -100,12 +102,13 @@ def _agrees(noun: Token, plural: bool) -> bool:
     return (noun.tag_ in {"NNS", "NNPS"}) == plural
 
 
-def _fits(m: Mention, tok_or_none: Token | None, classes: frozenset, plural: bool,
-          index: EntityIndex) -> bool:
-    cls = index.entity(m).cls
-    if cls not in classes:
-        return False
-    return not plural or cls == "ArmedGroup" or tok_or_none is None or _agrees(tok_or_none, True)
+def _fits(m: Mention, classes: frozenset, index: EntityIndex) -> bool:
+    """Whether the entity of a mention can be what the pronoun stands for.
+
+    Number is not checked on names: news English says "they" of an organisation as often
+    as "it".
+    """
+    return index.entity(m).cls in classes
 
 
 def _is_expletive(tok: Token) -> bool:
@@ -127,11 +130,10 @@ def _resolve_pronoun(tok: Token, sents: list[Span], k: int, index: EntityIndex) 
     # "Iran and its proxies": the name the pronoun's phrase is coordinated with
     if word in _POSSESSIVE and tok.head.dep_ == "conj":
         m = _mention_of(tok.head.head, index)
-        if m is not None and tok.head.head.i < tok.i and _fits(m, tok.head.head, classes,
-                                                              plural, index):
+        if m is not None and tok.head.head.i < tok.i and _fits(m, classes, index):
             return m
     ancestors = set(a.i for a in tok.ancestors)
-    own, met = True, False
+    own, met, bound = True, False, set()
     for verb in tok.ancestors:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
@@ -140,30 +142,34 @@ def _resolve_pronoun(tok: Token, sents: list[Span], k: int, index: EntityIndex) 
         if subj is None or subj.i >= tok.i or subj.i in ancestors:
             continue
         if local and word not in _POSSESSIVE:
-            continue  # "the US blames it": a pronoun object is not its own clause's subject
+            # "the US blames it": a pronoun object is not its own clause's subject
+            if (m := _mention_of(subj, index)) is not None:
+                bound.add(m.entity)
+            continue
         met = True
         m = _mention_of(subj, index)
         if m is not None:
-            if _fits(m, subj, classes, plural, index):
+            if _fits(m, classes, index):
                 return m
         elif subj.pos_ == "NOUN" and _agrees(subj, plural):
             return None  # the clause is about something unnamed ("the report says it")
-    before = _mentions_in(sents[k][:tok.i - sents[k].start], index)
+    before = [(t, m) for t, m in _mentions_in(sents[k][:tok.i - sents[k].start], index)
+              if m.entity not in bound]
     if met or k == 0:
         # subjects above it did not fit: only a lone compatible name of the sentence will
-        fits = {m.entity: m for t, m in before if _fits(m, t, classes, plural, index)}
+        fits = {m.entity: m for t, m in before if _fits(m, classes, index)}
         return next(iter(fits.values())) if len(fits) == 1 else None
     prev = sents[k - 1]
     subj = next((c for c in prev.root.children if _is_subject(c)), None)
     if subj is not None:
         m = _mention_of(subj, index)
-        if m is not None and _fits(m, subj, classes, plural, index):
+        if m is not None and _fits(m, classes, index):
             return m
         if m is None and subj.pos_ == "NOUN" and _agrees(subj, plural):
             return None
     # no subject to follow: one compatible entity in the sentence so far and the one before
     found = _mentions_in(prev, index) + before
-    fits = {m.entity: m for t, m in found if _fits(m, t, classes, plural, index)}
+    fits = {m.entity: m for t, m in found if _fits(m, classes, index)}
     return next(iter(fits.values())) if len(fits) == 1 else None
 
 

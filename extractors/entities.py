@@ -87,6 +87,9 @@ def classify(span: Span) -> str:
     """The ontology class of an entity span, from its spaCy label and its words."""
     words = {t.lower_ for t in span}
     cls = _LABEL_CLASS.get(span.label_, "Organization")
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if cls == "Person" and "the" in (before, span[0].lower_):
+        cls = "Organization"  # "the Houthis": a person's name takes no article
     if span.label_ in {"ORG", "PERSON", "NORP"} and words & _ARMED:
         return "ArmedGroup"
     if span.label_ in {"ORG", "FAC", "GPE", "LOC"} and words & _FACILITY and span.label_ != "ORG":
@@ -170,7 +173,9 @@ def _country_of(span: Span, name: str) -> tuple[str | None, str]:
     m = _GOVERNMENT_OF.match(name) or _GOVERNMENT_SUFFIX.match(name)
     if m and (c := table.country(m.group(1)) or table.demonym(m.group(1))):
         return c, "government of the country"
-    if span.label_ == "GPE" and (c := table.capital(name)) and span.root.dep_ in _AGENT_DEPS:
+    # a capital that acts ("Washington said") or that the model took for an organisation
+    if (c := table.capital(name)) and (span.label_ == "ORG" or span.label_ == "GPE"
+                                        and span.root.dep_ in _AGENT_DEPS):
         return c, "capital standing for its government"
     return None, ""
 

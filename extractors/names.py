@@ -173,20 +173,24 @@ def is_acronym(text: str) -> bool:
 def initials(name: str) -> set[str]:
     """The acronyms a long name can be written as, upper-cased.
 
-    Content words give one letter each; the Arabic article is skipped; lower-case
-    function words are either skipped or kept ("Department of Defense" is DD or DOD).
+    Content words give one letter each; the Arabic article and lower-case function
+    words are either skipped or kept ("Department of Defense" is DD or DOD).
 
     >>> sorted(initials("Asaib Ahl al-Haq"))
-    ['AAH']
+    ['AAAH', 'AAH']
     >>> sorted(initials("Department of Defense"))
     ['DD', 'DOD']
     """
     words = [w for w in re.split(r"[\s\-]+", name.strip()) if w and w[0].isalnum()]
-    words = [w for w in words if w.casefold() not in _ARTICLES]
-    if len(words) < 2:
+    if len([w for w in words if w.casefold() not in _ARTICLES]) < 2:
         return set()
-    content = [w for w in words if w.casefold() not in FUNCTION_WORDS]
-    out = {"".join(w[0] for w in content).upper(), "".join(w[0] for w in words).upper()}
+    out = set()
+    # the Arabic article may or may not give a letter ("AAH" for Asaib Ahl al-Haq, "AQAP"
+    # for al-Qaeda in the Arabian Peninsula); function words likewise ("DoD", "ISIL")
+    for skip_articles in (True, False):
+        kept = [w for w in words if not (skip_articles and w.casefold() in _ARTICLES)]
+        content = [w for w in kept if w.casefold() not in FUNCTION_WORDS]
+        out |= {"".join(w[0] for w in content).upper(), "".join(w[0] for w in kept).upper()}
     return {a for a in out if len(a) >= 2}
 
 

@@ -1,0 +1,128 @@
+"""Grouping the names of one document into entities, read with the pinned spaCy model.
+
+Each case is a text of our own and the groups of names that must (or must not) share an
+entity.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import index_entities
+
+
+@pytest.fixture(scope="module")
+def groups(nlp):
+    """Read a text; return {surface name: entity name} over its named mentions."""
+    def _groups(text: str) -> dict[str, str]:
+        index = index_entities(nlp(text))
+        return {m.text: index.entity(m).name for m in index.by_token.values() if m.via == "name"}
+    return _groups
+
+
+def _entity(groups: dict[str, str], surface: str) -> str:
+    hits = [name for text, name in groups.items() if surface in text]
+    assert hits, f"no mention of {surface!r} in {groups}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text,same", [
+    # acronym defined in brackets, later used alone
+    ("The Syrian Democratic Forces (SDF) took the town on Monday. A spokesman said the SDF "
+     "lost four fighters.", ["Syrian Democratic Forces", "SDF"]),
+    # acronym by initials, with "al-" and a lower-case function word in the long form
+    ("Asaib Ahl al-Haq fighters entered the city. Officials said AAH had warned residents.",
+     ["Asaib Ahl al-Haq", "AAH"]),
+    ("The Ministry of Defence said the drill was over. The MoD gave no figures.",
+     ["Ministry of Defence", "MoD"]),
+])
+def test_entities_acronyms_join_their_long_form(groups, text, same):
+    g = groups(text)
+    assert len({_entity(g, s) for s in same}) == 1, g
+
+
+@pytest.mark.parametrize("text,same", [
+    ("Defense Secretary Lloyd Austin arrived in Manila. Austin met the navy chief.",
+     ["Lloyd Austin", "Austin"]),
+    ("Lt. Gen. Ruth Okafor visited the base on Friday. Okafor praised the engineers.",
+     ["Ruth Okafor", "Okafor"]),
+    ("The cleric Muqtada al-Sadr addressed supporters. Later al-Sadr left, and Sadr's "
+     "office said nothing.", ["Muqtada al-Sadr", "al-Sadr"]),
+    ("Lloyd J. Austin spoke first. Then Lloyd Austin took questions.",
+     ["Lloyd J. Austin", "Lloyd Austin"]),
+])
+def test_entities_partial_and_titled_names_join(groups, text, same):
+    g = groups(text)
+    assert len({_entity(g, s) for s in same}) == 1, g
+
+
+def test_entities_titles_are_not_part_of_the_name(groups):
+    g = groups("Col. Aziz Rahimi commanded the brigade.")
+    assert "Aziz Rahimi" in set(g.values())
+
+
+@pytest.mark.parametrize("text,same", [
+    ("Kataeb Sayyid al-Shuhada claimed the attack. Kataib Sayyid al-Shuhada later denied it.",
+     ["Kataeb Sayyid", "Kataib Sayyid"]),
+    ("Hizballah fired on the outpost, and Hezbollah said the strike was a warning.",
+     ["Hizballah", "Hezbollah"]),
+])
+def test_entities_transliteration_variants_join(groups, text, same):
+    g = groups(text)
+    assert len({_entity(g, s) for s in same}) == 1, g
+
+
+@pytest.mark.parametrize("text,surfaces", [
+    ("The U.S. sent ships. America has long backed the Philippines, and US officials agreed.",
+     ["U.S.", "America", "US"]),
+    ("Washington said it would respond to the attack on United States troops.",
+     ["Washington", "United States"]),
+    ("Iranian officials met the Iran team in Geneva.", ["Iranian", "Iran"]),
+    ("The Kenyan government praised Kenya's police.", ["Kenyan", "Kenya"]),
+])
+def test_entities_countries_and_governments_are_one(groups, text, surfaces):
+    g = groups(text)
+    names = {_entity(g, s) for s in surfaces}
+    assert len(names) == 1, g
+
+
+def test_entities_country_gets_its_canonical_name(groups):
+    assert _entity(groups("The U.K. closed its embassy in Tripoli."), "U.K.") == "United Kingdom"
+
+
+def test_entities_capital_as_a_place_stays_a_city(nlp):
+    index = index_entities(nlp("The envoy flew to Washington on Tuesday."))
+    assert {e.name: e.cls for e in index.entities.values()}.get("Washington") == "City"
+
+
+@pytest.mark.parametrize("text,apart", [
+    # three organisations that share a word
+    ("Hezbollah, Kataib Hezbollah and Harakat Hezbollah al-Nujaba all issued statements.",
+     ["Hezbollah", "Kataib Hezbollah", "Harakat Hezbollah al-Nujaba"]),
+    # two people who share a surname; the bare surname then fits neither
+    ("Mark Kelly and Scott Kelly spoke. Kelly said the launch was late.",
+     ["Mark Kelly", "Scott Kelly"]),
+    # an acronym two long forms fit is left alone
+    ("The Popular Mobilization Party and the Progressive Movement of Peace met. "
+     "The PMP did not comment.", ["Popular Mobilization Party", "Progressive Movement of Peace"]),
+])
+def test_entities_similar_names_stay_apart(groups, text, apart):
+    g = groups(text)
+    assert len({_entity(g, s) for s in apart}) == len(apart), g
+
+
+def test_entities_shared_surname_is_not_resolved(groups):
+    g = groups("Mark Kelly and Scott Kelly spoke. Kelly said the launch was late.")
+    assert g["Kelly"] == "Kelly", g
+
+
+def test_entities_mention_at_covers_every_token_of_a_name(nlp):
+    doc = nlp("Kataib Hezbollah fired rockets.")
+    index = index_entities(doc)
+    assert index.mention_at(doc[0]) == index.mention_at(doc[1]) is not None
+    assert index.mention_at(doc[2]) is None
+
+
+def test_entities_merge_reasons_are_recorded(nlp):
+    index = index_entities(nlp("The Syrian Democratic Forces (SDF) advanced. The SDF held."))
+    ent = next(e for e in index.entities.values() if e.name == "Syrian Democratic Forces")
+    assert ("SDF", "acronym defined in brackets (Syrian Democratic Forces)") in ent.merges
