@@ -1,7 +1,7 @@
 """A spaCy component that repairs the named-entity spans the small model gets wrong.
 
 * a bracketed acronym caught inside a name is split off: "Asaib Ahl al-Haq (AAH" gives
-  "Asaib Ahl al-Haq" and "AAH";
+  "Asaib Ahl al-Haq" and "AAH"; one the model left untagged gets the name's label;
 * a name cut in two is joined: "Kataeb" (NORP) + "Hezbollah" (ORG) gives one ORG, unless
   the first part is a country or a demonym ("U.S." + "State Department" stays two);
 * an office title caught in front of a person is dropped and the span made a PERSON:
@@ -23,13 +23,27 @@ _INSTITUTION_WORDS = {"department", "ministry", "office", "council", "agency", "
                       "command", "committee", "university", "court", "bank", "party"}
 
 
+def _bracketed_acronym(doc: Doc, ent: Span, taken: set[int]) -> Span | None:
+    """The untagged acronym in brackets right after a name: "Jaysh al-Adl (JA)"."""
+    if ent.end + 2 >= len(doc) or doc[ent.end].text not in {"(", "["} \
+            or doc[ent.end + 2].text not in {")", "]"} or ent.end + 1 in taken:
+        return None
+    if not is_acronym(doc[ent.end + 1].text):
+        return None
+    return Span(doc, ent.end + 1, ent.end + 2, label=ent.label_)
+
+
 def split_brackets(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Split "Long Name (ACR" or "Long Name (ACR)" into the name and the acronym."""
+    """Split "Long Name (ACR" into the name and the acronym; tag "Long Name (ACR)"'s ACR."""
     out = []
+    taken = {t.i for e in ents for t in e}
     for ent in ents:
         opens = [t.i for t in ent if t.text in {"(", "["}]
         if not opens or opens[0] == ent.start:
             out.append(ent)
+            if (acr := _bracketed_acronym(doc, ent, taken)) is not None:
+                out.append(acr)
+                taken.add(acr.start)
             continue
         cut = opens[0]
         end = next((t.i for t in doc[cut:min(cut + 6, len(doc))] if t.text in {")", "]"}),
@@ -69,7 +83,7 @@ def untitle_people(doc: Doc, ents: list[Span]) -> list[Span]:
         rest = words[k:]
         if (ent.label_ == "ORG" and k > 0 and len(rest) >= 2
                 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest)
-                and not any(t.lower_ in _INSTITUTION_WORDS for t in rest)):
+                and not any(t.text.lower() in _INSTITUTION_WORDS for t in rest)):
             out.append(Span(doc, rest[0].i, ent.end, label="PERSON"))
         else:
             out.append(ent)
