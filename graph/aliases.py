@@ -20,7 +20,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from extractors.names import acronym_of, is_acronym, name_key, same_person, variant_of
+from extractors.names import (initials, is_acronym, name_key, person_parts, same_person, skeleton,
+                              variant_of)
 from extractors.records import DocumentRecord, Entity
 from graph.iris import KIND, entity_iri
 
@@ -93,6 +94,14 @@ def _same_name(a: Entity, b: Entity) -> str | None:
     return None
 
 
+def _block(ent: Entity) -> str:
+    """A coarse key that every name a rule could merge with ``ent`` shares: the consonants
+    of its last full word. Only entities in one block are compared pairwise."""
+    words, _ = person_parts(ent.name)
+    last = words[-1] if words else name_key(ent.name)
+    return "".join(c for c in skeleton(last) if c not in "aiu")
+
+
 def resolve_entities(records: Iterable[DocumentRecord]) -> Resolution:
     """Merge the entities of all documents into graph nodes.
 
@@ -113,10 +122,12 @@ def resolve_entities(records: Iterable[DocumentRecord]) -> Resolution:
             why.setdefault(max(i, j), (reason, entries[min(i, j)][1].name))
 
     by_kind: dict[str, list[int]] = defaultdict(list)
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, (_, ent) in enumerate(entries):
         by_kind[_kind(ent)].append(i)
+        blocks[(_kind(ent), _block(ent))].append(i)
     # 1. the canonical names say they are one
-    for idx in by_kind.values():
+    for idx in blocks.values():
         for x, i in enumerate(idx):
             for j in idx[x + 1:]:
                 reason = _same_name(entries[i][1], entries[j][1])
@@ -125,17 +136,20 @@ def resolve_entities(records: Iterable[DocumentRecord]) -> Resolution:
     # 2. a name one document gave an entity, or an acronym of its name, when only one fits
     for idx in by_kind.values():
         owners: dict[str, set[int]] = defaultdict(set)   # alias key -> groups that carry it
+        spelt: dict[str, set[int]] = defaultdict(set)     # initials -> groups they abbreviate
         for i in idx:
             for alias in entries[i][1].aliases:
                 owners[name_key(alias)].add(uf.root(i))
+            if not is_acronym(entries[i][1].name):
+                for letters in initials(entries[i][1].name):
+                    spelt[letters].add(uf.root(i))
         for j in idx:
             ent = entries[j][1]
             groups = owners.get(name_key(ent.name), set()) - {uf.root(j)}
             reason = "a name it was given in another document"
             if not groups and is_acronym(ent.name):
-                groups = {uf.root(i) for i in idx if uf.root(i) != uf.root(j)
-                          and not is_acronym(entries[i][1].name)
-                          and acronym_of(ent.name, entries[i][1].name)}
+                letters = "".join(c for c in ent.name if c.isalpha()).upper()
+                groups = spelt.get(letters, set()) - {uf.root(j)}
                 reason = "acronym of the initials"
             if len(groups) == 1:
                 join(next(iter(groups)), j, reason)
