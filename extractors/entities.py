@@ -10,7 +10,8 @@ ontology class and groups the names that mean one thing within the document:
 * acronyms defined in brackets or matching a long name's initials, when only one fits;
 * surnames and titled names of one person ("Esper" after "Defense Secretary Mark Esper"),
   when only one person of the document fits;
-* short names of facilities ("Taji" after "Camp Taji").
+* short names of facilities ("Taji" after "Camp Taji");
+* names the text equates ("the Houthis, also known as Ansar Allah").
 
 Pronouns and definite descriptions are resolved afterwards (:mod:`extractors.coref`).
 Every merge keeps its reason, which the graph records and ``kgbuilder entities
@@ -54,6 +55,7 @@ _AGENT_DEPS = {"nsubj", "nsubjpass", "poss"}
 # class preference when the votes tie: the more specific the better
 _PRIORITY = ("Country", "ArmedGroup", "GovernmentBody", "Facility", "City", "Region", "Person",
              "Organization")
+_NAMING_VERBS = {"known", "called", "dubbed", "nicknamed", "named", "aka"}
 _NOT_ORG = {"Person", "Country", "City", "Region", "Facility"}
 _KEEP = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 
@@ -161,10 +163,34 @@ class _Groups:
         self.why.setdefault(later, (reason, self.names[min(i, j)].text))
 
 
-def _country_of(span: Span, name: str) -> tuple[str | None, str]:
+@dataclass(frozen=True)
+class _Context:
+    """What the whole document says about ambiguous names, gathered before grouping."""
+
+    capitals_as_places: frozenset[str]   # capitals the text also uses as a place
+    person_words: frozenset[str]         # words of multi-word personal names
+
+
+def _context(doc: Doc) -> _Context:
+    table = load_countries()
+    places = {name_key(e.text) for e in doc.ents if e.label_ in {"GPE", "LOC"}
+              and table.capital(e.text) and e.root.dep_ not in _AGENT_DEPS}
+    words = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+             for w in name_key(e.text).split()}
+    return _Context(frozenset(places), frozenset(words))
+
+
+def _country_of(span: Span, name: str, ctx: _Context) -> tuple[str | None, str]:
     """The country a mention stands for, and why, or None."""
     table = load_countries()
-    if span.label_ == "PERSON" or not name[:1].isupper():
+    if not name[:1].isupper():
+        return None, ""
+    if span.label_ == "PERSON":
+        # "Niger's president": a lone country name the model took for a person, unless a
+        # person of the text bears it ("Michael Jordan")
+        c = table.country(name) if len(span) == 1 else None
+        if c and name_key(name) not in ctx.person_words:
+            return c, "country name"
         return None, ""
     if span.label_ in {"GPE", "LOC", "ORG", "NORP"} and (c := table.country(name)):
         return c, "country name"
@@ -173,9 +199,10 @@ def _country_of(span: Span, name: str) -> tuple[str | None, str]:
     m = _GOVERNMENT_OF.match(name) or _GOVERNMENT_SUFFIX.match(name)
     if m and (c := table.country(m.group(1)) or table.demonym(m.group(1))):
         return c, "government of the country"
-    # a capital that acts ("Washington said") or that the model took for an organisation
-    if (c := table.capital(name)) and (span.label_ == "ORG" or span.label_ == "GPE"
-                                        and span.root.dep_ in _AGENT_DEPS):
+    # a capital that acts ("Washington said") or that the model took for an organisation,
+    # unless the text also uses it as a place: then it is the city throughout
+    if (c := table.capital(name)) and name_key(name) not in ctx.capitals_as_places and (
+            span.label_ == "ORG" or span.label_ == "GPE" and span.root.dep_ in _AGENT_DEPS):
         return c, "capital standing for its government"
     return None, ""
 
@@ -185,6 +212,7 @@ def _collect(doc: Doc) -> tuple[list[_Name], list[tuple[Span, int]]]:
     names: list[_Name] = []
     by_key: dict[str, int] = {}
     spans: list[tuple[Span, int]] = []
+    ctx = _context(doc)
     for span in doc.ents:
         if span.label_ not in _KEEP:
             continue
@@ -193,7 +221,7 @@ def _collect(doc: Doc) -> tuple[list[_Name], list[tuple[Span, int]]]:
             continue
         if len(span) == 1 and span[0].tag_ in {"NN", "NNS"} and not is_acronym(name):
             continue  # a capitalised common noun ("Rockets", "Groups") is not a name
-        country, reason = _country_of(span, name)
+        country, reason = _country_of(span, name, ctx)
         if country is not None:
             key, cls = name_key(country), "Country"
         elif span.label_ == "NORP" and span.root.pos_ != "PROPN":
@@ -220,10 +248,33 @@ def _unique(groups: _Groups, candidates: list[int]) -> int | None:
     return candidates[0] if len(roots) == 1 else None
 
 
-def _group(doc: Doc, names: list[_Name]) -> _Groups:
+def _named_as(doc: Doc, spans: list[tuple[Span, int]]) -> list[tuple[int, int]]:
+    """Pairs of names the text equates: "X, also known as Y", "X (called Y locally)"."""
+    starts = {span.start: i for span, i in spans}
+    pairs = []
+    for span, i in spans:
+        k = span.end
+        while k < len(doc) and doc[k].lower_ in {",", "(", "also", "better", "commonly",
+                                                   "widely", "locally", "often"}:
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in _NAMING_VERBS:
+            continue
+        k += 1
+        while k < len(doc) and doc[k].lower_ in {"as", "the"}:
+            k += 1
+        if k in starts and starts[k] != i:
+            pairs.append((i, starts[k]))
+    return pairs
+
+
+def _group(doc: Doc, names: list[_Name], spans: list[tuple[Span, int]]) -> _Groups:
     """Union the names that mean one entity, strongest evidence first."""
     groups = _Groups(names)
     is_country = [n.country is not None for n in names]
+    # the text says so: "the Houthis, also known as Ansar Allah"
+    for i, j in _named_as(doc, spans):
+        if not (is_country[i] or is_country[j]):
+            groups.union(i, j, "named so in the text")
     # transliteration variants of one name ("Kataeb Hezbollah", "Kata'ib Hizballah")
     for i, a in enumerate(names):
         for j in range(i + 1, len(names)):
@@ -240,7 +291,7 @@ def _group(doc: Doc, names: list[_Name]) -> _Groups:
     keys = {n.key: i for i, n in enumerate(names)}
     for long_form, acronym in bracket_definitions(doc):
         i, j = keys.get(name_key(long_form)), keys.get(name_key(acronym))
-        if i is not None and j is not None and not is_country[j]:
+        if i is not None and j is not None and not (is_country[i] or is_country[j]):
             groups.union(i, j, "acronym defined in brackets")
     # acronyms by initials, when one long name of the document fits
     for j, short in enumerate(names):
@@ -314,7 +365,7 @@ def index_entities(doc: Doc) -> EntityIndex:
 
     index = EntityIndex(doc)
     names, spans = _collect(doc)
-    groups = _group(doc, names)
+    groups = _group(doc, names, spans)
     members: dict[int, list[int]] = {}
     for i in range(len(names)):
         members.setdefault(groups.root(i), []).append(i)

@@ -20,7 +20,7 @@ import unicodedata
 _ARTICLES = {"al", "el", "ul", "il"}
 #: lower-case words a long form may contain that acronyms skip ("Department of Defense")
 FUNCTION_WORDS = {"of", "the", "for", "and", "in", "on", "to", "at", "de", "du", "des", "del",
-                  "la", "le", "of the", "&"}
+                  "la", "le", "of the", "&", "wa", "wal"}
 #: honorifics, ranks and office words that precede a personal name
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "rev", "father",
@@ -138,7 +138,7 @@ def _sounds_alike(x: str, y: str) -> bool:
 def variant_of(a: str, b: str) -> bool:
     """Whether two names are transliteration variants of each other.
 
-    Equal keys are variants. Otherwise both must have the same number of words and each
+    Keys equal up to spaces are variants. Otherwise both must have the same number of words and each
     pair of words sound alike (:func:`skeleton`); words shorter than four letters must be
     equal.
 
@@ -146,10 +146,12 @@ def variant_of(a: str, b: str) -> bool:
     True
     >>> variant_of("Hezbollah", "Kataib Hezbollah"), variant_of("Hussein", "Hassan")
     (False, False)
+    >>> variant_of("Ansarallah", "Ansar Allah")
+    True
     """
     ka, kb = name_key(a), name_key(b)
-    if ka == kb:
-        return True
+    if ka.replace(" ", "") == kb.replace(" ", ""):
+        return bool(ka)  # "Ansarallah" / "Ansar Allah"
     wa, wb = ka.split(), kb.split()
     if len(wa) != len(wb) or not ka:
         return False

@@ -2,6 +2,8 @@
 
 * a bracketed acronym caught inside a name is split off: "Asaib Ahl al-Haq (AAH" gives
   "Asaib Ahl al-Haq" and "AAH"; one the model left untagged gets the name's label;
+* the words a bracketed acronym abbreviates become one name: "Islamic State in the
+  Greater Sahara (ISGS)";
 * a name cut in two is joined: "Kataeb" (NORP) + "Hezbollah" (ORG) gives one ORG, unless
   the first part is a country or a demonym ("U.S." + "State Department" stays two);
 * an office title caught in front of a person is dropped and the span made a PERSON:
@@ -15,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.countries import load_countries
-from extractors.names import TITLES, is_acronym
+from extractors.names import TITLES, acronym_of, is_acronym
 
 _NAME_LABELS = {"PERSON", "ORG", "NORP", "FAC", "GPE", "LOC"}
 # words that make a titled span an institution, not a person ("Defense Department")
@@ -53,6 +55,44 @@ def split_brackets(doc: Doc, ents: list[Span]) -> list[Span]:
         if len(inside) and is_acronym(inside.text):
             out.append(Span(doc, inside.start, inside.end, label=ent.label_))
     return out
+
+
+def _long_form_start(doc: Doc, open_i: int, acronym: str) -> int | None:
+    """The start of the words before a bracket whose initials spell ``acronym``."""
+    sent_start = doc[open_i].sent.start if doc.has_annotation("SENT_START") else 0
+    for start in range(open_i - 1, max(sent_start, open_i - 12) - 1, -1):
+        tok = doc[start]
+        if tok.is_punct and tok.text not in {"-", "'", "’"}:
+            return None
+        if tok.text[:1].isupper() and acronym_of(acronym, doc[start:open_i].text):
+            return start
+    return None
+
+
+def extend_to_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Make the words an acronym in brackets abbreviates one name.
+
+    "Islamic State in the Greater Sahara (ISGS)", which the model reads as "Islamic State"
+    and "Greater Sahara", becomes one organisation, and so does "Jama'at Nusrat al-Islam
+    wal-Muslimin (JNIM)" when the model tagged only part of it.
+    """
+    out = list(ents)
+    for tok in doc[:-2]:
+        close = doc[tok.i + 2]
+        if tok.text != "(" or close.text != ")" or not is_acronym(doc[tok.i + 1].text):
+            continue
+        start = _long_form_start(doc, tok.i, doc[tok.i + 1].text)
+        if start is None:
+            continue
+        inside = [e for e in out if e.start < tok.i and e.end > start]
+        if len(inside) == 1 and inside[0].start == start and inside[0].end == tok.i:
+            continue  # already one name
+        label = next((e.label_ for e in inside if e.label_ not in {"PERSON", "GPE", "LOC"}), "ORG")
+        out = [e for e in out if not (e.start < tok.i and e.end > start)]
+        out.append(Span(doc, start, tok.i, label=label))
+        if not any(e.start <= tok.i + 1 < e.end for e in out):
+            out.append(Span(doc, tok.i + 1, tok.i + 2, label=label))
+    return sorted(out, key=lambda e: e.start)
 
 
 def merge_adjacent(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -94,6 +134,7 @@ def untitle_people(doc: Doc, ents: list[Span]) -> list[Span]:
 def entity_fixes(doc: Doc) -> Doc:
     """Repair the entity spans of ``doc`` in place (see the module docstring)."""
     ents = [e for e in doc.ents]
-    ents = untitle_people(doc, merge_adjacent(doc, split_brackets(doc, ents)))
+    ents = extend_to_acronyms(doc, split_brackets(doc, ents))
+    ents = untitle_people(doc, merge_adjacent(doc, ents))
     doc.ents = [e for e in ents if len(e)]
     return doc

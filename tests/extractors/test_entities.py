@@ -126,3 +126,41 @@ def test_entities_merge_reasons_are_recorded(nlp):
     index = index_entities(nlp("The Syrian Democratic Forces (SDF) advanced. The SDF held."))
     ent = next(e for e in index.entities.values() if e.name == "Syrian Democratic Forces")
     assert ("SDF", "acronym defined in brackets (Syrian Democratic Forces)") in ent.merges
+
+
+@pytest.mark.parametrize("text,same", [
+    ("The Houthis, also known as Ansar Allah, hold the port.", ["Houthis", "Ansar Allah"]),
+    ("Police named the suspect as Omar Farouk, known as Abu Musa, on Tuesday.",
+     ["Omar Farouk", "Abu Musa"]),
+])
+def test_entities_names_the_text_equates_join(groups, text, same):
+    g = groups(text)
+    assert len({_entity(g, s) for s in same}) == 1, g
+
+
+@pytest.mark.parametrize("text,same", [
+    ("The Islamic State in the Greater Sahara (ISGS) claimed the raid. ISGS fighters fled.",
+     ["Islamic State in the Greater Sahara", "ISGS"]),
+    ("Jama'at Nusrat al-Islam wal-Muslimin (JNIM) denied it. JNIM is active in Mali.",
+     ["Nusrat", "JNIM"]),
+])
+def test_entities_bracketed_acronym_names_the_words_it_abbreviates(groups, text, same):
+    g = groups(text)
+    assert len({_entity(g, s) for s in same}) == 1, g
+
+
+def test_entities_acronym_after_a_country_does_not_join_it(groups):
+    g = groups("The United Nations mission in Mali (MINUSMA) lost two soldiers.")
+    assert g.get("Mali") == "Mali" and g.get("MINUSMA") != "Mali", g
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    # a capital that acts is its government ...
+    ("Moscow denied the report on Friday.", "Moscow", "Russia"),
+    # ... unless the text also uses it as a place: then it is the city throughout
+    ("Paris rejected the plan. Protesters marched in Paris.", "Paris", "Paris"),
+    # a lone country name the model takes for a person
+    ("Officials said Niger's president met the envoy.", "Niger", "Niger"),
+])
+def test_entities_capitals_and_countries_in_context(groups, text, name, expected):
+    assert groups(text).get(name) == expected
