@@ -127,6 +127,9 @@ def _resolve_pronoun(tok: Token, sents: list[Span], k: int, index: EntityIndex) 
     if word in {"it", "its"} and _is_expletive(tok):
         return None
     classes, plural = _PRONOUNS[word], word in _PLURAL
+    if plural and any(t.tag_ == "NNS" and t.i not in index.by_token
+                      for t in sents[k][:tok.i - sents[k].start]):
+        return None  # "strikes on targets, among them ...": a plural noun is nearer
     # "Iran and its proxies": the name the pronoun's phrase is coordinated with
     if word in _POSSESSIVE and tok.head.dep_ == "conj":
         m = _mention_of(tok.head.head, index)

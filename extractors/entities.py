@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -213,13 +213,15 @@ def _collect(doc: Doc) -> tuple[list[_Name], list[tuple[Span, int]]]:
     by_key: dict[str, int] = {}
     spans: list[tuple[Span, int]] = []
     ctx = _context(doc)
+    lower_words = {t.text for t in doc if t.text.islower()}
     for span in doc.ents:
         if span.label_ not in _KEEP:
             continue
         name = clean_name(span)
         if not name or not name[0].isupper() or not any(c.isalpha() for c in name):
             continue
-        if len(span) == 1 and span[0].tag_ in {"NN", "NNS"} and not is_acronym(name):
+        if len(span) == 1 and not is_acronym(name) and (
+                span[0].tag_ in {"NN", "NNS"} or name.lower() in lower_words):
             continue  # a capitalised common noun ("Rockets", "Groups") is not a name
         country, reason = _country_of(span, name, ctx)
         if country is not None:
@@ -406,5 +408,72 @@ def index_entities(doc: Doc) -> EntityIndex:
                           entity=entity_key[i])
         for tok in span:
             index.by_token[tok.i] = mention
+    _propagate_names(doc, index)
     resolve_references(doc, index)
+    for keep, drop in _called_after_references(doc, index):
+        _merge_into(index, keep, drop, "named so in the text")
     return index
+
+
+def _propagate_names(doc: Doc, index: EntityIndex) -> None:
+    """Tag the other occurrences of a name the model found once but missed elsewhere.
+
+    Only names of two or more words and acronyms, spelt exactly: a lone word ("White")
+    is too often an ordinary word.
+    """
+    found: Counter = Counter()
+    for key, ent in index.entities.items():
+        for name in (ent.name, *ent.aliases):
+            if len(name.split()) < 2 and not is_acronym(name):
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+                span = doc.char_span(m.start(), m.end())
+                if span is None or any(t.i in index.by_token for t in span):
+                    continue
+                mention = Mention(text=span.text, start=span.start_char, end=span.end_char,
+                                  entity=key)
+                for tok in span:
+                    index.by_token[tok.i] = mention
+                found[key] += 1
+    for key, n in found.items():
+        index.entities[key] = replace(index.entities[key], mentions=index.entities[key].mentions + n)
+
+
+def _called_after_references(doc: Doc, index: EntityIndex) -> list[tuple[str, str]]:
+    """Entities a passive naming clause equates, once references are known: in "these
+    units are called the Hashd", the subject may be a description."""
+    pairs = []
+    for verb in doc:
+        if verb.lemma_ not in {"call", "know", "name", "dub"} or \
+                not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        named = [c for c in verb.children if c.dep_ in {"oprd", "attr"}]
+        named += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for p in c.children if p.dep_ == "pobj"]
+        host = verb.head if verb.dep_ == "conj" else verb
+        subj = next((c for v in (verb, host) for c in v.children
+                     if c.dep_ in {"nsubjpass", "nsubj"}), None)
+        if subj is None or not named:
+            continue
+        ms, mn = index.mention_at(subj), index.mention_at(named[0])
+        if ms is None or mn is None or mn.via != "name" or ms.entity == mn.entity:
+            continue
+        a, b = index.entity(ms), index.entity(mn)
+        if "Country" in (a.cls, b.cls):
+            continue
+        pairs.append((ms.entity, mn.entity))
+    return pairs
+
+
+def _merge_into(index: EntityIndex, keep: str, drop: str, reason: str) -> None:
+    """Fold entity ``drop`` into ``keep``: names, counts, reasons and mentions."""
+    if keep not in index.entities or drop not in index.entities or keep == drop:
+        return
+    a, b = index.entities[keep], index.entities.pop(drop)
+    aliases = tuple(dict.fromkeys(n for n in (*a.aliases, b.name, *b.aliases) if n != a.name))
+    index.entities[keep] = replace(a, aliases=aliases, mentions=a.mentions + b.mentions,
+                                   merges=a.merges + ((b.name, f"{reason} ({a.name})"),) + b.merges)
+    moved: dict[Mention, Mention] = {}
+    for i, m in list(index.by_token.items()):
+        if m.entity == drop:
+            index.by_token[i] = moved.setdefault(m, replace(m, entity=keep))

@@ -164,3 +164,26 @@ def test_entities_acronym_after_a_country_does_not_join_it(groups):
 ])
 def test_entities_capitals_and_countries_in_context(groups, text, name, expected):
     assert groups(text).get(name) == expected
+
+
+def test_entities_passive_naming_through_a_description_joins(nlp):
+    doc = nlp("The Popular Defence Units took the hill. These units are part of the army and "
+              "are called the Ansar Brigade.")
+    index = index_entities(doc)
+    ent = next(e for e in index.entities.values() if e.name == "Popular Defence Units")
+    assert "Ansar Brigade" in ent.aliases
+    assert not any(e.name == "Ansar Brigade" for e in index.entities.values())
+
+
+def test_entities_names_the_model_missed_are_tagged_again(nlp):
+    doc = nlp("The Sudan Liberation Army (SLA) took the town. Fighters of the SLA fled, "
+              "and the Sudan Liberation Army said little.")
+    index = index_entities(doc)
+    spans = [doc[i] for i in range(len(doc)) if doc[i].text in {"SLA", "Army"}]
+    keys = {index.mention_at(t).entity for t in spans if index.mention_at(t)}
+    assert len(keys) == 1 and all(index.mention_at(t) for t in spans)
+
+
+def test_entities_capitalised_common_word_is_not_a_name(nlp):
+    index = index_entities(nlp("Rockets hit the base. The rockets came from the east."))
+    assert "Rockets" not in {e.name for e in index.entities.values()}
