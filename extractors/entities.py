@@ -78,7 +78,7 @@ def clean_name(span: Span) -> str:
         toks = toks[:-1]
     if not toks:
         return ""
-    text = " ".join(span.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])].split())
+    text = " ".join(span.doc[toks[0].i:toks[-1].i + 1].text.split())
     text = _TITLES.sub("", text)
     if span.label_ == "PERSON":
         text = strip_titles(text)
@@ -314,12 +314,13 @@ def _group(doc: Doc, names: list[_Name], spans: list[tuple[Span, int]]) -> _Grou
     # an organisation's name without its country ("State Department" for "US State
     # Department") or its last words ("Harakat Hezbollah" for "Harakat Hezbollah al-Nujaba")
     orgs = [i for i, n in enumerate(names) if not is_country[i] and n.cls not in _NOT_ORG]
+    bare = {i: _without_country(names[i].text) for i in orgs}
     for j in orgs:
         short = names[j]
         if short.words < 2 or is_acronym(short.text):
             continue
         fits = [i for i in orgs if names[i].words > short.words
-                and (_without_country(names[i].text) == short.key
+                and (bare[i] == short.key
                      or names[i].key.split()[:short.words] == short.key.split())]
         if fits and (i := _unique(groups, fits)) is not None:
             groups.union(i, j, "short form of the name")
@@ -422,11 +423,12 @@ def _propagate_names(doc: Doc, index: EntityIndex) -> None:
     is too often an ordinary word.
     """
     found: Counter = Counter()
+    text = doc.text  # built from the tokens on every access: read it once
     for key, ent in index.entities.items():
         for name in (ent.name, *ent.aliases):
             if len(name.split()) < 2 and not is_acronym(name):
                 continue
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
                 span = doc.char_span(m.start(), m.end())
                 if span is None or any(t.i in index.by_token for t in span):
                     continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 #: the Arabic article in its usual romanisations; dropped from keys
 _ARTICLES = {"al", "el", "ul", "il"}
@@ -39,6 +40,7 @@ TITLES = {
 GENERIC_TAILS = {"militia", "militias", "group", "organisation", "organization"}
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """ASCII, case-folded, apostrophes removed, other punctuation turned into spaces.
 
@@ -54,6 +56,7 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The strict comparison key of a name.
 
@@ -97,6 +100,7 @@ def strip_generic_tail(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """The sound skeleton of a romanised word.
 
@@ -159,6 +163,7 @@ def variant_of(a: str, b: str) -> bool:
                for x, y in zip(wa, wb))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_acronym(text: str) -> bool:
     """Whether a name is written as an acronym: 2 to 8 letters, mostly capitals.
 
@@ -172,7 +177,8 @@ def is_acronym(text: str) -> bool:
     return upper >= 2 and upper >= len(letters) - 1 and letters[0].isupper()
 
 
-def initials(name: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def initials(name: str) -> frozenset[str]:
     """The acronyms a long name can be written as, upper-cased.
 
     Content words give one letter each; the Arabic article and lower-case function
@@ -185,7 +191,7 @@ def initials(name: str) -> set[str]:
     """
     words = [w for w in re.split(r"[\s\-]+", name.strip()) if w and w[0].isalnum()]
     if len([w for w in words if w.casefold() not in _ARTICLES]) < 2:
-        return set()
+        return frozenset()
     out = set()
     # the Arabic article may or may not give a letter ("AAH" for Asaib Ahl al-Haq, "AQAP"
     # for al-Qaeda in the Arabian Peninsula); function words likewise ("DoD", "ISIL")
@@ -193,7 +199,7 @@ def initials(name: str) -> set[str]:
         kept = [w for w in words if not (skip_articles and w.casefold() in _ARTICLES)]
         content = [w for w in kept if w.casefold() not in FUNCTION_WORDS]
         out |= {"".join(w[0] for w in content).upper(), "".join(w[0] for w in kept).upper()}
-    return {a for a in out if len(a) >= 2}
+    return frozenset(a for a in out if len(a) >= 2)
 
 
 def acronym_of(acronym: str, name: str) -> bool:
@@ -208,14 +214,15 @@ def acronym_of(acronym: str, name: str) -> bool:
     return is_acronym(acronym) and letters in initials(name)
 
 
-def person_parts(name: str) -> tuple[list[str], set[str]]:
+@lru_cache(maxsize=1 << 16)
+def person_parts(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """The full words of a personal name and its single-letter initials.
 
     >>> person_parts("Mark T. Esper")
-    (['mark', 'esper'], {'t'})
+    (('mark', 'esper'), frozenset({'t'}))
     """
     words = name_key(strip_titles(name)).split()
-    return [w for w in words if len(w) > 1], {w for w in words if len(w) == 1}
+    return tuple(w for w in words if len(w) > 1), frozenset(w for w in words if len(w) == 1)
 
 
 def same_person(a: str, b: str) -> bool:
