@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.acronyms import bracket_definitions
 from extractors.countries import load_countries
-from extractors.names import (acronym_of, is_acronym, name_key, same_person, strip_generic_tail,
+from extractors.names import (TITLES, acronym_of, is_acronym, name_key, same_person, strip_generic_tail,
                               strip_titles, surname_of, variant_of)
 from extractors.records import Entity, Mention
 
@@ -55,6 +55,7 @@ _AGENT_DEPS = {"nsubj", "nsubjpass", "poss"}
 # class preference when the votes tie: the more specific the better
 _PRIORITY = ("Country", "ArmedGroup", "GovernmentBody", "Facility", "City", "Region", "Person",
              "Organization")
+_PLACE_PREPS = {"in", "near", "at", "outside", "into", "across", "around", "inside"}
 _NAMING_VERBS = {"known", "called", "dubbed", "nicknamed", "named", "aka"}
 _NOT_ORG = {"Person", "Country", "City", "Region", "Facility"}
 _KEEP = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -92,6 +93,8 @@ def classify(span: Span) -> str:
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     if cls == "Person" and "the" in (before, span[0].lower_):
         cls = "Organization"  # "the Houthis": a person's name takes no article
+    if cls == "Person" and span.root.dep_ == "pobj" and span.root.head.lower_ in _PLACE_PREPS:
+        cls = "City"  # "killed in Khan Younis": people are not where things happen
     if span.label_ in {"ORG", "PERSON", "NORP"} and words & _ARMED:
         return "ArmedGroup"
     if span.label_ in {"ORG", "FAC", "GPE", "LOC"} and words & _FACILITY and span.label_ != "ORG":
@@ -200,8 +203,10 @@ def _country_of(span: Span, name: str, ctx: _Context) -> tuple[str | None, str]:
     if m and (c := table.country(m.group(1)) or table.demonym(m.group(1))):
         return c, "government of the country"
     # a capital that acts ("Washington said") or that the model took for an organisation,
-    # unless the text also uses it as a place: then it is the city throughout
-    if (c := table.capital(name)) and name_key(name) not in ctx.capitals_as_places and (
+    # unless the text also uses it as a place (then it is the city throughout) or it is
+    # a dateline in capitals ("BEIRUT -")
+    if (c := table.capital(name)) and not name.isupper() \
+            and name_key(name) not in ctx.capitals_as_places and (
             span.label_ == "ORG" or span.label_ == "GPE" and span.root.dep_ in _AGENT_DEPS):
         return c, "capital standing for its government"
     return None, ""
@@ -221,8 +226,9 @@ def _collect(doc: Doc) -> tuple[list[_Name], list[tuple[Span, int]]]:
         if not name or not name[0].isupper() or not any(c.isalpha() for c in name):
             continue
         if len(span) == 1 and not is_acronym(name) and (
-                span[0].tag_ in {"NN", "NNS"} or name.lower() in lower_words):
-            continue  # a capitalised common noun ("Rockets", "Groups") is not a name
+                span[0].tag_ in {"NN", "NNS"} or name.lower() in lower_words
+                or name.lower() in TITLES):
+            continue  # a capitalised common noun ("Rockets", "Defense") is not a name
         country, reason = _country_of(span, name, ctx)
         if country is not None:
             key, cls = name_key(country), "Country"
@@ -230,6 +236,8 @@ def _collect(doc: Doc) -> tuple[list[_Name], list[tuple[Span, int]]]:
             continue  # "Sunni", "pro-Western": a group of people, not an entity
         else:
             key, cls = name_key(name), classify(span)
+            if name.isupper() and load_countries().capital(name):
+                cls = "City"  # a dateline: "BEIRUT -"
         if not key:
             continue
         if key not in by_key:

@@ -187,3 +187,17 @@ def test_entities_names_the_model_missed_are_tagged_again(nlp):
 def test_entities_capitalised_common_word_is_not_a_name(nlp):
     index = index_entities(nlp("Rockets hit the base. The rockets came from the east."))
     assert "Rockets" not in {e.name for e in index.entities.values()}
+
+
+@pytest.mark.parametrize("text,name,cls", [
+    ("JERUSALEM - The Israel Defense Forces said on Tuesday it hit a depot.", "JERUSALEM", "City"),
+    ("Two fighters were killed in Khan Younis on Friday.", "Khan Younis", "City"),
+])
+def test_entities_places_the_model_takes_for_actors(nlp, text, name, cls):
+    index = index_entities(nlp(text))
+    assert {e.name: e.cls for e in index.entities.values()}.get(name) == cls
+
+
+def test_entities_office_word_alone_is_not_an_entity(nlp):
+    index = index_entities(nlp("Defense Minister Yoav Gallant visited the border."))
+    assert "Defense" not in {e.name for e in index.entities.values()}
