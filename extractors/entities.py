@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.acronyms import bracket_definitions
 from extractors.countries import load_countries
-from extractors.names import (TITLES, acronym_of, is_acronym, name_key, same_person, strip_generic_tail,
+from extractors.names import (TITLES, acronym_of, institution_key, is_acronym, name_key, same_person, strip_generic_tail,
                               strip_titles, surname_of, variant_of)
 from extractors.records import Entity, Mention
 
@@ -289,8 +289,12 @@ def _group(doc: Doc, names: list[_Name], spans: list[tuple[Span, int]]) -> _Grou
     for i, a in enumerate(names):
         for j in range(i + 1, len(names)):
             b = names[j]
-            if not (is_country[i] or is_country[j]) and variant_of(a.key, b.key):
+            if is_country[i] or is_country[j]:
+                continue
+            if variant_of(a.key, b.key):
                 groups.union(i, j, "transliteration variant")
+            elif institution_key(a.key) == institution_key(b.key):
+                groups.union(i, j, "same institution, words reordered")
     # one person written with and without middle initials or a title
     people = [i for i, n in enumerate(names) if n.cls == "Person" and n.words > 1]
     for x, i in enumerate(people):

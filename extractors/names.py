@@ -163,6 +163,26 @@ def variant_of(a: str, b: str) -> bool:
                for x, y in zip(wa, wb))
 
 
+_INSTITUTIONS = {"department", "ministry", "agency", "office", "council", "committee",
+                 "commission", "bureau", "directorate", "service"}
+
+
+@lru_cache(maxsize=1 << 16)
+def institution_key(name: str) -> str:
+    """The key of an institution's name in its "X Ministry" order.
+
+    >>> institution_key("Ministry of Foreign Affairs") == institution_key("Foreign Ministry")
+    True
+    >>> institution_key("the Department of Defense")
+    'defense department'
+    """
+    words = name_key(name).split()
+    if len(words) > 2 and words[0] in _INSTITUTIONS and words[1] == "of":
+        rest = [w for w in words[2:] if w not in {"the", "affairs"}] or words[2:]
+        return " ".join([*rest, words[0]])
+    return " ".join(words)
+
+
 @lru_cache(maxsize=1 << 16)
 def is_acronym(text: str) -> bool:
     """Whether a name is written as an acronym: 2 to 8 letters, mostly capitals.

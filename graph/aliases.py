@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from extractors.names import (initials, is_acronym, name_key, person_parts, same_person, skeleton,
+from extractors.names import (initials, institution_key, is_acronym, name_key, person_parts, same_person, skeleton,
                               variant_of)
 from extractors.records import DocumentRecord, Entity
 from graph.iris import KIND, entity_iri
@@ -91,6 +91,8 @@ def _same_name(a: Entity, b: Entity) -> str | None:
         return "same personal name" if same_person(a.name, b.name) else None
     if variant_of(a.name, b.name):
         return "transliteration variant"
+    if institution_key(a.name) == institution_key(b.name):
+        return "same institution, words reordered"
     return None
 
 
@@ -99,6 +101,8 @@ def _block(ent: Entity) -> str:
     of its last full word. Only entities in one block are compared pairwise."""
     words, _ = person_parts(ent.name)
     last = words[-1] if words else name_key(ent.name)
+    if ent.cls != "Person":
+        last = institution_key(ent.name).split()[-1] if ent.name.strip() else last
     return "".join(c for c in skeleton(last) if c not in "aiu")
 
 

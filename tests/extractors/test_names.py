@@ -112,3 +112,14 @@ def test_names_same_person(a, b, expected):
 ])
 def test_names_surname_of_full_name(short, full, expected):
     assert surname_of(short, full) is expected
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Ministry of Foreign Affairs", "Foreign Ministry", True),
+    ("Department of Defense", "Defense Department", True),
+    ("the Ministry of Interior", "Interior Ministry", True),
+    ("Ministry of Defence", "Foreign Ministry", False),
+])
+def test_names_institution_key_reorders_of_phrases(a, b, same):
+    from extractors.names import institution_key
+    assert (institution_key(a) == institution_key(b)) is same

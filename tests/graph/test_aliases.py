@@ -40,6 +40,7 @@ def _nodes(*records: DocumentRecord) -> list[set[str]]:
     (("Lloyd J. Austin", "Person"), ("Lloyd Austin", "Person")),
     (("Lloyd Austin", "Person", "Austin"), ("Austin", "Person")),   # a surname the text used
     (("United States", "Country", "U.S."), ("United States", "Country", "America")),
+    (("Ministry of Foreign Affairs", "GovernmentBody"), ("Foreign Ministry", "GovernmentBody")),
 ])
 def test_aliases_same_entity_merges_across_documents(a, b):
     assert len(_nodes(_doc("d1", a), _doc("d2", b))) == 1
