@@ -212,6 +212,14 @@ def _country_of(span: Span, name: str, ctx: _Context) -> tuple[str | None, str]:
     return None, ""
 
 
+def _is_dateline(span: Span) -> bool:
+    """ "BAGHDAD —" at the head of a line: where the story was filed, not an actor in it."""
+    doc = span.doc
+    first = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or doc[span.start - 1].is_space
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return first and span.text.isupper() and len(span.text) >= 4 and after in {"-", "—", "–", "("}
+
+
 def _collect(doc: Doc) -> tuple[list[_Name], list[tuple[Span, int]]]:
     """The distinct names of the document and each kept span with its name's number."""
     names: list[_Name] = []
@@ -225,6 +233,8 @@ def _collect(doc: Doc) -> tuple[list[_Name], list[tuple[Span, int]]]:
         name = clean_name(span)
         if not name or not name[0].isupper() or not any(c.isalpha() for c in name):
             continue
+        if _is_dateline(span):
+            continue
         if len(span) == 1 and not is_acronym(name) and (
                 span[0].tag_ in {"NN", "NNS"} or name.lower() in lower_words
                 or name.lower() in TITLES):
@@ -236,8 +246,6 @@ def _collect(doc: Doc) -> tuple[list[_Name], list[tuple[Span, int]]]:
             continue  # "Sunni", "pro-Western": a group of people, not an entity
         else:
             key, cls = name_key(name), classify(span)
-            if name.isupper() and load_countries().capital(name):
-                cls = "City"  # a dateline: "BEIRUT -"
         if not key:
             continue
         if key not in by_key:
