@@ -159,9 +159,13 @@ def _resolve_pronoun(tok: Token, sents: list[Span], k: int, index: EntityIndex) 
     before = [(t, m) for t, m in _mentions_in(sents[k][:tok.i - sents[k].start], index)
               if m.entity not in bound]
     if met or k == 0:
-        # subjects above it did not fit: only a lone compatible name of the sentence will
+        # subjects above it did not fit ("Hoffman said that KH ... and said it ..."): the
+        # one compatible subject earlier in the sentence, else its one compatible name
+        subjects = {m.entity: m for t, m in before if _is_subject(t) and _fits(m, classes, index)}
+        if len(subjects) == 1:
+            return next(iter(subjects.values()))
         fits = {m.entity: m for t, m in before if _fits(m, classes, index)}
-        return next(iter(fits.values())) if len(fits) == 1 else None
+        return next(iter(fits.values())) if len(fits) == 1 and not subjects else None
     prev = sents[k - 1]
     subj = next((c for c in prev.root.children if _is_subject(c)), None)
     if subj is not None:

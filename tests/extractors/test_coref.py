@@ -29,6 +29,8 @@ def resolve(nlp):
     # it: the subject of the sentence before
     ("Hamas fired rockets at Ashkelon overnight. It said the barrage was a warning.", "It",
      "Hamas"),
+    # it: the one compatible subject earlier in a sentence whose speaker is a person
+    ("Karim said that Hamas had moved its fighters and said it had lost none.", "it", "Hamas"),
     # they: a plural name
     ("The Houthis seized a ship in the Red Sea. They said the crew was safe.", "They", "Houthis"),
 ])
