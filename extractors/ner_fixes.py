@@ -6,6 +6,7 @@
   Greater Sahara (ISGS)";
 * a name cut in two is joined: "Kataeb" (NORP) + "Hezbollah" (ORG) gives one ORG, unless
   the first part is a country or a demonym ("U.S." + "State Department" stays two);
+* the Arabic article left outside a name is taken in: "al-" + "Muhandis";
 * an office title caught in front of a person is dropped and the span made a PERSON:
   "Defense Lloyd Austin" (ORG) gives "Lloyd Austin".
 
@@ -112,6 +113,30 @@ def merge_adjacent(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+_ARTICLE_WORDS = {"al", "el", "ul"}
+
+
+def attach_articles(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Take in the Arabic article the model left outside: "al-" + "Muhandis", "Jaish al-" + "Adl"."""
+    out: list[Span] = []
+    taken = {t.i for e in ents for t in e}
+    for ent in ents:
+        start, end = ent.start, ent.end
+        # "al" "-" before the name
+        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text.lower() in _ARTICLE_WORDS \
+                and not {start - 1, start - 2} & taken:
+            start -= 2
+        elif start >= 1 and doc[start - 1].text.lower() in {"al-", "el-"} and start - 1 not in taken:
+            start -= 1
+        # a name that stops at its article: "Jaish al" "-" "Adl"
+        if end + 1 < len(doc) and doc[end - 1].text.lower() in _ARTICLE_WORDS | {"al-", "el-"}:
+            k = end + 1 if doc[end].text == "-" else end
+            if k < len(doc) and doc[k].text[:1].isupper() and k not in taken:
+                end = k + 1
+        out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_))
+    return out
+
+
 def untitle_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """Drop office words in front of a personal name the model took for an organisation."""
     out = []
@@ -134,7 +159,7 @@ def untitle_people(doc: Doc, ents: list[Span]) -> list[Span]:
 def entity_fixes(doc: Doc) -> Doc:
     """Repair the entity spans of ``doc`` in place (see the module docstring)."""
     ents = [e for e in doc.ents]
-    ents = extend_to_acronyms(doc, split_brackets(doc, ents))
+    ents = extend_to_acronyms(doc, attach_articles(doc, split_brackets(doc, ents)))
     ents = untitle_people(doc, merge_adjacent(doc, ents))
     doc.ents = [e for e in ents if len(e)]
     return doc

@@ -9,7 +9,7 @@ import pytest
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from extractors.ner_fixes import merge_adjacent, split_brackets, untitle_people
+from extractors.ner_fixes import attach_articles, merge_adjacent, split_brackets, untitle_people
 
 
 def _doc(words: list[str], spaces: list[bool] | None = None, pos: list[str] | None = None) -> Doc:
@@ -66,3 +66,15 @@ def test_ner_fixes_untagged_bracketed_acronym_gets_the_names_label():
                [True, True, False, False, True, False])
     ents = split_brackets(doc, [Span(doc, 0, 2, label="ORG")])
     assert _texts(ents) == [("Jaysh al-Adl", "ORG"), ("JA", "ORG")]
+
+
+@pytest.mark.parametrize("words,spaces,span,expected", [
+    (["killed", "al", "-", "Muhandis", "today"], [True, False, False, True, False], (3, 4),
+     "al-Muhandis"),
+    (["Jaish", "al", "-", "Adl", "struck"], [True, False, False, True, False], (0, 2),
+     "Jaish al-Adl"),
+])
+def test_ner_fixes_arabic_article_is_taken_into_the_name(words, spaces, span, expected):
+    doc = _doc(words, spaces)
+    ents = attach_articles(doc, [Span(doc, *span, label="PERSON")])
+    assert _texts(ents) == [(expected, "PERSON")]
