@@ -156,7 +156,11 @@ def resolve_entities(records: Iterable[DocumentRecord]) -> Resolution:
                 groups = spelt.get(letters, set()) - {uf.root(j)}
                 reason = "acronym of the initials"
             if len(groups) == 1:
-                join(next(iter(groups)), j, reason)
+                target = next(iter(groups))
+                # a country's name for its government ("Washington") is not the city
+                if (entries[target][1].cls == "Country") != (ent.cls == "Country"):
+                    continue
+                join(target, j, reason)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(entries)):
         clusters[uf.root(i)].append(i)

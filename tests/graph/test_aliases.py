@@ -57,6 +57,8 @@ def test_aliases_same_entity_merges_across_documents(a, b):
     # an acronym two long names fit
     [("Popular Mobilization Party", "Organization"), ("Progressive Movement of Peace",
                                                      "Organization"), ("PMP", "Organization")],
+    # the capital standing for a government in one document, the city in another
+    [("United States", "Country", "Washington"), ("Washington", "City")],
     # vowels that never alternate in romanisation
     [("Hussein Salami", "Person"), ("Hassan Salami", "Person")],
 ])
