@@ -148,6 +148,10 @@ def _resolve_pronoun(tok: Token, sents: list[Span], k: int, index: EntityIndex) 
             # "the US blames it": a pronoun object is not its own clause's subject
             if (m := _mention_of(subj, index)) is not None:
                 bound.add(m.entity)
+            if verb.dep_ == "conj":
+                # "X denied it, but a faction claimed it": a coordinate clause with its own
+                # subject does not reach back to the first clause's
+                return None
             continue
         met = True
         m = _mention_of(subj, index)

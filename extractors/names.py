@@ -21,7 +21,7 @@ from functools import lru_cache
 _ARTICLES = {"al", "el", "ul", "il"}
 #: lower-case words a long form may contain that acronyms skip ("Department of Defense")
 FUNCTION_WORDS = {"of", "the", "for", "and", "in", "on", "to", "at", "de", "du", "des", "del",
-                  "la", "le", "of the", "&", "wa", "wal"}
+                  "la", "le", "of the", "&", "wa", "wal", "i", "e"}
 #: honorifics, ranks and office words that precede a personal name
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "rev", "father",

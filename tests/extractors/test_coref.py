@@ -59,6 +59,8 @@ def test_coref_definite_descriptions_resolve(resolve, text, word, expected):
     ("Sweden said it is hard to know who fired.", "it"),
     # a pronoun object is not its own clause's subject
     ("The Pentagon blamed it on the weather.", "it"),
+    # a coordinate clause with its own subject does not reach the first clause's
+    ("Hamas denied the raid, but a splinter faction claimed it.", "it"),
     # two groups fit "the group"
     ("Hamas and Islamic Jihad fired rockets. The group said the barrage continued.", "group"),
 ])

@@ -123,3 +123,12 @@ def test_names_surname_of_full_name(short, full, expected):
 def test_names_institution_key_reorders_of_phrases(a, b, same):
     from extractors.names import institution_key
     assert (institution_key(a) == institution_key(b)) is same
+
+
+@pytest.mark.parametrize("acronym,name", [
+    ("TTP", "Tehrik-i-Taliban Pakistan"),   # izafe "i" skipped
+    ("LeT", "Lashkar-e-Taiba"),              # ... or kept
+    ("PTI", "Pakistan Tehreek-e-Insaf"),
+])
+def test_names_acronym_with_izafe_connectors(acronym, name):
+    assert acronym_of(acronym, name)
