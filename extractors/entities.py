@@ -27,17 +27,26 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.acronyms import bracket_definitions
 from extractors.countries import load_countries
-from extractors.names import (TITLES, acronym_of, institution_key, is_acronym, name_key, same_person, strip_generic_tail,
-                              strip_titles, surname_of, variant_of)
+from extractors.names import (TITLES, acronym_of, fold, institution_key, is_acronym, name_key,
+                              same_person, skeleton, strip_generic_tail, strip_titles,
+                              surname_of, variant_of)
 from extractors.records import Entity, Mention
 
 # spaCy label -> ontology class, before keyword refinement
 _LABEL_CLASS = {"PERSON": "Person", "ORG": "Organization", "GPE": "City", "LOC": "Region",
                 "FAC": "Facility", "NORP": "Organization"}
 # head words that reveal the kind of an organisation or a place
-_ARMED = {"militia", "militias", "brigade", "brigades", "battalion", "battalions", "hezbollah",
-          "hizballah", "taliban", "qaeda", "isis", "isil", "daesh", "rebels", "insurgents",
-          "front", "jihad", "mujahideen", "units", "movement"}
+# words that make a name an armed group: English kind words, and the common nouns that
+# Arabic, Persian, Pashto and Urdu group names are built from ("kataib" brigades, "jaysh"
+# army, "harakat" movement, "lashkar" army, "hizb" party...), compared by sound skeleton
+_ARMED = {"militia", "militias", "brigade", "brigades", "battalion", "battalions", "rebels",
+          "insurgents", "guerrillas", "front", "jihad", "mujahideen", "units", "movement",
+          "fighters"}
+_ARMED_LOANWORDS = {"kataib", "katiba", "liwa", "saraya", "asaib", "jaysh", "jaish", "harakat",
+                    "jabhat", "ansar", "faylaq", "lashkar", "sipah", "jamaat",
+                    "mujahidin", "fedayeen", "peshmerga", "hashd"}
+_ARMED_SKELETONS = frozenset(skeleton(w) for w in _ARMED_LOANWORDS)
+_PARTY_OF_GOD = (skeleton("hizb"), "lah")   # "hizb allah", party of God, in any spelling
 _GOVERNMENT = {"ministry", "department", "pentagon", "council", "agency", "forces", "guard",
                "guards", "corps", "army", "navy", "police", "parliament", "senate", "congress",
                "cabinet", "government", "command", "office", "court", "commission", "embassy"}
@@ -86,6 +95,15 @@ def clean_name(span: Span) -> str:
     return strip_generic_tail(text)
 
 
+def _armed_words(words: set[str]) -> bool:
+    """Whether a name's words say it is an armed group."""
+    if words & _ARMED:
+        return True
+    sounds = {skeleton(w) for w in map(fold, words) if w.isalpha() and len(w) > 3}
+    return bool(sounds & _ARMED_SKELETONS) or any(
+        s.startswith(_PARTY_OF_GOD[0]) and s.endswith(_PARTY_OF_GOD[1]) for s in sounds)
+
+
 def classify(span: Span) -> str:
     """The ontology class of an entity span, from its spaCy label and its words."""
     words = {t.lower_ for t in span}
@@ -95,7 +113,7 @@ def classify(span: Span) -> str:
         cls = "Organization"  # "the Houthis": a person's name takes no article
     if cls == "Person" and span.root.dep_ == "pobj" and span.root.head.lower_ in _PLACE_PREPS:
         cls = "City"  # "killed in Khan Younis": people are not where things happen
-    if span.label_ in {"ORG", "PERSON", "NORP"} and words & _ARMED:
+    if span.label_ in {"ORG", "PERSON", "NORP"} and _armed_words(words):
         return "ArmedGroup"
     if span.label_ in {"ORG", "FAC", "GPE", "LOC"} and words & _FACILITY and span.label_ != "ORG":
         return "Facility"
