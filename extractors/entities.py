@@ -358,8 +358,7 @@ def _group(doc: Doc, names: list[_Name], spans: list[tuple[Span, int]]) -> _Grou
         if short.words < 2 or is_acronym(short.text):
             continue
         fits = [i for i in orgs if names[i].words > short.words
-                and (bare[i] == short.key
-                     or names[i].key.split()[:short.words] == short.key.split())]
+                and (bare[i] == short.key or _prefix_name(short.key, names[i].key))]
         if fits and (i := _unique(groups, fits)) is not None:
             groups.union(i, j, "short form of the name")
     # a facility's short name: "Taji" for "Camp Taji"
@@ -371,6 +370,13 @@ def _group(doc: Doc, names: list[_Name], spans: list[tuple[Span, int]]) -> _Grou
         if fits and (i := _unique(groups, fits)) is not None:
             groups.union(i, j, "short name of the facility")
     return groups
+
+
+def _prefix_name(short: str, long: str) -> bool:
+    """Whether ``short`` is ``long`` without its last words, and those words are no
+    prepositional phrase: "Islamic State in the Greater Sahara" is another group."""
+    sw, lw = short.split(), long.split()
+    return lw[:len(sw)] == sw and lw[len(sw)] not in {"in", "of", "for", "at", "on", "and"}
 
 
 def _without_country(name: str) -> str | None:
