@@ -343,8 +343,7 @@ def _group(doc: Doc, names: list[_Name], spans: list[tuple[Span, int]]) -> _Grou
             groups.union(i, j, "acronym of the initials")
     # a surname or the tail of a name after the full name: "Esper", "al-Muhandis"
     for j, short in enumerate(names):
-        if is_country[j] or short.cls not in {"Person", "City", "Region"} and \
-                short.classes.get("Person", 0) == 0 or load_countries().any(short.text):
+        if is_country[j] or not _may_be_surname(short):
             continue
         fits = [i for i in people if i != j and surname_of(short.text, names[i].text)]
         if fits and (i := _unique(groups, fits)) is not None:
@@ -370,6 +369,13 @@ def _group(doc: Doc, names: list[_Name], spans: list[tuple[Span, int]]) -> _Grou
         if fits and (i := _unique(groups, fits)) is not None:
             groups.union(i, j, "short name of the facility")
     return groups
+
+
+def _may_be_surname(name: _Name) -> bool:
+    """Whether a name may be a person's surname: the model called it a person at least
+    once, or a place (it often does: "Soleimani" as GPE), and it names no country."""
+    plausible = name.classes.get("Person", 0) > 0 or name.cls in {"Person", "City", "Region"}
+    return plausible and load_countries().any(name.text) is None
 
 
 def _prefix_name(short: str, long: str) -> bool:
