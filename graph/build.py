@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from extractors.records import DocumentRecord, Factuality

@@ -211,16 +211,3 @@ def test_entities_places_the_model_takes_for_actors(nlp, text, name, cls):
 def test_entities_office_word_alone_is_not_an_entity(nlp):
     index = index_entities(nlp("Defense Minister Yoav Gallant visited the border."))
     assert "Defense" not in {e.name for e in index.entities.values()}
-
-
-@pytest.mark.parametrize("words,armed", [
-    ({"kata'ib", "sayyid", "al-shuhada"}, True),     # "brigades"
-    ({"jaysh", "al-mahdi"}, True),                   # "army"
-    ({"hizbullah"}, True),                           # "party of God", any spelling
-    ({"lashkar", "e", "taiba"}, True),
-    ({"national", "bank"}, False),
-    ({"hizb", "ut", "tahrir"}, False),               # a party, not "party of God"
-])
-def test_entities_armed_group_words(words, armed):
-    from extractors.entities import _armed_words
-    assert _armed_words(words) is armed
