@@ -7,8 +7,9 @@ kind (person, organisation or place: Jordan the country never merges with a pers
 * their names are one name up to case, accents, "the" and "al-" ("same name"),
   transliteration variants ("Kataeb"/"Kataib") or one personal name with and without a
   middle initial;
-* one's name is a name the other was given in its document ("KH", "Esper"), or an
-  acronym of the other's name, and that name fits no other entity of the corpus.
+* one's name is a name the other was given in its document ("KH"), or an acronym of the
+  other's name, and that name fits no other entity of the corpus. A bare surname whose
+  own document never gives the full name stays apart: that text did not say who it is.
 
 The decisions depend only on the set of entities, never on the order of the documents,
 and a node's IRI comes from its canonical name and class (:func:`graph.iris.entity_iri`),
@@ -149,6 +150,8 @@ def resolve_entities(records: Iterable[DocumentRecord]) -> Resolution:
                     spelt[letters].add(uf.root(i))
         for j in idx:
             ent = entries[j][1]
+            if ent.cls == "Person" and len(ent.name.split()) == 1:
+                continue  # a bare surname: its own text never said which person it is
             groups = owners.get(name_key(ent.name), set()) - {uf.root(j)}
             reason = "a name it was given in another document"
             if not groups and is_acronym(ent.name):
