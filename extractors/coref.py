@@ -1,9 +1,14 @@
 """Pronouns and definite descriptions resolved to the entity the text means, or to nothing.
 
 A wrong link is worse than none, so a reference is resolved only when its referent is
-clear: one compatible entity in the sentence so far (else in the sentence before), or,
-among several, the one that is the grammatical subject there. Resolved references are
-added to :meth:`EntityIndex.mention_at` as mentions with ``via="pronoun"`` or
+clear. A pronoun follows the subjects of the clauses above it ("the US says it ..."),
+then the main subject of the sentence before ("Hamas fired rockets. It said ..."), then
+the one compatible name around it; it stops, unresolved, at a subject that is an unnamed
+thing ("the report says it ..."), at a plural noun nearer than any name for "they", and
+never takes its own clause's subject as its referent ("the US blames it"). A definite
+description ("the militia", "the ministry") takes the one recent entity whose name holds
+its noun, or of the kind the noun names. Resolved references are added to
+:meth:`EntityIndex.mention_at` as mentions with ``via="pronoun"`` or
 ``via="description"``; names are never overwritten.
 """
 from __future__ import annotations
