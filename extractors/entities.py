@@ -121,18 +121,22 @@ def index_entities(doc: Doc) -> EntityIndex:
 def _propagate_names(doc: Doc, index: EntityIndex) -> None:
     """Tag the other occurrences of a name the model found once but missed elsewhere.
 
-    Only names of two or more words and acronyms, spelt exactly: a lone word ("White")
-    is too often an ordinary word.
+    Names of two or more words and acronyms, spelt exactly. A lone word only for a
+    non-person ("Hezbollah leader"), and only where it stands alone: not inside a longer
+    capitalised name, and never a person's ("White" is too often an ordinary word).
     """
     found: Counter = Counter()
     text = doc.text  # built from the tokens on every access: read it once
     for key, ent in index.entities.items():
         for name in (ent.name, *ent.aliases):
-            if len(name.split()) < 2 and not is_acronym(name):
+            single = len(name.split()) < 2 and not is_acronym(name)
+            if single and (ent.cls == "Person" or len(name) < 4):
                 continue
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
                 span = doc.char_span(m.start(), m.end())
                 if span is None or any(t.i in index.by_token for t in span):
+                    continue
+                if single and _in_longer_name(span):
                     continue
                 mention = Mention(text=span.text, start=span.start_char, end=span.end_char,
                                   entity=key)
@@ -141,6 +145,15 @@ def _propagate_names(doc: Doc, index: EntityIndex) -> None:
                 found[key] += 1
     for key, n in found.items():
         index.entities[key] = replace(index.entities[key], mentions=index.entities[key].mentions + n)
+
+
+def _in_longer_name(span) -> bool:
+    """Whether capitalised words run on either side of a one-word span ("Hezbollah Brigades")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return any(t is not None and t.is_alpha and t.text[:1].isupper() and not t.is_sent_start
+               for t in (before, after))
 
 
 def _called_after_references(doc: Doc, index: EntityIndex) -> list[tuple[str, str]]:

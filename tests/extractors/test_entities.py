@@ -211,3 +211,16 @@ def test_entities_places_the_model_takes_for_actors(nlp, text, name, cls):
 def test_entities_office_word_alone_is_not_an_entity(nlp):
     index = index_entities(nlp("Defense Minister Yoav Gallant visited the border."))
     assert "Defense" not in {e.name for e in index.entities.values()}
+
+
+def test_entities_lone_organisation_name_missed_once_is_tagged(nlp):
+    doc = nlp("Hezbollah fired rockets on Monday. BEIRUT - Hezbollah officials met the envoy, "
+              "and the Hezbollah Brigades stayed away.")
+    index = index_entities(doc)
+    hits = [t for t in doc if t.text == "Hezbollah"]
+    first = index.mention_at(hits[0])
+    assert index.mention_at(hits[1]) is not None
+    assert index.mention_at(hits[1]).entity == first.entity
+    # inside a longer capitalised name it is left to the model
+    third = index.mention_at(hits[2])
+    assert third is None or third.entity != first.entity
