@@ -126,21 +126,18 @@ def _is_expletive(tok: Token) -> bool:
     return tok.dep_ == "dobj" and any(c.dep_ in {"oprd", "ccomp", "xcomp"} for c in tok.head.children)
 
 
-def _resolve_pronoun(tok: Token, sents: list[Span], k: int, index: EntityIndex) -> Mention | None:
-    """The referent of a pronoun: the nearest subject above it, else the previous sentence's."""
+_UNRESOLVED = object()   # a clause above says the referent is unnamed: stop looking
+
+
+def _from_clauses_above(tok: Token, classes: frozenset, plural: bool, index: EntityIndex
+                        ) -> tuple[object, bool, set[str]]:
+    """Follow the subjects of the clauses that contain the pronoun, nearest first.
+
+    Returns the mention found (or None, or ``_UNRESOLVED``), whether any subject above was
+    met, and the entities a pronoun object may not take (its own clause's subject).
+    """
     word = tok.lower_
-    if word in {"it", "its"} and _is_expletive(tok):
-        return None
-    classes, plural = _PRONOUNS[word], word in _PLURAL
-    if plural and any(t.tag_ == "NNS" and t.i not in index.by_token
-                      for t in sents[k][:tok.i - sents[k].start]):
-        return None  # "strikes on targets, among them ...": a plural noun is nearer
-    # "Iran and its proxies": the name the pronoun's phrase is coordinated with
-    if word in _POSSESSIVE and tok.head.dep_ == "conj":
-        m = _mention_of(tok.head.head, index)
-        if m is not None and tok.head.head.i < tok.i and _fits(m, classes, index):
-            return m
-    ancestors = set(a.i for a in tok.ancestors)
+    ancestors = {a.i for a in tok.ancestors}
     own, met, bound = True, False, set()
     for verb in tok.ancestors:
         if verb.pos_ not in {"VERB", "AUX"}:
@@ -156,27 +153,55 @@ def _resolve_pronoun(tok: Token, sents: list[Span], k: int, index: EntityIndex) 
             if verb.dep_ == "conj":
                 # "X denied it, but a faction claimed it": a coordinate clause with its own
                 # subject does not reach back to the first clause's
-                return None
+                return _UNRESOLVED, met, bound
             continue
         met = True
         m = _mention_of(subj, index)
         if m is not None:
             if _fits(m, classes, index):
-                return m
+                return m, met, bound
         elif subj.pos_ == "NOUN" and _agrees(subj, plural):
-            return None  # the clause is about something unnamed ("the report says it")
+            return _UNRESOLVED, met, bound  # "the report says it": about something unnamed
+    return None, met, bound
+
+
+def _lone(found: list[tuple[Token, Mention]], classes: frozenset, index: EntityIndex
+          ) -> Mention | None:
+    fits = {m.entity: m for _, m in found if _fits(m, classes, index)}
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def _resolve_pronoun(tok: Token, sents: list[Span], k: int, index: EntityIndex) -> Mention | None:
+    """The referent of a pronoun: the nearest subject above it, else the previous sentence's."""
+    word = tok.lower_
+    if word in {"it", "its"} and _is_expletive(tok):
+        return None
+    classes, plural = _PRONOUNS[word], word in _PLURAL
+    if plural and any(t.tag_ == "NNS" and t.i not in index.by_token
+                      for t in sents[k][:tok.i - sents[k].start]):
+        return None  # "strikes on targets, among them ...": a plural noun is nearer
+    # "Iran and its proxies": the name the pronoun's phrase is coordinated with
+    if word in _POSSESSIVE and tok.head.dep_ == "conj":
+        m = _mention_of(tok.head.head, index)
+        if m is not None and tok.head.head.i < tok.i and _fits(m, classes, index):
+            return m
+    found, met, bound = _from_clauses_above(tok, classes, plural, index)
+    if found is _UNRESOLVED:
+        return None
+    if found is not None:
+        return found
     before = [(t, m) for t, m in _mentions_in(sents[k][:tok.i - sents[k].start], index)
               if m.entity not in bound]
     if met or k == 0:
         # subjects above it did not fit ("Hoffman said that KH ... and said it ..."): the
         # one compatible subject earlier in the sentence, else its one compatible name
-        subjects = {m.entity: m for t, m in before if _is_subject(t) and _fits(m, classes, index)}
-        if len(subjects) == 1:
-            return next(iter(subjects.values()))
-        fits = {m.entity: m for t, m in before if _fits(m, classes, index)}
-        return next(iter(fits.values())) if len(fits) == 1 and not subjects else None
-    prev = sents[k - 1]
-    subj = next((c for c in prev.root.children if _is_subject(c)), None)
+        subjects = [(t, m) for t, m in before if _is_subject(t)]
+        if (m := _lone(subjects, classes, index)) is not None:
+            return m
+        has_subject = any(_fits(m, classes, index) for _, m in subjects)
+        return None if has_subject else _lone(before, classes, index)
+    # the main subject of the sentence before: "Hamas fired rockets. It said ..."
+    subj = next((c for c in sents[k - 1].root.children if _is_subject(c)), None)
     if subj is not None:
         m = _mention_of(subj, index)
         if m is not None and _fits(m, classes, index):
@@ -184,9 +209,7 @@ def _resolve_pronoun(tok: Token, sents: list[Span], k: int, index: EntityIndex) 
         if m is None and subj.pos_ == "NOUN" and _agrees(subj, plural):
             return None
     # no subject to follow: one compatible entity in the sentence so far and the one before
-    found = _mentions_in(prev, index) + before
-    fits = {m.entity: m for t, m in found if _fits(m, classes, index)}
-    return next(iter(fits.values())) if len(fits) == 1 else None
+    return _lone(_mentions_in(sents[k - 1], index) + before, classes, index)
 
 
 def _resolve_description(tok: Token, sents: list[Span], k: int, index: EntityIndex
