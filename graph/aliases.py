@@ -23,8 +23,12 @@ from dataclasses import dataclass
 
 from extractors.names import (initials, institution_key, is_acronym, name_key, person_parts, same_person, skeleton,
                               variant_of)
+from rdflib import RDF, RDFS, XSD, Literal
+from rdflib.namespace import SKOS
+
 from extractors.records import DocumentRecord, Entity
 from graph.iris import KIND, entity_iri
+from ontology import KGB
 
 #: class preference when the mention votes tie: the more specific the better
 _PRIORITY = ("Country", "ArmedGroup", "GovernmentBody", "Facility", "City", "Region", "Person",
@@ -177,6 +181,20 @@ def resolve_entities(records: Iterable[DocumentRecord]) -> Resolution:
     return Resolution(tuple(sorted(nodes, key=lambda n: str(n.iri))), node_of)
 
 
+def add_entities(g, resolution: Resolution) -> None:
+    """One node per merged entity: its class, label, other names, mention count and why
+    each other name joined (``kgb:mergeReason``, read by ``kgbuilder entities --explain``)."""
+    for node in resolution.nodes:
+        g.add((node.iri, RDF.type, KGB[node.cls]))
+        g.add((node.iri, RDFS.label, Literal(node.label)))
+        for alt in node.altlabels:
+            g.add((node.iri, SKOS.altLabel, Literal(alt)))
+        g.add((node.iri, KGB.mentionCount, Literal(node.mentions, datatype=XSD.integer)))
+        for name, reason, doc_id in node.reasons:
+            g.add((node.iri, KGB.mergeReason,
+                   Literal(f"{name}: {reason}" + (f" [{doc_id}]" if doc_id else ""))))
+
+
 def _node(members: list[tuple[str, Entity]], cross: list[tuple[str, str, str, str]]
           ) -> MergedEntity:
     """A graph node from the document entities that merged into it."""
@@ -220,11 +238,6 @@ def read_entities(g) -> list[EntityRow]:
     Reads only RDF (``rdfs:label``, ``skos:altLabel``, ``kgb:mentionCount``,
     ``kgb:mergeReason``), so it serves any graph kgbuilder built.
     """
-    from rdflib import RDF, RDFS
-    from rdflib.namespace import SKOS
-
-    from ontology import KGB
-
     rows = []
     for iri in set(g.subjects(KGB.mentionCount, None)):
         types = sorted(str(t).rsplit("#", 1)[-1] for t in g.objects(iri, RDF.type))

@@ -7,7 +7,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from extractors.records import DocumentRecord, Factuality
-from graph.aliases import Resolution, resolve_entities
+from graph.aliases import add_entities, resolve_entities
 from graph.iris import document_iri, open_relation_iri, statement_iri
 from ontology import KGB, KGR, OPEN, load_cues
 
@@ -20,20 +20,6 @@ def bind_prefixes(g: Graph) -> Graph:
                        ("prov", PROV), ("dcterms", DCTERMS), ("schema", SCHEMA)):
         g.bind(prefix, ns, override=True)
     return g
-
-
-def add_entities(g: Graph, resolution: Resolution) -> None:
-    """One node per merged entity: its class, label, other names, mention count and why
-    each other name joined (``kgb:mergeReason``, read by ``kgbuilder entities --explain``)."""
-    for node in resolution.nodes:
-        g.add((node.iri, RDF.type, KGB[node.cls]))
-        g.add((node.iri, RDFS.label, Literal(node.label)))
-        for alt in node.altlabels:
-            g.add((node.iri, SKOS.altLabel, Literal(alt)))
-        g.add((node.iri, KGB.mentionCount, Literal(node.mentions, datatype=XSD.integer)))
-        for name, reason, doc_id in node.reasons:
-            g.add((node.iri, KGB.mergeReason,
-                   Literal(f"{name}: {reason}" + (f" [{doc_id}]" if doc_id else ""))))
 
 
 def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) -> Graph:
