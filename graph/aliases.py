@@ -239,7 +239,10 @@ def read_entities(g) -> list[EntityRow]:
     ``kgb:mergeReason``), so it serves any graph kgbuilder built.
     """
     rows = []
-    for iri in set(g.subjects(KGB.mentionCount, None)):
+    # entity classes, for graphs written before kgb:mentionCount existed
+    nodes = set(g.subjects(KGB.mentionCount, None)) | {
+        s for c in _PRIORITY for s in g.subjects(RDF.type, KGB[c])}
+    for iri in nodes:
         types = sorted(str(t).rsplit("#", 1)[-1] for t in g.objects(iri, RDF.type))
         rows.append(EntityRow(
             iri=str(iri), label=str(g.value(iri, RDFS.label) or iri),

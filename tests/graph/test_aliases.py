@@ -142,3 +142,13 @@ def test_aliases_seeds_in_either_order_give_isomorphic_graphs(nlp, cues):
     if not isomorphic(g1, g2):
         _, only1, only2 = graph_diff(to_isomorphic(g1), to_isomorphic(g2))
         raise AssertionError(f"only in first: {sorted(only1)[:10]}\nonly in second: {sorted(only2)[:10]}")
+
+
+def test_aliases_read_entities_of_a_graph_without_counts():
+    from rdflib import Graph, URIRef
+    g = Graph()
+    node = URIRef("https://w3id.org/kgbuilder/resource/org/hamas")
+    g.add((node, RDF.type, KGB.ArmedGroup))
+    g.add((node, RDFS.label, Literal("Hamas")))
+    rows = read_entities(g)
+    assert [(r.label, r.cls, r.mentions) for r in rows] == [("Hamas", "ArmedGroup", 0)]
