@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from extractors.countries import load_countries
 from extractors.entity_classes import PRIORITY, classify
 from extractors.grouping import canonical_name, clean_name, collect_names, group_names
 from extractors.names import is_acronym, name_key
@@ -130,8 +131,8 @@ def _propagate_names(doc: Doc, index: EntityIndex) -> None:
     for key, ent in index.entities.items():
         for name in (ent.name, *ent.aliases):
             single = len(name.split()) < 2 and not is_acronym(name)
-            if single and (ent.cls == "Person" or len(name) < 4):
-                continue
+            if single and (ent.cls == "Person" or len(name) < 4 or load_countries().capital(name)):
+                continue  # a capital stands for its country only where it acts
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
                 span = doc.char_span(m.start(), m.end())
                 if span is None or any(t.i in index.by_token for t in span):

@@ -224,3 +224,4 @@ def test_entities_lone_organisation_name_missed_once_is_tagged(nlp):
     # inside a longer capitalised name it is left to the model
     third = index.mention_at(hits[2])
     assert third is None or third.entity != first.entity
+
