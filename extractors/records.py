@@ -42,23 +42,31 @@ class Mention:
     """One mention of an entity in a document.
 
     ``entity`` is the key of the document-level :class:`Entity` the mention belongs to.
+    ``via`` says how the text refers to it: ``"name"``, ``"pronoun"`` ("he", "it") or
+    ``"description"`` ("the militia").
     """
 
     text: str
     start: int
     end: int
     entity: str
+    via: str = "name"
 
 
 @dataclass(frozen=True)
 class Entity:
-    """An entity of one document: its canonical name, class and every name seen."""
+    """An entity of one document: its canonical name, class and every name seen.
+
+    ``merges`` holds, for the names that joined by a rule rather than by being spelt the
+    same, ``(name, reason)`` pairs ("KH", "acronym of the initials (Kataib Hezbollah)").
+    """
 
     key: str
     name: str
     cls: str
     aliases: tuple[str, ...] = ()
     mentions: int = 1
+    merges: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,14 @@
 """Document records to RDF: entities and direct facts; statements in :mod:`graph.provenance`."""
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal
 from rdflib.namespace import DCTERMS, PROV, SKOS, TIME
 
 from extractors.records import DocumentRecord, Factuality
-from graph.iris import entity_iri, open_relation_iri
+from graph.aliases import add_entities, resolve_entities
+from graph.iris import open_relation_iri
 from graph.provenance import add_document, add_statement
 from ontology import ITSRDF, KGB, KGR, NIF, OPEN, SCHEMA, load_cues
 
@@ -26,17 +26,13 @@ def bind_prefixes(g: Graph) -> Graph:
     return g
 
 
-def _choose_label(names: Counter) -> str:
-    """The canonical label among the names an IRI was given: most used, then longest."""
-    return sorted(names, key=lambda n: (-names[n], -len(n), n))[0]
-
-
 def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) -> Graph:
     """Turn document records into one RDF graph.
 
-    Every fact becomes a ``kgb:Statement`` that points to its source document and
-    sentence; a fact the text asserts also becomes a direct triple. The result does
-    not depend on the order of the records.
+    Entities of all documents are merged first (:mod:`graph.aliases`), one node per
+    real-world entity. Every fact becomes a ``kgb:Statement`` with its provenance
+    (:mod:`graph.provenance`); a fact the text asserts also becomes a direct triple.
+    The result does not depend on the order of the records.
 
     Args:
         records: the documents' records, from :func:`extractors.extract`.
@@ -44,17 +40,13 @@ def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) ->
     """
     g = bind_prefixes(g if g is not None else Graph())
     inventory = load_cues().relations
-    labels: dict[URIRef, Counter] = defaultdict(Counter)
-    altlabels: dict[URIRef, set[str]] = defaultdict(set)
+    records = list(records)
+    resolution = resolve_entities(records)
+    add_entities(g, resolution)
     for rec in records:
         doc = add_document(g, rec)
-        iris = {}
-        for ent in rec.entities:
-            iri = entity_iri(ent.name, ent.cls)
-            iris[ent.key] = iri
-            g.add((iri, RDF.type, KGB[ent.cls]))
-            labels[iri][ent.name] += ent.mentions
-            altlabels[iri].update(ent.aliases)
+        iris = {ent.key: resolution.iri(rec.doc_id, ent.key) for ent in rec.entities}
+        for iri in iris.values():
             g.add((iri, KGB.mentionedIn, doc))
         for fact in rec.facts:
             s, o = iris[fact.subject.entity], iris[fact.object.entity]
@@ -69,9 +61,4 @@ def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) ->
             if fact.factuality is Factuality.ASSERTED:
                 g.add((s, p, o))
             add_statement(g, rec, fact, (s, p, o), iris=iris)
-    for iri, names in labels.items():
-        label = _choose_label(names)
-        g.add((iri, RDFS.label, Literal(label)))
-        for alt in sorted((set(names) | altlabels[iri]) - {label}):
-            g.add((iri, SKOS.altLabel, Literal(alt)))
     return g

@@ -98,6 +98,7 @@ def main() -> None:
     Examples:
       kgbuilder build examples/ -o out     # out/graph.ttl and out/graph.html
       kgbuilder query out/graph.ttl 'SELECT * WHERE { ?s kgb:attacked ?o }'
+      kgbuilder entities out/graph.ttl --explain KH
       kgbuilder export out/graph.ttl --format trig,jsonld -o out
       kgbuilder validate out/graph.ttl
     """
@@ -168,6 +169,46 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
     if failures:
         _err(f"{failures} input{'s' if failures != 1 else ''} failed")
         sys.exit(1)
+
+
+ENTITIES_EXAMPLES = """
+\b
+Examples:
+  kgbuilder entities out/graph.ttl                 # every entity, its names and mentions
+  kgbuilder entities out/graph.ttl --explain KH    # why "KH" is a name of its entity
+"""
+
+
+@main.command(epilog=ENTITIES_EXAMPLES)
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--explain", "name", metavar="NAME",
+              help="Explain why NAME was merged into its entity.")
+def entities(graph_file: Path, name: str | None) -> None:
+    """List the entities of GRAPH with their other names and mention counts."""
+    from rdflib import Graph
+
+    from graph.aliases import explain, find_entities, read_entities
+
+    if not graph_file.exists():
+        _err(f"{graph_file}: no such file")
+        sys.exit(2)
+    try:
+        g = Graph().parse(graph_file)
+    except Exception as err:  # rdflib raises many parser-specific errors
+        _err(f"{graph_file}: cannot parse as RDF ({err})")
+        sys.exit(2)
+    rows = read_entities(g)
+    if name is None:
+        for row in rows:
+            aliases = "; ".join(row.aliases)
+            click.echo(f"{row.mentions:5d}  {row.label}  [{row.cls}]" + (f"  aka {aliases}" if aliases else ""))
+        return
+    found = find_entities(rows, name)
+    if not found:
+        _err(f"no entity is named {name!r} in {graph_file}")
+        sys.exit(1)
+    for row in found:
+        click.echo("\n".join(explain(row, name)))
 
 
 @main.command(epilog=QUERY_EXAMPLES)

@@ -15,7 +15,7 @@ import pytest
     # prepositional objects and phrasal verbs
     ("France withdrew from Mali in 2022.", ("France", "withdrewFrom", "Mali")),
     ("Britain pulled out of Afghanistan after twenty years.",
-     ("Britain", "withdrewFrom", "Afghanistan")),
+     ("United Kingdom", "withdrewFrom", "Afghanistan")),  # countries get their canonical name
     ("Antony Blinken flew to Cairo on Monday.", ("Antony Blinken", "visited", "Cairo")),
     ("Hezbollah fired rockets at Haifa overnight.", ("Hezbollah", "attacked", "Haifa")),
     ("Turkey cooperated with Qatar on the plan.", ("Turkey", "cooperatedWith", "Qatar")),

@@ -144,6 +144,36 @@ def test_cli_import_contracts_hold():
     assert out.returncode == 0, out.stdout + out.stderr
 
 
+def test_cli_entities_lists_entities_with_aliases_and_counts(tmp_path):
+    text = ("The Syrian Democratic Forces (SDF) took the dam on Monday. "
+            "Turkey shelled the SDF a day later.\n")
+    (tmp_path / "a.txt").write_text(text)
+    assert _build(str(tmp_path / "a.txt"), "-o", str(tmp_path / "out")).exit_code == 0
+    result = CliRunner().invoke(main, ["entities", str(tmp_path / "out" / "graph.ttl")])
+    assert result.exit_code == 0, result.output
+    line = next(l for l in result.output.splitlines() if "Syrian Democratic Forces" in l)
+    assert "SDF" in line and line.split()[0] == "3"   # the long name and SDF twice
+
+
+def test_cli_entities_explain_says_why_a_name_was_merged(tmp_path):
+    (tmp_path / "a.txt").write_text("The Syrian Democratic Forces (SDF) took the dam. "
+                                   "The SDF said the fight was over.\n")
+    _build(str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    result = CliRunner().invoke(main, ["entities", str(tmp_path / "out" / "graph.ttl"),
+                                       "--explain", "SDF"])
+    assert result.exit_code == 0, result.output
+    assert "acronym defined in brackets" in result.output
+
+
+def test_cli_entities_explain_unknown_name_fails(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    _build(str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    result = CliRunner().invoke(main, ["entities", str(tmp_path / "out" / "graph.ttl"),
+                                       "--explain", "Atlantis"])
+    assert result.exit_code == 1
+    assert "no entity is named 'Atlantis'" in result.output
+
+
 def test_cli_build_format_option_writes_each_format_beside_ttl_and_html(tmp_path):
     result = _build("-", "-o", str(tmp_path), "--format", "trig,nq", "--format", "jsonld",
                     "-f", "nt", "-f", "graphml", input=ARTICLE)
