@@ -88,6 +88,8 @@ def _kind(ent: Entity) -> str:
 
 def _same_name(a: Entity, b: Entity) -> str | None:
     """Why two entities of one kind are one by their canonical names alone, or None."""
+    if not name_key(a.name) or not name_key(b.name):
+        return None  # a name with no letters or digits says nothing about identity
     if name_key(a.name) == name_key(b.name):
         return "same name"
     if "Country" in (a.cls, b.cls):
@@ -107,7 +109,8 @@ def _block(ent: Entity) -> str:
     words, _ = person_parts(ent.name)
     last = words[-1] if words else name_key(ent.name)
     if ent.cls != "Person":
-        last = institution_key(ent.name).split()[-1] if ent.name.strip() else last
+        # a name with no letters or digits has no key; it keeps its own block
+        last = (institution_key(ent.name).split() or [last])[-1]
     return "".join(c for c in skeleton(last) if c not in "aiu")
 
 

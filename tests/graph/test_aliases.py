@@ -152,3 +152,12 @@ def test_aliases_read_entities_of_a_graph_without_counts():
     g.add((node, RDFS.label, Literal("Hamas")))
     rows = read_entities(g)
     assert [(r.label, r.cls, r.mentions) for r in rows] == [("Hamas", "ArmedGroup", 0)]
+
+
+def test_aliases_name_without_letters_does_not_break_merging():
+    # regression: a name made of punctuation only ("\x1b", ":") has an empty key
+    from extractors.records import DocumentRecord, Entity
+    from graph.aliases import resolve_entities
+    recs = [DocumentRecord("a", "", (Entity("x", ":", "Organization"),
+                                     Entity("y", "\x1b", "Organization")), ())]
+    assert len(resolve_entities(recs).nodes) == 2
