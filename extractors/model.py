@@ -30,7 +30,6 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=4)
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline by name and add kgbuilder's components.
 
@@ -40,6 +39,12 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
         ModelNotFoundError: the pipeline is not installed; the message says how to
             install the default one.
     """
+    return _load(name)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
+    # cached by name alone, so load_nlp() and load_nlp(DEFAULT_MODEL) share one pipeline
     try:
         nlp = spacy.load(name)
     except OSError as err:

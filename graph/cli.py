@@ -75,11 +75,11 @@ def _formats(values: tuple[str, ...]):
         sys.exit(2)
 
 
-def _report_violations(g, source: str, *, limit: int = 20) -> bool:
-    """Validate ``g``; list its violations on stderr. True when it conforms."""
+def _report_violations(g, source: str, *, limit: int = 20, report=None) -> bool:
+    """Validate ``g`` (or take its ``report``); list violations on stderr. True when it conforms."""
     from graph.validate import validate_graph
 
-    report = validate_graph(g)
+    report = report if report is not None else validate_graph(g)
     for line in report.violations[:limit]:
         _err(f"{source}: {line}")
     if len(report.violations) > limit:
@@ -129,6 +129,7 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
     from exports import Format, graph_view, write_format, write_html, write_turtle
     from graph.build import build_graph
     from graph.inputs import InputProblem, read_inputs
+    from graph.validate import start_validation
     from graph.progress import progress_bar
     from ontology import load_cues
 
@@ -154,11 +155,12 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
                 records.append(rec)
                 advance(1)
     g = build_graph(records)
+    validation = start_validation(g)  # on another core while the files are written
     outdir.mkdir(parents=True, exist_ok=True)
     ttl = write_turtle(g, outdir / "graph.ttl")
     html = write_html(graph_view(g), outdir / "graph.html")
     written = [ttl, html, *(write_format(g, fmt, outdir) for fmt in extra)]
-    conforms = _report_violations(g, str(ttl))
+    conforms = _report_violations(g, str(ttl), report=validation())
     if not quiet:
         n_facts = sum(len(r.facts) for r in records)
         click.echo(f"{len(records)} documents, {sum(len(r.entities) for r in records)} entities, "

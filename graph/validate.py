@@ -5,6 +5,8 @@ data graph): the shapes need only what a build writes. Each violation becomes on
 """
 from __future__ import annotations
 
+import multiprocessing as mp
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,3 +58,35 @@ def validate_graph(g: Graph) -> Report:
         where = f"{focus} {_short(g, path)}" if path is not None else focus
         lines.append(" ".join(f"{where}: {message}".split()))
     return Report(conforms=bool(conforms), violations=tuple(sorted(set(lines))))
+
+
+def _validate_into(g: Graph, conn) -> None:
+    conn.send(validate_graph(g))
+    conn.close()
+
+
+def start_validation(g: Graph) -> Callable[[], Report]:
+    """Validate ``g`` in a forked process while the caller writes its files.
+
+    pySHACL costs about a third of the parse; a second core runs it beside the
+    writing. Returns a function that waits for the report. Where processes cannot be
+    forked, or the child dies, the graph is validated in this process instead.
+    """
+    if "fork" not in mp.get_all_start_methods():
+        report = validate_graph(g)
+        return lambda: report
+    ctx = mp.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_validate_into, args=(g, send), daemon=True)
+    child.start()
+    send.close()
+
+    def wait() -> Report:
+        try:
+            return receive.recv()
+        except EOFError:  # the child died without a report
+            return validate_graph(g)
+        finally:
+            child.join()
+            receive.close()
+    return wait

@@ -87,3 +87,12 @@ def test_validate_each_violation_is_one_line_naming_the_node():
     _break_factuality(g)
     [line] = validate_graph(g).violations
     assert "\n" not in line and line.startswith("kgs:")
+
+
+def test_validate_in_a_forked_process_gives_the_same_report():
+    from graph.validate import start_validation
+    g = build_graph([record()])
+    _break_factuality(g)
+    report = start_validation(g)()
+    assert not report.conforms
+    assert report == validate_graph(g)
