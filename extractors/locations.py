@@ -1,0 +1,263 @@
+"""Locations stated without a verb: locatedIn.
+
+News places things in apposition and in prepositional phrases: "in Qaim, Iraq", "the
+Swiss embassy in Tehran", "a base near Kirkuk", "the Chicago-based firm", "Beijing's
+Tiananmen Square", "Yerevan, the capital of Armenia", and in wire datelines ("BRISBANE,
+Australia (AP)"). A place on the border of a country is not in it: "a post near Qaim on
+the Syrian border" gives no fact about Syria.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from extractors.entities import EntityIndex
+from extractors.nominals import (LOCATABLE_CLASSES, PLACE_CLASSES, fact, is_class,
+                                 mention_head, sentence_record)
+from extractors.records import Fact, Mention, Sentence
+
+# prepositions that put a thing inside or next to a place (the guideline's "in, near")
+_IN = {"in", "near", "inside", "within"}
+# participles that locate an organisation or a facility ("based in", "the Chicago-based")
+_SITED = {"based", "located", "headquartered", "situated", "sited", "housed"}
+# nouns that name a part of a place ("in the southern part of Rwanda", "capital of Armenia")
+_PLACE_PARTS = {"part", "region", "area", "province", "state", "district", "county", "capital",
+                "city", "town", "village", "suburb", "outskirts", "port", "island", "heart",
+                "centre", "center", "north", "south", "east", "west", "northeast", "northwest",
+                "southeast", "southwest", "neighbourhood", "neighborhood"}
+# tokens that close a "Place, Region" pair ("Aiken, S.C., said", "Qaim, Iraq.")
+_PAIR_END = {",", ".", ";", ":", "(", ")", "--", "—", "–", "_", "'", '"', "”", "’"}
+
+
+def _tokens_of(mention: Mention, doc) -> tuple[int, int]:
+    """Token range [first, last] of a mention."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.start, span.end - 1
+
+
+def _is_place(mention: Mention | None, index: EntityIndex) -> bool:
+    return is_class(mention, index, PLACE_CLASSES - {"Facility"})
+
+
+def _locatable(mention: Mention | None, index: EntityIndex) -> bool:
+    return is_class(mention, index, LOCATABLE_CLASSES)
+
+
+def region_after(mention: Mention, sent: Span, index: EntityIndex) -> Mention | None:
+    """The place that follows a place after a comma, as in "Aiken, S.C." or "Qaim, Iraq".
+
+    Lists ("Tokyo, Kyoto and Osaka") are not such pairs.
+    """
+    doc = sent.doc
+    first, last = _tokens_of(mention, doc)
+    if last + 2 >= sent.end or doc[last + 1].text != ",":
+        return None
+    region = index.mention_at(doc[last + 2])
+    if not _is_place(region, index) or region.entity == mention.entity:
+        return None
+    r_first, r_last = _tokens_of(region, doc)
+    if r_first != last + 2:
+        return None
+    nxt = doc[r_last + 1] if r_last + 1 < sent.end else None
+    if nxt is not None and nxt.text not in _PAIR_END:
+        return None
+    # a list goes on after the second name: "Paris, London, and Berlin"
+    if nxt is not None and nxt.text == "," and r_last + 2 < sent.end:
+        after = doc[r_last + 2]
+        if after.lower_ in {"and", "or"} or index.mention_at(after) is not None:
+            return None
+    # ... or has begun before the first: "Rome, Paris, London"
+    if first - 2 >= sent.start and doc[first - 1].text == "," \
+            and index.mention_at(doc[first - 2]) is not None:
+        return None
+    return region
+
+
+def comma_pairs(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterator[Fact]:
+    """A place and the region that contains it, after a comma: "in Qaim, Iraq"."""
+    for tok in sent:
+        mention = index.mention_at(tok)
+        if mention is None or tok.idx != mention.start or not _locatable(mention, index):
+            continue
+        if is_class(mention, index, {"Person"}):
+            continue
+        region = region_after(mention, sent, index)
+        if region is not None:
+            yield from fact(mention, "locatedIn", region, sentence, "location-comma-pair")
+
+
+def _with_region(place: Mention, sent: Span, index: EntityIndex) -> list[Mention]:
+    """A place and the region named after it ("Aiken, S.C."): both contain what is in it."""
+    region = region_after(place, sent, index)
+    return [place] if region is None else [place, region]
+
+
+def _place_objects(prep: Token, index: EntityIndex, sent: Span) -> list[Mention]:
+    """The places a locative preposition names, through "the southern part of Y"."""
+    out: list[Mention] = []
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        for t in [pobj, *pobj.conjuncts]:
+            m = index.mention_at(t)
+            if m is None and t.lower_ in _PLACE_PARTS:
+                # "in the southern part of Rwanda": the place the part belongs to
+                m = next((index.mention_at(p) for of in t.children
+                          if of.dep_ == "prep" and of.lower_ == "of"
+                          for p in of.children if p.dep_ == "pobj"), None)
+            if _is_place(m, index):
+                out.extend(x for x in _with_region(m, sent, index) if x not in out)
+    return out
+
+
+def locative_phrases(sent: Span, index: EntityIndex, cues, sentence: Sentence
+                     ) -> Iterator[Fact]:
+    """A name with a locative modifier: "the Swiss embassy in Tehran", "a base near Kirkuk"."""
+    for tok in sent:
+        thing = mention_head(tok, index)
+        if not _locatable(thing, index) or is_class(thing, index, {"Person"}):
+            continue
+        for child in tok.children:
+            # prepositional modifier of the name itself: "Hezbollah in Lebanon"
+            if child.dep_ == "prep" and child.lower_ in _IN:
+                for place in _place_objects(child, index, sent):
+                    yield from fact(thing, "locatedIn", place, sentence, "location-prep")
+            # reduced relative: "a firm based in Ohio", "the plant, located near Aiken"
+            elif child.dep_ == "acl" and child.lower_ in _SITED:
+                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in _IN):
+                    for place in _place_objects(prep, index, sent):
+                        yield from fact(thing, "locatedIn", place, sentence, "location-sited")
+
+
+def based_compounds(sent: Span, index: EntityIndex, cues, sentence: Sentence
+                    ) -> Iterator[Fact]:
+    """A hyphenated locative modifier: "the Chicago-based bank", "a London-headquartered firm"."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ not in _SITED or tok.i < sent.start + 2 or doc[tok.i - 1].text != "-":
+            continue
+        place = index.mention_at(doc[tok.i - 2])
+        thing = index.mention_at(tok.head) if tok.head is not tok else None
+        if thing is None:
+            # the modified noun may itself be in apposition to a name: "Acme, a Texas-based firm"
+            head = tok.head
+            if head.dep_ == "appos":
+                thing = index.mention_at(head.head)
+        if _is_place(place, index) and _locatable(thing, index):
+            yield from fact(thing, "locatedIn", place, sentence, "location-based-compound")
+
+
+def possessive_places(sent: Span, index: EntityIndex, cues, sentence: Sentence
+                      ) -> Iterator[Fact]:
+    """A place named as the owner of a site or outlet: "Beijing's Tiananmen Square"."""
+    for tok in sent:
+        thing = mention_head(tok, index)
+        if not is_class(thing, index, {"Organization", "Facility", "City", "Region", "Place"}):
+            continue
+        for child in tok.children:
+            # possessive place before a name: "Iran's Press TV"
+            if child.dep_ == "poss":
+                place = index.mention_at(child)
+                if _is_place(place, index):
+                    yield from fact(thing, "locatedIn", place, sentence, "location-possessive")
+
+
+def appositive_places(sent: Span, index: EntityIndex, cues, sentence: Sentence
+                      ) -> Iterator[Fact]:
+    """A description in apposition that places a name: "Yerevan, the capital of Armenia"."""
+    for tok in sent:
+        if tok.pos_ != "NOUN" or index.mention_at(tok) is not None:
+            continue
+        if tok.dep_ == "appos":
+            thing = index.mention_at(tok.head)
+        else:
+            thing = next((index.mention_at(c) for c in tok.children if c.dep_ == "appos"), None)
+        if not _locatable(thing, index) or is_class(thing, index, {"Person"}):
+            continue
+        places: list[Mention] = []
+        for child in tok.children:
+            # "a Hong Kong construction firm", "Bosnia's capital"
+            if child.dep_ in {"compound", "poss", "nmod"}:
+                m = index.mention_at(child)
+                if _is_place(m, index) and m is not thing:
+                    places.append(m)
+            # "an island nation in the Indian Ocean", "the capital of Armenia"
+            elif child.dep_ == "prep" and (child.lower_ in _IN or
+                                           child.lower_ == "of" and tok.lower_ in _PLACE_PARTS):
+                places.extend(_place_objects(child, index, sent))
+        for place in places:
+            yield from fact(thing, "locatedIn", place, sentence, "location-appositive")
+
+
+def organisation_of_place(sent: Span, index: EntityIndex, cues, sentence: Sentence
+                          ) -> Iterator[Fact]:
+    """A company named with its town: "Manufacturers Trust Co. of New York"."""
+    for tok in sent:
+        org = mention_head(tok, index)
+        if not is_class(org, index, {"Organization"}):
+            continue
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    place = index.mention_at(pobj)
+                    if _is_place(place, index):
+                        for p in _with_region(place, sent, index):
+                            yield from fact(org, "locatedIn", p, sentence, "location-org-of")
+
+
+def datelines(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterator[Fact]:
+    """A wire dateline: "BRISBANE, Australia (AP)" places the agency in both places."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    if len(toks) < 4:
+        return
+    first = index.mention_at(toks[0])
+    if not _is_place(first, index):
+        return
+    places = _with_region(first, sent, index)
+    _, last = _tokens_of(places[-1], doc)
+    if last + 3 >= sent.end or doc[last + 1].text != "(":
+        return
+    agency = index.mention_at(doc[last + 2])
+    if agency is None or _is_place(agency, index) or is_class(agency, index, {"Person"}):
+        return
+    _, a_last = _tokens_of(agency, doc)
+    if a_last + 1 < sent.end and doc[a_last + 1].text == ")":
+        for place in places:
+            yield from fact(agency, "locatedIn", place, sentence, "location-dateline")
+
+
+def source_lines(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterator[Fact]:
+    """A monitoring source line: "Havana Radio Rebelde in Spanish" places the outlet."""
+    doc = sent.doc
+    for tok in sent:
+        place = index.mention_at(tok)
+        if not _is_place(place, index) or tok.idx != place.start:
+            continue
+        _, last = _tokens_of(place, doc)
+        if last + 1 >= sent.end:
+            continue
+        outlet = index.mention_at(doc[last + 1])
+        if outlet is None or not is_class(outlet, index, {"Organization"}):
+            continue
+        _, o_last = _tokens_of(outlet, doc)
+        # the outlet is followed by its language: "... in Arabic"
+        if o_last + 2 < sent.end and doc[o_last + 1].lower_ == "in" \
+                and doc[o_last + 2].ent_type_ in {"LANGUAGE", "NORP"}:
+            yield from fact(outlet, "locatedIn", place, sentence, "location-source-line")
+
+
+RULES = (comma_pairs, locative_phrases, based_compounds, possessive_places, appositive_places,
+         organisation_of_place, datelines, source_lines)
+
+
+def location_facts(sent: Span, index: EntityIndex, cues) -> Iterator[Fact]:
+    """All locatedIn facts one sentence states without a verb.
+
+    Args:
+        sent: a sentence of a parsed Doc.
+        index: the Doc's entities (:func:`extractors.entities.index_entities`).
+        cues: the ontology's cue table (:func:`ontology.load_cues`).
+    """
+    sentence = sentence_record(sent)
+    for rule in RULES:
+        yield from rule(sent, index, cues, sentence)

@@ -1,0 +1,80 @@
+"""Noun-phrase helpers shared by the rules for facts without verbs.
+
+The rules in :mod:`extractors.roles`, :mod:`extractors.locations` and
+:mod:`extractors.modifiers` read relations off noun phrases ("IRGC head Qasem
+Soleimani", "Qaim, Iraq", "Iranian-backed militia"). They need the same small
+questions answered: which entity a token names, what class it has, which names a
+phrase coordinates, and the plain record of a sentence.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from extractors.entities import EntityIndex
+from extractors.records import Fact, Mention, Sentence
+
+# ontology classes of things that can hold a post or contain a member
+ORG_CLASSES = {"Organization", "ArmedGroup", "GovernmentBody", "Country"}
+# ontology classes of things that can contain something else
+PLACE_CLASSES = {"Country", "City", "Region", "Place", "Facility"}
+# ontology classes that can be located somewhere
+LOCATABLE_CLASSES = {"Organization", "ArmedGroup", "GovernmentBody", "Country", "City",
+                     "Region", "Place", "Facility"}
+
+
+def sentence_record(sent: Span) -> Sentence:
+    """The plain record of a sentence, whitespace collapsed, offsets of its stripped text."""
+    text = sent.text.strip()
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    return Sentence(text=" ".join(text.split()), start=start, end=start + len(text))
+
+
+def entity_class(mention: Mention, index: EntityIndex) -> str:
+    """The ontology class of the entity a mention belongs to."""
+    return index.entity(mention).cls
+
+
+def is_class(mention: Mention | None, index: EntityIndex, classes: set[str]) -> bool:
+    """Whether a mention exists and its entity has one of ``classes``."""
+    return mention is not None and entity_class(mention, index) in classes
+
+
+def mention_head(tok: Token, index: EntityIndex) -> Mention | None:
+    """The mention ``tok`` names, only when ``tok`` is the syntactic head of that mention.
+
+    "Tom" in "Tom Bowman" is inside the mention but not its head; rules that start from
+    a head token use this so one mention is read once.
+    """
+    mention = index.mention_at(tok)
+    if mention is None:
+        return None
+    if tok.head is not tok and index.mention_at(tok.head) is mention:
+        return None
+    return mention
+
+
+def names_of(tok: Token, index: EntityIndex, *, modifier: bool = False) -> list[Mention]:
+    """The mentions a noun token and its conjuncts name ("Syria and Iraq").
+
+    With ``modifier``, a common noun stands for the name that modifies it ("Iraq's
+    security forces", "U.S. troops").
+    """
+    out: list[Mention] = []
+    for t in [tok, *tok.conjuncts]:
+        m = index.mention_at(t)
+        if m is None and modifier and t.pos_ in {"NOUN", "PROPN"}:
+            m = next((index.mention_at(c) for c in t.children
+                      if c.dep_ in {"compound", "poss", "amod", "nmod"}
+                      and index.mention_at(c) is not None), None)
+        if m is not None and m not in out:
+            out.append(m)
+    return out
+
+
+def fact(subject: Mention, relation: str, obj: Mention, sentence: Sentence, rule: str
+         ) -> Iterator[Fact]:
+    """One asserted fact, unless both ends are the same entity."""
+    if subject.entity != obj.entity:
+        yield Fact(subject=subject, relation=relation, object=obj, sentence=sentence, rule=rule)

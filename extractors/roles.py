@@ -1,0 +1,243 @@
+"""Roles and membership from titles, appositions and possessives: leaderOf and memberOf.
+
+News states who holds which post without a verb: "IRGC head Qasem Soleimani", "Muhandis,
+deputy of the PMU and head of Kataib Hezbollah", "NPR's Tom Bowman", "Iran's Quds
+Force". The title words come from the ontology's ``kgb:titleCue`` (``cues.titles``): a
+leadership title gives leaderOf, any other title memberOf.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from extractors.entities import EntityIndex
+from extractors.nominals import ORG_CLASSES, fact, is_class, mention_head, names_of, sentence_record
+from extractors.records import Fact, Mention, Sentence
+
+# words that turn a leadership title into a subordinate one ("deputy head", "vice president")
+_SUBORDINATE = {"deputy", "vice", "assistant", "associate", "under", "lieutenant"}
+# words a title phrase may carry besides titles and names ("former Air Force commander")
+_TITLE_FILLERS = {"former", "acting", "interim", "then", "retired", "senior", "top", "chief",
+                  "newly", "new", "'s", "’s", "-", ".", "of", "for", "the", "&", "and"}
+# prepositions that link a title to the body it serves ("spokesman for", "head of")
+_TITLE_PREPS = {"of", "for", "at", "with"}
+# prepositions that link a person to the body they belong to ("Shamkhani of the SNSC")
+_MEMBER_PREPS = {"of", "at"}
+_BODIES = ORG_CLASSES - {"Country"}
+# auxiliaries and negations under which a copula does not assert the post ("would be head")
+_UNASSERTED = {"not", "n't", "never", "would", "could", "might", "may", "will", "should", "'ll",
+               "'d", "can", "must"}
+
+
+def title_relation(tok: Token, titles: dict[str, str]) -> str | None:
+    """The relation a title noun states, reading the words before it.
+
+    "Prime Minister" is a leadership title although "minister" alone is not, and
+    "deputy head" is a subordinate one although "head" is a leadership title.
+    """
+    word = tok.lower_ if tok.lower_ in titles else tok.lemma_.lower()
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    rel = None
+    if prev is not None:
+        rel = titles.get(f"{prev.lower_} {word}") or titles.get(f"{prev.lower_}{word}")
+    rel = rel or titles.get(word)
+    if rel == "leaderOf" and prev is not None and prev.lower_ in _SUBORDINATE:
+        return "memberOf"
+    return rel
+
+
+def _is_person(mention: Mention | None, index: EntityIndex) -> bool:
+    return is_class(mention, index, {"Person"})
+
+
+def _hyphen_modifier(mention: Mention, doc) -> bool:
+    """Whether a name is the first half of a compound modifier ("US-led", "Iran-backed")."""
+    end = next((t for t in doc if t.idx >= mention.end), None)
+    return end is not None and end.text == "-" and end.idx == mention.end
+
+
+def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: Sentence
+                      ) -> Iterator[Fact]:
+    """A title and its body written before a name: "U.S. Defense Secretary Mark Esper"."""
+    titles = cues.titles
+    doc = sent.doc
+    for tok in sent:
+        person = index.mention_at(tok)
+        if not _is_person(person, index) or tok.idx != person.start:
+            continue
+        # walk left over the title phrase: title words, names of bodies, fillers
+        items: list[tuple[str, object, Token]] = []
+        j = tok.i - 1
+        while j >= sent.start:
+            t = doc[j]
+            m = index.mention_at(t)
+            if m is not None:
+                if _is_person(m, index):
+                    break
+                if not _hyphen_modifier(m, doc) and (not items or items[-1][1] is not m):
+                    items.append(("body", m, t))
+            elif title_relation(t, titles):
+                items.append(("title", title_relation(t, titles), t))
+            elif t.lower_ in _TITLE_FILLERS or (t.is_title and t.pos_ in {"PROPN", "ADJ"}):
+                items.append(("filler", None, t))
+            elif t.text == "-" or t.lower_ in cues.modifiers:
+                items.append(("filler", None, t))
+            else:
+                break
+            if t.lower_ == "the":
+                break
+            j -= 1
+        items.reverse()
+        title_at = [k for k, (kind, _, _) in enumerate(items) if kind == "title"]
+        if not title_at:
+            # a possessive name alone: "NPR's Tom Bowman"
+            if len(items) >= 2 and items[-1][2].lower_ in {"'s", "’s"} and items[-2][0] == "body":
+                yield from fact(person, "memberOf", items[-2][1], sentence, "role-possessive")
+            continue
+        last = title_at[-1]
+        bodies_before = [k for k, (kind, _, _) in enumerate(items[:last]) if kind == "body"]
+        if bodies_before:
+            # "IRGC head X": the body nearest the title, the first title after that body
+            b = bodies_before[-1]
+            first_title = next(k for k in title_at if k > b)
+            yield from fact(person, items[first_title][1], items[b][1], sentence,
+                            "role-title-prenominal")
+            continue
+        # "Spokesman for the Coalition Col. X": the body after the title's preposition
+        for k in title_at:
+            after = items[k + 1:k + 4]
+            if after and after[0][2].lower_ in _TITLE_PREPS:
+                body = next((it for it in after[1:] if it[0] == "body"), None)
+                if body is not None and index.entity(body[1]).cls in _BODIES:
+                    yield from fact(person, items[k][1], body[1], sentence,
+                                    "role-title-prenominal-prep")
+                    break
+
+
+def _title_bodies(title: Token, index: EntityIndex) -> list[Mention]:
+    """The bodies a title noun names: "head of KH", "Chevron's spokesman", "Iraqi analyst"."""
+    bodies: list[Mention] = []
+    for child in title.children:
+        if child.dep_ == "prep" and child.lower_ in _TITLE_PREPS:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found = [m for m in names_of(pobj, index) if not _is_person(m, index)]
+                if not found and index.mention_at(pobj) is None:
+                    # the field of a post, then its body: "professor of law at Yale"
+                    found = [m for prep in pobj.children
+                             if prep.dep_ == "prep" and prep.lower_ in _TITLE_PREPS - {"of"}
+                             for p in prep.children if p.dep_ == "pobj"
+                             for m in names_of(p, index) if is_class(m, index, _BODIES)]
+                bodies.extend(found)
+        elif child.dep_ in {"compound", "poss", "amod", "nmod"}:
+            m = index.mention_at(child)
+            if m is not None and not _is_person(m, index) and not _hyphen_modifier(m, child.doc):
+                bodies.append(m)
+    return bodies
+
+
+def _titled_person(title: Token, index: EntityIndex) -> Mention | None:
+    """The person a title noun describes through apposition or a copula."""
+    head = title.head
+    # apposition after the name: "X, a spokesman for Y"
+    if title.dep_ == "appos" and _is_person(index.mention_at(head), index):
+        return index.mention_at(head)
+    # apposition before the name: "the chairman of Y, X"
+    for child in title.children:
+        if child.dep_ == "appos" and _is_person(index.mention_at(child), index):
+            return index.mention_at(child)
+    # copula: "X is the president of Y"
+    if title.dep_ == "attr" and head.lemma_ == "be" and not any(
+            c.dep_ in {"aux", "neg"} and c.lower_ in _UNASSERTED for c in head.children):
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and _is_person(index.mention_at(subj), index):
+            return index.mention_at(subj)
+    return None
+
+
+def appositive_titles(sent: Span, index: EntityIndex, cues, sentence: Sentence
+                      ) -> Iterator[Fact]:
+    """A title in apposition or after a copula: "X, deputy of the PMU and head of KH"."""
+    for tok in sent:
+        if tok.pos_ not in {"NOUN", "PROPN"} or index.mention_at(tok) is not None:
+            continue
+        relation = title_relation(tok, cues.titles)
+        if relation is None:
+            continue
+        person = _titled_person(tok, index)
+        owner = tok
+        # a coordinated title shares the first title's person ("deputy of X and head of Y")
+        while person is None and owner.dep_ == "conj":
+            owner = owner.head
+            person = _titled_person(owner, index)
+        if person is None:
+            continue
+        for body in _title_bodies(tok, index):
+            yield from fact(person, relation, body, sentence, "role-title-appositive")
+
+
+def person_of_body(sent: Span, index: EntityIndex, cues, sentence: Sentence
+                   ) -> Iterator[Fact]:
+    """A person named with the body they belong to: "Ali Shamkhani of the SNSC"."""
+    for tok in sent:
+        person = mention_head(tok, index)
+        if not _is_person(person, index):
+            continue
+        for child in tok.children:
+            # prepositional modifier of a name: "X of/at the Institute"
+            if child.dep_ == "prep" and child.lower_ in _MEMBER_PREPS:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    for body in names_of(pobj, index):
+                        if is_class(body, index, _BODIES):
+                            yield from fact(person, "memberOf", body, sentence, "role-person-of")
+
+
+def body_of_state(sent: Span, index: EntityIndex, cues, sentence: Sentence
+                  ) -> Iterator[Fact]:
+    """A state body named with its state or parent body: "Iran's Quds Force"."""
+    for tok in sent:
+        body = mention_head(tok, index)
+        if not is_class(body, index, {"GovernmentBody", "ArmedGroup"}):
+            continue
+        for child in tok.children:
+            # possessive or modifying name of the owner: "Iraq's Foreign Ministry"
+            if child.dep_ in {"poss", "compound", "nmod"}:
+                owner = index.mention_at(child)
+                if owner is not None and owner is not body and is_class(owner, index, ORG_CLASSES) \
+                        and not _hyphen_modifier(owner, tok.doc):
+                    yield from fact(body, "memberOf", owner, sentence, "role-body-of-state")
+
+
+def part_of(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterator[Fact]:
+    """Membership stated as a part: "KH is part of Iraq's security forces"."""
+    for tok in sent:
+        if tok.lower_ != "part" or tok.dep_ not in {"attr", "appos"}:
+            continue
+        if tok.dep_ == "attr":
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        else:
+            subj = tok.head
+        if subj is None:
+            continue
+        members = names_of(subj, index)
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for whole in names_of(pobj, index):
+                    for member in members:
+                        yield from fact(member, "memberOf", whole, sentence, "role-part-of")
+
+
+RULES = (prenominal_titles, appositive_titles, person_of_body, body_of_state, part_of)
+
+
+def role_facts(sent: Span, index: EntityIndex, cues) -> Iterator[Fact]:
+    """All leaderOf and memberOf facts one sentence states without a verb.
+
+    Args:
+        sent: a sentence of a parsed Doc.
+        index: the Doc's entities (:func:`extractors.entities.index_entities`).
+        cues: the ontology's cue table (:func:`ontology.load_cues`).
+    """
+    sentence = sentence_record(sent)
+    for rule in RULES:
+        yield from rule(sent, index, cues, sentence)
