@@ -41,7 +41,11 @@ def _is_place(mention: Mention | None, index: EntityIndex) -> bool:
 
 
 def _locatable(mention: Mention | None, index: EntityIndex) -> bool:
-    return is_class(mention, index, LOCATABLE_CLASSES)
+    """Whether a mention names something that has a location (not a people: "Americans")."""
+    if mention is None or not is_class(mention, index, LOCATABLE_CLASSES):
+        return False
+    tok = index.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return tok is not None and tok.root.ent_type_ != "NORP"
 
 
 def region_after(mention: Mention, sent: Span, index: EntityIndex) -> Mention | None:
@@ -60,7 +64,7 @@ def region_after(mention: Mention, sent: Span, index: EntityIndex) -> Mention | 
     if r_first != last + 2:
         return None
     nxt = doc[r_last + 1] if r_last + 1 < sent.end else None
-    if nxt is not None and nxt.text not in _PAIR_END:
+    if nxt is not None and nxt.text not in _PAIR_END and nxt.pos_ != "ADP":
         return None
     # a list goes on after the second name: "Paris, London, and Berlin"
     if nxt is not None and nxt.text == "," and r_last + 2 < sent.end:
@@ -85,6 +89,44 @@ def comma_pairs(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Ite
         region = region_after(mention, sent, index)
         if region is not None:
             yield from fact(mention, "locatedIn", region, sentence, "location-comma-pair")
+
+
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+               "southwest", "northern", "southern", "eastern", "western"}
+
+
+def comma_vicinity(sent: Span, index: EntityIndex, cues, sentence: Sentence
+                   ) -> Iterator[Fact]:
+    """A site placed after a comma: "Camp Taji, north of Baghdad", "the base, near Kirkuk".
+
+    A measured distance ("40 miles north of Y") says the site is away from Y, so it
+    gives no fact.
+    """
+    doc = sent.doc
+    for tok in sent:
+        thing = index.mention_at(tok)
+        if thing is None or tok.idx != thing.start or not _locatable(thing, index) \
+                or is_class(thing, index, {"Person"}):
+            continue
+        _, last = _tokens_of(thing, doc)
+        k = last + 1
+        if k + 2 >= sent.end or doc[k].text != ",":
+            continue
+        k += 1
+        # "near Y", "outside Y", "north of Y", "just south of Y"
+        if doc[k].lower_ in {"just", "some", "directly"}:
+            k += 1
+        if doc[k].lower_ in {"near", "outside"}:
+            k += 1
+        elif doc[k].lower_ in _DIRECTIONS and k + 1 < sent.end and doc[k + 1].lower_ == "of":
+            k += 2
+        else:
+            continue
+        if k < sent.end and doc[k].lower_ == "the":
+            k += 1
+        place = index.mention_at(doc[k]) if k < sent.end else None
+        if _is_place(place, index):
+            yield from fact(thing, "locatedIn", place, sentence, "location-comma-vicinity")
 
 
 def _with_region(place: Mention, sent: Span, index: EntityIndex) -> list[Mention]:
@@ -184,6 +226,10 @@ def appositive_places(sent: Span, index: EntityIndex, cues, sentence: Sentence
             elif child.dep_ == "prep" and (child.lower_ in _IN or
                                            child.lower_ == "of" and tok.lower_ in _PLACE_PARTS):
                 places.extend(_place_objects(child, index, sent))
+            # "a group based in Gaza"
+            elif child.dep_ == "acl" and child.lower_ in _SITED:
+                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in _IN):
+                    places.extend(_place_objects(prep, index, sent))
         for place in places:
             yield from fact(thing, "locatedIn", place, sentence, "location-appositive")
 
@@ -211,9 +257,12 @@ def datelines(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Itera
     if len(toks) < 4:
         return
     first = index.mention_at(toks[0])
-    if not _is_place(first, index):
+    # the model often tags an upper-case dateline town as an organisation
+    if first is None or is_class(first, index, {"Person"}):
         return
     places = _with_region(first, sent, index)
+    if len(places) == 1 and not _is_place(first, index):
+        return
     _, last = _tokens_of(places[-1], doc)
     if last + 3 >= sent.end or doc[last + 1].text != "(":
         return
@@ -246,7 +295,7 @@ def source_lines(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> It
             yield from fact(outlet, "locatedIn", place, sentence, "location-source-line")
 
 
-RULES = (comma_pairs, locative_phrases, based_compounds, possessive_places, appositive_places,
+RULES = (comma_pairs, comma_vicinity, locative_phrases, based_compounds, possessive_places, appositive_places,
          organisation_of_place, datelines, source_lines)
 
 

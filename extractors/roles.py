@@ -25,6 +25,11 @@ _TITLE_PREPS = {"of", "for", "at", "with"}
 # prepositions that link a person to the body they belong to ("Shamkhani of the SNSC")
 _MEMBER_PREPS = {"of", "at"}
 _BODIES = ORG_CLASSES - {"Country"}
+# portfolio words that belong to a title, even when tagged as a name ("Defense Minister")
+_PORTFOLIOS = {"defense", "defence", "foreign", "interior", "state", "finance", "treasury",
+               "justice", "health", "energy", "oil", "trade", "commerce", "economy", "education",
+               "intelligence", "security", "homeland", "labor", "labour", "agriculture", "war",
+               "information", "culture", "transport", "housing", "environment", "navy", "army"}
 # auxiliaries and negations under which a copula does not assert the post ("would be head")
 _UNASSERTED = {"not", "n't", "never", "would", "could", "might", "may", "will", "should", "'ll",
                "'d", "can", "must"}
@@ -72,11 +77,14 @@ def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: Sentence
         while j >= sent.start:
             t = doc[j]
             m = index.mention_at(t)
-            if m is not None:
+            if m is not None and m.text.lower() not in _PORTFOLIOS:
                 if _is_person(m, index):
                     break
                 if not _hyphen_modifier(m, doc) and (not items or items[-1][1] is not m):
                     items.append(("body", m, t))
+            elif m is not None:
+                # a portfolio tagged as a name belongs to the title: "Defense Minister"
+                items.append(("filler", None, t))
             elif title_relation(t, titles):
                 items.append(("title", title_relation(t, titles), t))
             elif t.lower_ in _TITLE_FILLERS or (t.is_title and t.pos_ in {"PROPN", "ADJ"}):
@@ -219,7 +227,7 @@ def part_of(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterato
             subj = tok.head
         if subj is None:
             continue
-        members = names_of(subj, index)
+        members = names_of(subj, index, modifier=True)
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for whole in names_of(pobj, index):

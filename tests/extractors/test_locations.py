@@ -1,0 +1,52 @@
+"""Locations stated without a verb: sentence -> locatedIn facts."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a place and its region after a comma
+    ("Drones struck a depot in Kherson, Ukraine, overnight.", ("Kherson", "locatedIn", "Ukraine")),
+    # a prepositional modifier of the name
+    ("Hezbollah in Lebanon denied the report.", ("Hezbollah", "locatedIn", "Lebanon")),
+    # a site after a comma, placed by direction
+    ("Rockets hit Camp Taji, north of Baghdad, on Wednesday.",
+     ("Camp Taji", "locatedIn", "Baghdad")),
+    # a description in apposition
+    ("Mogadishu, the capital of Somalia, was quiet.", ("Mogadishu", "locatedIn", "Somalia")),
+    ("Hamas, a group based in Gaza, claimed the attack.", ("Hamas", "locatedIn", "Gaza")),
+    # hyphenated "-based"
+    ("The London-based Syrian Observatory for Human Rights reported the toll.",
+     ("Syrian Observatory for Human Rights", "locatedIn", "London")),
+    ("Reuters, the London-based news agency, reported the toll.",
+     ("Reuters", "locatedIn", "London")),
+])
+def test_locations_patterns(triples, sentence, expected):
+    assert expected in triples(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    # a list of places is not a place and its region
+    "Ministers from France, Germany and Italy met on Friday.",
+    "Delegations from Paris, London and Berlin arrived.",
+    # a measured distance places a site away from the town
+    "Rockets hit Camp Taji, 30 miles north of Baghdad, on Wednesday.",
+])
+def test_locations_lists_and_distances_give_no_location(triples, sentence):
+    assert not {t for t in triples(sentence) if t[1] == "locatedIn"}
+
+
+def test_locations_border_is_not_inside(triples):
+    found = triples("Troops left a base near Kandahar, Afghanistan on the Pakistani border.")
+    assert ("Kandahar", "locatedIn", "Afghanistan") in found
+    assert not {t for t in found if t[1] == "locatedIn" and t[2] in {"Pakistan", "Pakistani"}}
+
+
+def test_locations_people_are_not_located(triples):
+    found = triples("Drone strikes on Americans in Syria have grown more frequent.")
+    assert not {t for t in found if t[1] == "locatedIn"}
+
+
+def test_locations_dateline_places_the_agency(triples):
+    found = triples("TUCSON, Ariz. (AP) - A wildfire forced hundreds to flee on Sunday.")
+    assert {("AP", "locatedIn", "TUCSON"), ("AP", "locatedIn", "Ariz.")} <= found

@@ -1,0 +1,36 @@
+"""Modifiers that state relations: sentence -> supported / leaderOf facts."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # "X-backed Y" with Y named in apposition
+    ("The raid targeted Kataib Hezbollah, an Iran-backed militia, near the border.",
+     ("Iran", "supported", "Kataib Hezbollah")),
+    # "A and other X-backed Ys" says A is one of them
+    ("Hamas and other Iran-backed groups met in Beirut.", ("Iran", "supported", "Hamas")),
+    # the modifier on a name
+    ("The Ethiopian-backed Somali National Army retook the town.",
+     ("Ethiopian", "supported", "Somali National Army")),
+    # the reduced relative: "a militia backed by X"
+    ("The Houthis, a militia backed by Iran, fired missiles at ships.",
+     ("Iran", "supported", "Houthis")),
+])
+def test_modifiers_backing(triples, sentence, expected):
+    assert expected in triples(sentence)
+
+
+def test_modifiers_led_gives_leadership(triples):
+    assert ("French", "leaderOf", "Operation Barkhane") in triples(
+        "The French-led Operation Barkhane ended in 2022.")
+
+
+def test_modifiers_hyphen_before_a_title_is_not_about_the_person(triples):
+    found = triples("Spokesman for the Saudi-led coalition Col. Turki al-Maliki spoke on Friday.")
+    assert not {t for t in found if t[1] == "leaderOf" and t[2] == "Turki al-Maliki"}
+
+
+def test_modifiers_unnamed_client_gives_no_fact(triples):
+    assert not {t for t in triples("Iran-backed militias fired rockets on Sunday.")
+                if t[1] == "supported"}

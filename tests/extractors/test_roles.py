@@ -1,0 +1,80 @@
+"""Roles and membership from titles, appositions and possessives: sentence -> facts."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # body, title, name: the body nearest the title
+    ("Pakistani Army chief Asim Munir flew to Riyadh on Monday.",
+     ("Asim Munir", "leaderOf", "Pakistani Army")),
+    ("Hamas leader Yahya Sinwar was killed in Rafah.", ("Yahya Sinwar", "leaderOf", "Hamas")),
+    # a country before a subordinate title gives membership
+    ("US Secretary of State Antony Blinken arrived in Cairo.",
+     ("Antony Blinken", "memberOf", "US")),
+    # a portfolio word tagged as a name belongs to the title, not to the body
+    ("The Russian Defense Minister Sergei Shoigu arrived in Minsk.",
+     ("Sergei Shoigu", "memberOf", "Russian")),
+])
+def test_roles_title_before_name(triples, sentence, expected):
+    assert expected in triples(sentence)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # apposition after the name, with the body after "of" / "for"
+    ("Yahya Sinwar, the leader of Hamas, was killed in Rafah.",
+     {("Yahya Sinwar", "leaderOf", "Hamas")}),
+    ("Nasser Kanaani, a spokesman for the Iranian Foreign Ministry, denied the claim.",
+     {("Nasser Kanaani", "memberOf", "Iranian Foreign Ministry")}),
+    # coordinated titles share the name
+    ("Ismail Qaani, commander of the Quds Force and a member of the IRGC, met the delegation.",
+     {("Ismail Qaani", "leaderOf", "Quds Force"), ("Ismail Qaani", "memberOf", "IRGC")}),
+    # a possessive body on the title
+    ("The talks were led by Hakan Fidan, Turkey's foreign minister.",
+     {("Hakan Fidan", "memberOf", "Turkey")}),
+    # copula
+    ("Sara Jones is the director of the Middle East Institute.",
+     {("Sara Jones", "leaderOf", "Middle East Institute")}),
+])
+def test_roles_title_in_apposition(triples, sentence, expected):
+    assert expected <= triples(sentence)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("NBC's Richard Engel reported from the border.", ("Richard Engel", "memberOf", "NBC")),
+    ("Hassan Nasrallah of Hezbollah spoke on television.",
+     ("Hassan Nasrallah", "memberOf", "Hezbollah")),
+])
+def test_roles_name_with_its_body(triples, sentence, expected):
+    assert expected in triples(sentence)
+
+
+def test_roles_state_body_belongs_to_its_state(triples):
+    assert ("Foreign Ministry", "memberOf", "Jordan") in triples(
+        "Jordan's Foreign Ministry summoned the ambassador on Sunday.")
+
+
+def test_roles_part_of_gives_membership(triples):
+    assert ("Houthi", "memberOf", "Axis of Resistance") in triples(
+        "The Houthi movement is part of the Axis of Resistance.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Omar Ali would become the next president of Somalia.",
+    "Omar Ali is not the president of Somalia.",
+])
+def test_roles_unasserted_post_gives_no_role(triples, sentence):
+    assert not {t for t in triples(sentence) if t[1] in {"leaderOf", "memberOf"}}
+
+
+def test_roles_deputy_of_a_leader_is_a_member(triples):
+    found = triples("Ali Bagheri, the deputy head of the Supreme National Security Council, "
+                    "spoke on Sunday.")
+    assert ("Ali Bagheri", "memberOf", "the Supreme National Security Council") in found \
+        or ("Ali Bagheri", "memberOf", "Supreme National Security Council") in found
+    assert not {t for t in found if t[1] == "leaderOf"}
+
+
+def test_roles_facts_name_their_rule(read):
+    rec = read("Hamas leader Yahya Sinwar was killed in Rafah.")
+    assert {f.rule for f in rec.facts if f.relation == "leaderOf"} == {"role-title-prenominal"}
