@@ -27,6 +27,11 @@ _PLACE_PARTS = {"part", "region", "area", "province", "state", "district", "coun
                 "centre", "center", "north", "south", "east", "west", "northeast", "northwest",
                 "southeast", "southwest", "neighbourhood", "neighborhood"}
 # tokens that close a "Place, Region" pair ("Aiken, S.C., said", "Qaim, Iraq.")
+# nouns of sites that a name can modify ("Ain al-Asad base", "the Sahara desert")
+_SITES = {"base", "airbase", "air base", "embassy", "consulate", "airport", "camp", "plant",
+          "facility", "headquarters", "compound", "port", "prison", "desert", "mountains",
+          "river", "dam", "refinery", "field", "oilfield", "mine", "reactor", "university",
+          "hospital", "mosque", "church", "square", "barracks", "airfield", "outpost"}
 _PAIR_END = {",", ".", ";", ":", "(", ")", "--", "—", "–", "_", "'", '"', "”", "’"}
 
 
@@ -48,34 +53,37 @@ def _locatable(mention: Mention | None, index: EntityIndex) -> bool:
     return tok is not None and tok.root.ent_type_ != "NORP"
 
 
-def region_after(mention: Mention, sent: Span, index: EntityIndex) -> Mention | None:
-    """The place that follows a place after a comma, as in "Aiken, S.C." or "Qaim, Iraq".
+def regions_after(mention: Mention, sent: Span, index: EntityIndex) -> list[Mention]:
+    """The places that follow a name after commas: "Aiken, S.C." or "the plant, Aiken, S.C.".
 
-    Lists ("Tokyo, Kyoto and Osaka") are not such pairs.
+    Each name of such a chain lies in the ones after it. A run of names that ends in
+    "and" or "or" is a list ("Tokyo, Kyoto and Osaka"), not a chain.
     """
     doc = sent.doc
-    first, last = _tokens_of(mention, doc)
-    if last + 2 >= sent.end or doc[last + 1].text != ",":
-        return None
-    region = index.mention_at(doc[last + 2])
-    if not _is_place(region, index) or region.entity == mention.entity:
-        return None
-    r_first, r_last = _tokens_of(region, doc)
-    if r_first != last + 2:
-        return None
-    nxt = doc[r_last + 1] if r_last + 1 < sent.end else None
-    if nxt is not None and nxt.text not in _PAIR_END and nxt.pos_ != "ADP":
-        return None
-    # a list goes on after the second name: "Paris, London, and Berlin"
-    if nxt is not None and nxt.text == "," and r_last + 2 < sent.end:
-        after = doc[r_last + 2]
-        if after.lower_ in {"and", "or"} or index.mention_at(after) is not None:
-            return None
-    # ... or has begun before the first: "Rome, Paris, London"
-    if first - 2 >= sent.start and doc[first - 1].text == "," \
-            and index.mention_at(doc[first - 2]) is not None:
-        return None
-    return region
+    _, last = _tokens_of(mention, doc)
+    run: list[Mention] = []
+    while last + 2 < sent.end and doc[last + 1].text == ",":
+        nxt = index.mention_at(doc[last + 2])
+        if nxt is None or _tokens_of(nxt, doc)[0] != last + 2:
+            break
+        run.append(nxt)
+        last = _tokens_of(nxt, doc)[1]
+    if not run:
+        return []
+    k = last + 1
+    if k < sent.end and doc[k].text == ",":
+        k += 1
+    if k < sent.end and doc[k].lower_ in {"and", "or", "&"}:
+        return []
+    end = doc[last + 1] if last + 1 < sent.end else None
+    if end is not None and end.text not in _PAIR_END and end.pos_ != "ADP":
+        return []
+    out = []
+    for region in run:
+        if not _is_place(region, index) or region.entity == mention.entity:
+            break
+        out.append(region)
+    return out
 
 
 def comma_pairs(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterator[Fact]:
@@ -86,8 +94,7 @@ def comma_pairs(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Ite
             continue
         if is_class(mention, index, {"Person"}):
             continue
-        region = region_after(mention, sent, index)
-        if region is not None:
+        for region in regions_after(mention, sent, index):
             yield from fact(mention, "locatedIn", region, sentence, "location-comma-pair")
 
 
@@ -97,7 +104,7 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
 
 def comma_vicinity(sent: Span, index: EntityIndex, cues, sentence: Sentence
                    ) -> Iterator[Fact]:
-    """A site placed after a comma: "Camp Taji, north of Baghdad", "the base, near Kirkuk".
+    """A site placed after a comma: "Camp Taji, north of Baghdad", "the plant, in Aiken".
 
     A measured distance ("40 miles north of Y") says the site is away from Y, so it
     gives no fact.
@@ -116,7 +123,7 @@ def comma_vicinity(sent: Span, index: EntityIndex, cues, sentence: Sentence
         # "near Y", "outside Y", "north of Y", "just south of Y"
         if doc[k].lower_ in {"just", "some", "directly"}:
             k += 1
-        if doc[k].lower_ in {"near", "outside"}:
+        if doc[k].lower_ in {"near", "outside", "in"}:
             k += 1
         elif doc[k].lower_ in _DIRECTIONS and k + 1 < sent.end and doc[k + 1].lower_ == "of":
             k += 2
@@ -126,13 +133,13 @@ def comma_vicinity(sent: Span, index: EntityIndex, cues, sentence: Sentence
             k += 1
         place = index.mention_at(doc[k]) if k < sent.end else None
         if _is_place(place, index):
-            yield from fact(thing, "locatedIn", place, sentence, "location-comma-vicinity")
+            for p in _with_region(place, sent, index):
+                yield from fact(thing, "locatedIn", p, sentence, "location-comma-vicinity")
 
 
 def _with_region(place: Mention, sent: Span, index: EntityIndex) -> list[Mention]:
-    """A place and the region named after it ("Aiken, S.C."): both contain what is in it."""
-    region = region_after(place, sent, index)
-    return [place] if region is None else [place, region]
+    """A place and the regions named after it ("Aiken, S.C."): all contain what is in it."""
+    return [place, *regions_after(place, sent, index)]
 
 
 def _place_objects(prep: Token, index: EntityIndex, sent: Span) -> list[Mention]:
@@ -158,7 +165,10 @@ def locative_phrases(sent: Span, index: EntityIndex, cues, sentence: Sentence
         thing = mention_head(tok, index)
         if not _locatable(thing, index) or is_class(thing, index, {"Person"}):
             continue
-        for child in tok.children:
+        # a name that modifies a site noun locates the site: "the Swiss embassy in Tehran"
+        host = tok.head if tok.dep_ == "compound" and tok.head.lower_ in _SITES \
+            and index.mention_at(tok.head) is None else tok
+        for child in host.children:
             # prepositional modifier of the name itself: "Hezbollah in Lebanon"
             if child.dep_ == "prep" and child.lower_ in _IN:
                 for place in _place_objects(child, index, sent):
