@@ -41,16 +41,19 @@ def _tokens_of(mention: Mention, doc) -> tuple[int, int]:
     return span.start, span.end - 1
 
 
+def _not_people(mention: Mention, index: EntityIndex) -> bool:
+    """Whether a mention is not a nationality or people ("Americans", "Kurds")."""
+    span = index.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.ent_type_ != "NORP"
+
+
 def _is_place(mention: Mention | None, index: EntityIndex) -> bool:
-    return is_class(mention, index, PLACE_CLASSES - {"Facility"})
+    return is_class(mention, index, PLACE_CLASSES - {"Facility"}) and _not_people(mention, index)
 
 
 def _locatable(mention: Mention | None, index: EntityIndex) -> bool:
     """Whether a mention names something that has a location (not a people: "Americans")."""
-    if mention is None or not is_class(mention, index, LOCATABLE_CLASSES):
-        return False
-    tok = index.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return tok is not None and tok.root.ent_type_ != "NORP"
+    return is_class(mention, index, LOCATABLE_CLASSES) and _not_people(mention, index)
 
 
 def regions_after(mention: Mention, sent: Span, index: EntityIndex) -> list[Mention]:

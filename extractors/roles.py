@@ -191,13 +191,29 @@ def person_of_body(sent: Span, index: EntityIndex, cues, sentence: Sentence
         person = mention_head(tok, index)
         if not _is_person(person, index):
             continue
-        for child in tok.children:
+        # the age in apposition may carry the body: "Ulf Berg, 47, of the Space Agency"
+        ages = [c for c in tok.children if c.dep_ == "appos" and c.like_num]
+        for child in [c for host in (tok, *ages) for c in host.children]:
             # prepositional modifier of a name: "X of/at the Institute"
             if child.dep_ == "prep" and child.lower_ in _MEMBER_PREPS:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     for body in names_of(pobj, index):
                         if is_class(body, index, _BODIES):
                             yield from fact(person, "memberOf", body, sentence, "role-person-of")
+
+
+def person_body(sent: Span, index: EntityIndex, cues, sentence: Sentence
+                ) -> Iterator[Fact]:
+    """A body named as a person's own: "Netanyahu's Likud party" (the person is a member)."""
+    for tok in sent:
+        body = mention_head(tok, index)
+        if not is_class(body, index, _BODIES):
+            continue
+        for child in tok.children:
+            # possessive person before a body: "Mulroney's Conservative Party"
+            if child.dep_ == "poss" and _is_person(index.mention_at(child), index):
+                yield from fact(index.mention_at(child), "memberOf", body, sentence,
+                                "role-person-possessive")
 
 
 def body_of_state(sent: Span, index: EntityIndex, cues, sentence: Sentence
@@ -235,7 +251,8 @@ def part_of(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterato
                         yield from fact(member, "memberOf", whole, sentence, "role-part-of")
 
 
-RULES = (prenominal_titles, appositive_titles, person_of_body, body_of_state, part_of)
+RULES = (prenominal_titles, appositive_titles, person_of_body, person_body, body_of_state,
+         part_of)
 
 
 def role_facts(sent: Span, index: EntityIndex, cues) -> Iterator[Fact]:

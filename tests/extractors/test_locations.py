@@ -36,6 +36,13 @@ def test_locations_lists_and_distances_give_no_location(triples, sentence):
     assert not {t for t in triples(sentence) if t[1] == "locatedIn"}
 
 
+def test_locations_chain_places_the_site_in_each_place(triples):
+    found = triples("Inspectors visited the Bushehr Nuclear Power Plant, in Bushehr, Iran, on Monday.")
+    assert {("Bushehr Nuclear Power Plant", "locatedIn", "Bushehr"),
+            ("Bushehr Nuclear Power Plant", "locatedIn", "Iran"),
+            ("Bushehr", "locatedIn", "Iran")} <= found
+
+
 def test_locations_border_is_not_inside(triples):
     found = triples("Troops left a base near Kandahar, Afghanistan on the Pakistani border.")
     assert ("Kandahar", "locatedIn", "Afghanistan") in found

@@ -44,6 +44,12 @@ def test_roles_title_in_apposition(triples, sentence, expected):
     ("NBC's Richard Engel reported from the border.", ("Richard Engel", "memberOf", "NBC")),
     ("Hassan Nasrallah of Hezbollah spoke on television.",
      ("Hassan Nasrallah", "memberOf", "Hezbollah")),
+    # the age in apposition does not separate the name from its body
+    ("Maria Lopez, 52, of the International Monetary Fund arrived in Lima.",
+     ("Maria Lopez", "memberOf", "International Monetary Fund")),
+    # a body named as the person's own
+    ("Benjamin Netanyahu's Likud Party won the vote.",
+     ("Benjamin Netanyahu", "memberOf", "Likud Party")),
 ])
 def test_roles_name_with_its_body(triples, sentence, expected):
     assert expected in triples(sentence)
