@@ -183,6 +183,36 @@ def locative_phrases(sent: Span, index: EntityIndex, cues, sentence: Sentence
                         yield from fact(thing, "locatedIn", place, sentence, "location-sited")
 
 
+# nouns of an organisation's sites or stay ("the militia's bases in Iraq", "its presence in")
+_HOLDINGS = {"base", "bases", "facility", "facilities", "headquarters", "office", "offices",
+             "branch", "branches", "presence", "positions", "camps", "camp", "bureau"}
+
+
+def holdings(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterator[Fact]:
+    """An organisation's site or presence in a place: "the militia's facilities in Iraq"."""
+    for tok in sent:
+        if tok.lower_ not in _HOLDINGS or index.mention_at(tok) is not None:
+            continue
+        owners = []
+        places = []
+        for child in tok.children:
+            # the owner: "KH's bases", "KH bases", "the presence of the coalition"
+            if child.dep_ in {"poss", "compound"}:
+                owners.append(index.mention_at(child))
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                owners.extend(index.mention_at(p) for p in child.children if p.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ in _IN:
+                places.extend(_place_objects(child, index, sent))
+        for owner in owners:
+            # a state's presence abroad is not its location ("the US presence in Syria")
+            if not is_class(owner, index, {"Organization", "ArmedGroup", "GovernmentBody"}):
+                continue
+            if not _not_people(owner, index):
+                continue
+            for place in places:
+                yield from fact(owner, "locatedIn", place, sentence, "location-holdings")
+
+
 def based_compounds(sent: Span, index: EntityIndex, cues, sentence: Sentence
                     ) -> Iterator[Fact]:
     """A hyphenated locative modifier: "the Chicago-based bank", "a London-headquartered firm"."""
@@ -308,7 +338,7 @@ def source_lines(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> It
             yield from fact(outlet, "locatedIn", place, sentence, "location-source-line")
 
 
-RULES = (comma_pairs, comma_vicinity, locative_phrases, based_compounds, possessive_places, appositive_places,
+RULES = (comma_pairs, comma_vicinity, locative_phrases, holdings, based_compounds, possessive_places, appositive_places,
          organisation_of_place, datelines, source_lines)
 
 

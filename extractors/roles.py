@@ -193,7 +193,13 @@ def person_of_body(sent: Span, index: EntityIndex, cues, sentence: Sentence
             continue
         # the age in apposition may carry the body: "Ulf Berg, 47, of the Space Agency"
         ages = [c for c in tok.children if c.dep_ == "appos" and c.like_num]
-        for child in [c for host in (tok, *ages) for c in host.children]:
+        preps = [c for host in (tok, *ages) for c in host.children]
+        # "of" right after the name, even when the parser hangs it on the verb
+        # ("Iran sent Ali Shamkhani of its security council to Baghdad")
+        end = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+        if end is not None and end.lower_ == "of" and end.dep_ == "prep" and end.head is not tok:
+            preps.append(end)
+        for child in preps:
             # prepositional modifier of a name: "X of/at the Institute"
             if child.dep_ == "prep" and child.lower_ in _MEMBER_PREPS:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):

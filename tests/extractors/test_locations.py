@@ -36,6 +36,20 @@ def test_locations_lists_and_distances_give_no_location(triples, sentence):
     assert not {t for t in triples(sentence) if t[1] == "locatedIn"}
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("Jets struck two of Hezbollah's facilities in Lebanon overnight.",
+     ("Hezbollah", "locatedIn", "Lebanon")),
+    ("Baghdad wants to discuss the presence in Iraq of NATO.", ("NATO", "locatedIn", "Iraq")),
+])
+def test_locations_sites_and_presence_of_an_organisation(triples, sentence, expected):
+    assert expected in triples(sentence)
+
+
+def test_locations_presence_of_a_state_abroad_is_not_its_location(triples):
+    assert not {t for t in triples("They debated the US presence in Syria.")
+                if t[1] == "locatedIn"}
+
+
 def test_locations_chain_places_the_site_in_each_place(triples):
     found = triples("Inspectors visited the Bushehr Nuclear Power Plant, in Bushehr, Iran, on Monday.")
     assert {("Bushehr Nuclear Power Plant", "locatedIn", "Bushehr"),
