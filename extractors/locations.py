@@ -67,7 +67,7 @@ def regions_after(mention: Mention, sent: Span, index: EntityIndex) -> list[Ment
     run: list[Mention] = []
     while last + 2 < sent.end and doc[last + 1].text == ",":
         nxt = index.mention_at(doc[last + 2])
-        if nxt is None or _tokens_of(nxt, doc)[0] != last + 2:
+        if nxt is None or _tokens_of(nxt, doc)[0] != last + 2 or not _is_place(nxt, index):
             break
         run.append(nxt)
         last = _tokens_of(nxt, doc)[1]
@@ -76,7 +76,10 @@ def regions_after(mention: Mention, sent: Span, index: EntityIndex) -> list[Ment
     k = last + 1
     if k < sent.end and doc[k].text == ",":
         k += 1
-    if k < sent.end and doc[k].lower_ in {"and", "or", "&"}:
+    # an abbreviated state closes a pair even inside a list: "Jackson, Wyo., and Aspen, Colo."
+    abbreviated = len(run) == 1 and run[0].text.endswith(".") and len(run[0].text) <= 6
+    if k < sent.end and not abbreviated and (doc[k].lower_ in {"and", "or", "&"} or
+                                             k > last + 1 and index.mention_at(doc[k])):
         return []
     end = doc[last + 1] if last + 1 < sent.end else None
     if end is not None and end.text not in _PAIR_END and end.pos_ != "ADP":
@@ -213,6 +216,29 @@ def holdings(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterat
                 yield from fact(owner, "locatedIn", place, sentence, "location-holdings")
 
 
+def fronted_places(sent: Span, index: EntityIndex, cues, sentence: Sentence
+                   ) -> Iterator[Fact]:
+    """A place fronted before an organisation's clause: "In Geneva, the Red Cross said"."""
+    toks = [t for t in sent if not t.is_space]
+    if len(toks) < 5 or toks[0].lower_ != "in":
+        return
+    place = index.mention_at(toks[1])
+    if not _is_place(place, index):
+        return
+    _, last = _tokens_of(place, sent.doc)
+    if last + 1 >= sent.end or sent.doc[last + 1].text != ",":
+        return
+    # the subject of the main clause that the fronted phrase modifies
+    root = sent.root
+    if toks[0].head.i != root.i:
+        return
+    for subj in (c for c in root.children if c.dep_ == "nsubj"):
+        org = mention_head(subj, index)
+        if is_class(org, index, {"Organization", "GovernmentBody", "ArmedGroup"}) \
+                and _not_people(org, index):
+            yield from fact(org, "locatedIn", place, sentence, "location-fronted")
+
+
 def based_compounds(sent: Span, index: EntityIndex, cues, sentence: Sentence
                     ) -> Iterator[Fact]:
     """A hyphenated locative modifier: "the Chicago-based bank", "a London-headquartered firm"."""
@@ -221,7 +247,7 @@ def based_compounds(sent: Span, index: EntityIndex, cues, sentence: Sentence
         if tok.lower_ not in _SITED or tok.i < sent.start + 2 or doc[tok.i - 1].text != "-":
             continue
         place = index.mention_at(doc[tok.i - 2])
-        thing = index.mention_at(tok.head) if tok.head is not tok else None
+        thing = index.mention_at(tok.head) if tok.head.i != tok.i else None
         if thing is None:
             # the modified noun may itself be in apposition to a name: "Acme, a Texas-based firm"
             head = tok.head
@@ -263,7 +289,7 @@ def appositive_places(sent: Span, index: EntityIndex, cues, sentence: Sentence
             # "a Hong Kong construction firm", "Bosnia's capital"
             if child.dep_ in {"compound", "poss", "nmod"}:
                 m = index.mention_at(child)
-                if _is_place(m, index) and m is not thing:
+                if _is_place(m, index) and m != thing:
                     places.append(m)
             # "an island nation in the Indian Ocean", "the capital of Armenia"
             elif child.dep_ == "prep" and (child.lower_ in _IN or
@@ -338,7 +364,7 @@ def source_lines(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> It
             yield from fact(outlet, "locatedIn", place, sentence, "location-source-line")
 
 
-RULES = (comma_pairs, comma_vicinity, locative_phrases, holdings, based_compounds, possessive_places, appositive_places,
+RULES = (comma_pairs, comma_vicinity, locative_phrases, holdings, fronted_places, based_compounds, possessive_places, appositive_places,
          organisation_of_place, datelines, source_lines)
 
 

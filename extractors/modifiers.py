@@ -29,7 +29,7 @@ def _named(tok: Token, index: EntityIndex, inside: Mention | None) -> Mention | 
     "Iranian" then names another entity of the document only through its name.
     """
     mention = index.mention_at(tok)
-    if mention is not None and mention is not inside:
+    if mention is not None and mention != inside:
         return mention
     key = normalise(tok.text)
     for ent in index.entities.values():
@@ -61,7 +61,7 @@ def _modified(noun: Token, index: EntityIndex) -> list[Mention]:
         out = []
         for t in [first, *first.conjuncts]:
             m = index.mention_at(t)
-            if m is not None and t is not noun and m not in out:
+            if m is not None and t.i != noun.i and m not in out:
                 out.append(m)
         return out
     return []
@@ -76,7 +76,7 @@ def hyphen_modifiers(sent: Span, index: EntityIndex, cues, sentence: Sentence
         if relation is None or tok.i < sent.start + 2 or doc[tok.i - 1].text != "-":
             continue
         noun = tok.head if tok.dep_ in {"amod", "compound", "nmod"} else None
-        if noun is None or noun is tok:
+        if noun is None or noun.i == tok.i:
             # the participle may head a compound with the noun ("US-led Coalition")
             noun = next((t for t in doc[tok.i + 1:sent.end] if t.pos_ in {"NOUN", "PROPN"}),
                         None)
@@ -125,8 +125,8 @@ def pro_modifiers(sent: Span, index: EntityIndex, cues, sentence: Sentence
         if tok.lower_ != "pro" or tok.i + 2 >= sent.end or doc[tok.i + 1].text != "-":
             continue
         target = doc[tok.i + 2]
-        noun = target.head if target.head is not target else None
-        while noun is not None and noun.i <= target.i and noun.head is not noun:
+        noun = target.head if target.head.i != target.i else None
+        while noun is not None and noun.i <= target.i and noun.head.i != noun.i:
             noun = noun.head
         if noun is None or noun.i <= target.i:
             continue

@@ -50,7 +50,7 @@ def mention_head(tok: Token, index: EntityIndex) -> Mention | None:
     mention = index.mention_at(tok)
     if mention is None:
         return None
-    if tok.head is not tok and index.mention_at(tok.head) is mention:
+    if tok.head.i != tok.i and index.mention_at(tok.head) == mention:
         return None
     return mention
 

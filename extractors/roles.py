@@ -80,7 +80,7 @@ def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: Sentence
             if m is not None and m.text.lower() not in _PORTFOLIOS:
                 if _is_person(m, index):
                     break
-                if not _hyphen_modifier(m, doc) and (not items or items[-1][1] is not m):
+                if not _hyphen_modifier(m, doc) and (not items or items[-1][1] != m):
                     items.append(("body", m, t))
             elif m is not None:
                 # a portfolio tagged as a name belongs to the title: "Defense Minister"
@@ -197,7 +197,7 @@ def person_of_body(sent: Span, index: EntityIndex, cues, sentence: Sentence
         # "of" right after the name, even when the parser hangs it on the verb
         # ("Iran sent Ali Shamkhani of its security council to Baghdad")
         end = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
-        if end is not None and end.lower_ == "of" and end.dep_ == "prep" and end.head is not tok:
+        if end is not None and end.lower_ == "of" and end.dep_ == "prep" and end.head.i != tok.i:
             preps.append(end)
         for child in preps:
             # prepositional modifier of a name: "X of/at the Institute"
@@ -233,7 +233,7 @@ def body_of_state(sent: Span, index: EntityIndex, cues, sentence: Sentence
             # possessive or modifying name of the owner: "Iraq's Foreign Ministry"
             if child.dep_ in {"poss", "compound", "nmod"}:
                 owner = index.mention_at(child)
-                if owner is not None and owner is not body and is_class(owner, index, ORG_CLASSES) \
+                if owner is not None and owner != body and is_class(owner, index, ORG_CLASSES) \
                         and not _hyphen_modifier(owner, tok.doc):
                     yield from fact(body, "memberOf", owner, sentence, "role-body-of-state")
 

@@ -12,6 +12,12 @@ import pytest
     # a site after a comma, placed by direction
     ("Rockets hit Camp Taji, north of Baghdad, on Wednesday.",
      ("Camp Taji", "locatedIn", "Baghdad")),
+    # abbreviated states close each pair of a list
+    ("Snow fell in Flagstaff, Ariz., and Durango, Colo., on Tuesday.",
+     ("Durango", "locatedIn", "Colo.")),
+    # a place fronted before an organisation's clause
+    ("In Geneva, the International Committee of the Red Cross said the convoy was hit.",
+     ("International Committee of the Red Cross", "locatedIn", "Geneva")),
     # a description in apposition
     ("Mogadishu, the capital of Somalia, was quiet.", ("Mogadishu", "locatedIn", "Somalia")),
     ("Hamas, a group based in Gaza, claimed the attack.", ("Hamas", "locatedIn", "Gaza")),
