@@ -172,9 +172,23 @@ def locative_phrases(sent: Span, index: EntityIndex, cues, sentence: Sentence
         if not _locatable(thing, index) or is_class(thing, index, {"Person"}):
             continue
         # a name that modifies a site noun locates the site: "the Swiss embassy in Tehran"
-        host = tok.head if tok.dep_ == "compound" and tok.head.lower_ in _SITES \
-            and index.mention_at(tok.head) is None else tok
-        for child in host.children:
+        host = tok
+        # through the compounds of the site noun: "the Nuseirat refugee camp in Gaza"
+        while host.dep_ == "compound" and host.head.i - tok.i <= 2 \
+                and index.mention_at(host.head) is None:
+            host = host.head
+        if host.i != tok.i and host.lower_ not in _SITES:
+            host = tok
+        children = list(host.children)
+        # "in" right after a place that ends a path, though the parser hangs it on the verb
+        # ("flew from Kassala in eastern Sudan", "a camp at Oxford in Massachusetts")
+        _, last = _tokens_of(thing, sent.doc)
+        nxt = sent.doc[last + 1] if last + 1 < sent.end else None
+        if nxt is not None and nxt.lower_ == "in" and nxt.dep_ == "prep" \
+                and nxt.head.i != host.i and tok.dep_ == "pobj" \
+                and tok.head.lower_ in {"from", "to", "at", "near", "outside", "toward", "towards"}:
+            children.append(nxt)
+        for child in children:
             # prepositional modifier of the name itself: "Hezbollah in Lebanon"
             if child.dep_ == "prep" and child.lower_ in _IN:
                 for place in _place_objects(child, index, sent):

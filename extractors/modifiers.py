@@ -49,7 +49,8 @@ def _modified(noun: Token, index: EntityIndex) -> list[Mention]:
     """
     mention = index.mention_at(noun)
     if mention is not None:
-        return [mention]
+        # a capitalised common noun at the start of a sentence is no name ("Groups linked to")
+        return [mention] if noun.pos_ == "PROPN" else []
     # apposition: "Kataib Hezbollah, an Iranian-backed militia"
     if noun.dep_ == "appos" and index.mention_at(noun.head) is not None:
         return [index.mention_at(noun.head)]

@@ -44,7 +44,12 @@ def title_relation(tok: Token, titles: dict[str, str]) -> str | None:
     word = tok.lower_ if tok.lower_ in titles else tok.lemma_.lower()
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     rel = None
-    if prev is not None:
+    # a hyphenated title: "Secretary-General", "commander-in-chief"
+    if prev is not None and prev.text == "-" and tok.i > 1:
+        before = tok.doc[tok.i - 2]
+        rel = titles.get(f"{before.lower_}-{word}")
+        prev = before
+    if rel is None and prev is not None:
         rel = titles.get(f"{prev.lower_} {word}") or titles.get(f"{prev.lower_}{word}")
     rel = rel or titles.get(word)
     if rel == "leaderOf" and prev is not None and prev.lower_ in _SUBORDINATE:
@@ -108,9 +113,13 @@ def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: Sentence
         if bodies_before:
             # "IRGC head X": the body nearest the title, the first title after that body
             b = bodies_before[-1]
-            first_title = next(k for k in title_at if k > b)
-            yield from fact(person, items[first_title][1], items[b][1], sentence,
-                            "role-title-prenominal")
+            phrase = items[b + 1:]
+            # the head of the title phrase decides ("Secretary-General"); a subordinate
+            # word anywhere in it makes a member ("Deputy Prime Minister")
+            relation = [rel for kind, rel, _ in phrase if kind == "title"][-1]
+            if any(t.lower_ in _SUBORDINATE for _, _, t in phrase):
+                relation = "memberOf"
+            yield from fact(person, relation, items[b][1], sentence, "role-title-prenominal")
             continue
         # "Spokesman for the Coalition Col. X": the body after the title's preposition
         for k in title_at:

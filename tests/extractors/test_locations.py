@@ -18,6 +18,11 @@ import pytest
     # a place fronted before an organisation's clause
     ("In Geneva, the International Committee of the Red Cross said the convoy was hit.",
      ("International Committee of the Red Cross", "locatedIn", "Geneva")),
+    # a name modifying a site noun locates the site's name
+    ("Strikes hit the Nuseirat refugee camp in central Gaza.", ("Nuseirat", "locatedIn", "Gaza")),
+    # "in" after the end of a path, though the parser hangs it on the verb
+    ("Officials flew from Kandahar in southern Afghanistan to Kabul.",
+     ("Kandahar", "locatedIn", "Afghanistan")),
     # a description in apposition
     ("Mogadishu, the capital of Somalia, was quiet.", ("Mogadishu", "locatedIn", "Somalia")),
     ("Hamas, a group based in Gaza, claimed the attack.", ("Hamas", "locatedIn", "Gaza")),

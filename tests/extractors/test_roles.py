@@ -12,6 +12,9 @@ import pytest
     # a country before a subordinate title gives membership
     ("US Secretary of State Antony Blinken arrived in Cairo.",
      ("Antony Blinken", "memberOf", "US")),
+    # a hyphenated leadership title
+    ("UN Secretary-General Antonio Guterres condemned the strike.",
+     ("Antonio Guterres", "leaderOf", "UN")),
     # a portfolio word tagged as a name belongs to the title, not to the body
     ("The Russian Defense Minister Sergei Shoigu arrived in Minsk.",
      ("Sergei Shoigu", "memberOf", "Russian")),
@@ -29,6 +32,11 @@ def test_roles_title_before_name(triples, sentence, expected):
     # coordinated titles share the name
     ("Ismail Qaani, commander of the Quds Force and a member of the IRGC, met the delegation.",
      {("Ismail Qaani", "leaderOf", "Quds Force"), ("Ismail Qaani", "memberOf", "IRGC")}),
+    # a possessive body on the title, the name after it
+    ("Hezbollah's leader, Hassan Nasrallah, spoke on Friday.",
+     {("Hassan Nasrallah", "leaderOf", "Hezbollah")}),
+    ("Ahmed Yousef, a senior Hamas official, rejected the plan.",
+     {("Ahmed Yousef", "memberOf", "Hamas")}),
     # a possessive body on the title
     ("The talks were led by Hakan Fidan, Turkey's foreign minister.",
      {("Hakan Fidan", "memberOf", "Turkey")}),
@@ -74,6 +82,12 @@ def test_roles_part_of_gives_membership(triples):
 ])
 def test_roles_unasserted_post_gives_no_role(triples, sentence):
     assert not {t for t in triples(sentence) if t[1] in {"leaderOf", "memberOf"}}
+
+
+def test_roles_subordinate_word_in_a_prenominal_title_makes_a_member(triples):
+    found = triples("Iraqi Deputy Prime Minister Fuad Hussein met Blinken.")
+    assert ("Fuad Hussein", "memberOf", "Iraqi") in found
+    assert not {t for t in found if t[1] == "leaderOf"}
 
 
 def test_roles_deputy_of_a_leader_is_a_member(triples):
