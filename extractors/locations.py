@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex
-from extractors.nominals import (LOCATABLE_CLASSES, PLACE_CLASSES, fact, is_class,
+from extractors.phrase_mentions import (LOCATABLE_CLASSES, PLACE_CLASSES, fact, is_class,
                                  mention_head, sentence_record)
 from extractors.records import Fact, Mention, Sentence
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex, normalise
-from extractors.nominals import fact, is_class, sentence_record
+from extractors.phrase_mentions import fact, is_class, sentence_record
 from extractors.records import Fact, Mention, Sentence
 
 # prepositions that carry the patron of a reduced relative ("linked to Iran", "backed by")

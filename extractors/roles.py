@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex
-from extractors.nominals import ORG_CLASSES, fact, is_class, mention_head, names_of, sentence_record
+from extractors.phrase_mentions import ORG_CLASSES, fact, is_class, mention_head, names_of, sentence_record
 from extractors.records import Fact, Mention, Sentence
 
 # words that turn a leadership title into a subordinate one ("deputy head", "vice president")

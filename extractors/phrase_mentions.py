@@ -1,4 +1,4 @@
-"""Noun-phrase helpers shared by the rules for facts without verbs.
+"""Which entity a noun phrase names, and the other small questions of the rules without verbs.
 
 The rules in :mod:`extractors.roles`, :mod:`extractors.locations` and
 :mod:`extractors.modifiers` read relations off noun phrases ("IRGC head Qasem
