@@ -317,6 +317,33 @@ def appositive_places(sent: Span, index: EntityIndex, cues, sentence: Sentence
             yield from fact(thing, "locatedIn", place, sentence, "location-appositive")
 
 
+# nouns of a kind of place named by "of" ("the Iraqi city of Mosul", "the province of Idlib")
+_PLACE_KINDS = {"city", "town", "village", "province", "region", "district", "governorate",
+                "state", "county", "port", "island", "capital", "enclave", "suburb", "area",
+                "neighbourhood", "neighborhood", "municipality", "oblast", "camp", "base"}
+
+
+def kind_of_place(sent: Span, index: EntityIndex, cues, sentence: Sentence
+                  ) -> Iterator[Fact]:
+    """A place named as a kind of place of a country: "the northern Syrian town of Manbij"."""
+    for tok in sent:
+        if tok.lower_ not in _PLACE_KINDS or index.mention_at(tok) is not None:
+            continue
+        # the country is an adjective or a name before the kind ("Syrian", "Gaza")
+        containers = [index.mention_at(c) for c in tok.children
+                      if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+        containers = [c for c in containers if is_class(c, index, PLACE_CLASSES - {"Facility"})]
+        if not containers:
+            continue
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                place = index.mention_at(pobj)
+                if not _locatable(place, index) or is_class(place, index, {"Person"}):
+                    continue
+                for container in containers:
+                    yield from fact(place, "locatedIn", container, sentence, "location-kind-of")
+
+
 def organisation_of_place(sent: Span, index: EntityIndex, cues, sentence: Sentence
                           ) -> Iterator[Fact]:
     """A company named with its town: "Manufacturers Trust Co. of New York"."""
@@ -378,8 +405,9 @@ def source_lines(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> It
             yield from fact(outlet, "locatedIn", place, sentence, "location-source-line")
 
 
-RULES = (comma_pairs, comma_vicinity, locative_phrases, holdings, fronted_places, based_compounds, possessive_places, appositive_places,
-         organisation_of_place, datelines, source_lines)
+RULES = (comma_pairs, comma_vicinity, locative_phrases, holdings, fronted_places, kind_of_place,
+         based_compounds, possessive_places, appositive_places, organisation_of_place, datelines,
+         source_lines)
 
 
 def location_facts(sent: Span, index: EntityIndex, cues) -> Iterator[Fact]:

@@ -30,6 +30,10 @@ _PORTFOLIOS = {"defense", "defence", "foreign", "interior", "state", "finance", 
                "justice", "health", "energy", "oil", "trade", "commerce", "economy", "education",
                "intelligence", "security", "homeland", "labor", "labour", "agriculture", "war",
                "information", "culture", "transport", "housing", "environment", "navy", "army"}
+# verbs that give their subject a post ("is", "became", "was appointed", "served as")
+_STATE_VERBS = {"be", "become", "remain", "serve", "appoint", "name", "elect", "install",
+                "nominate", "choose", "make"}
+_NAMING_VERBS = {"appoint", "name", "elect", "install", "nominate", "choose", "make"}
 # auxiliaries and negations under which a copula does not assert the post ("would be head")
 _UNASSERTED = {"not", "n't", "never", "would", "could", "might", "may", "will", "should", "'ll",
                "'d", "can", "must"}
@@ -163,10 +167,20 @@ def _titled_person(title: Token, index: EntityIndex) -> Mention | None:
     for child in title.children:
         if child.dep_ == "appos" and _is_person(index.mention_at(child), index):
             return index.mention_at(child)
-    # copula: "X is the president of Y"
-    if title.dep_ == "attr" and head.lemma_ == "be" and not any(
-            c.dep_ in {"aux", "neg"} and c.lower_ in _UNASSERTED for c in head.children):
-        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    # "as" before the title: "X, who served as head of Y", "X was named as envoy"
+    if title.dep_ == "pobj" and head.lower_ == "as":
+        title, head = head, head.head
+    # copula or naming verb: "X is the president of Y", "X was appointed head of Y"
+    if title.dep_ in {"attr", "oprd", "prep", "xcomp"} and head.lemma_ in _STATE_VERBS \
+            and not any(c.dep_ in {"aux", "neg"} and c.lower_ in _UNASSERTED
+                        for c in head.children):
+        # the appointee of an active naming verb is its object ("X appointed Y as head")
+        deps = ("dobj",) if head.lemma_ in _NAMING_VERBS and any(
+            c.dep_ == "dobj" for c in head.children) else ("nsubj", "nsubjpass")
+        subj = next((c for c in head.children if c.dep_ in deps), None)
+        # a relative clause's subject is the name it modifies ("X, who is head of Y")
+        if subj is not None and subj.tag_ in {"WP", "WDT"} and head.dep_ == "relcl":
+            subj = head.head
         if subj is not None and _is_person(index.mention_at(subj), index):
             return index.mention_at(subj)
     return None

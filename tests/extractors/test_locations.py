@@ -23,6 +23,9 @@ import pytest
     # "in" after the end of a path, though the parser hangs it on the verb
     ("Officials flew from Kandahar in southern Afghanistan to Kabul.",
      ("Kandahar", "locatedIn", "Afghanistan")),
+    # a kind of place with its country before it
+    ("Troops entered the Iraqi city of Mosul.", ("Mosul", "locatedIn", "Iraqi")),
+    ("Strikes hit the Gaza city of Rafah.", ("Rafah", "locatedIn", "Gaza")),
     # a description in apposition
     ("Mogadishu, the capital of Somalia, was quiet.", ("Mogadishu", "locatedIn", "Somalia")),
     ("Hamas, a group based in Gaza, claimed the attack.", ("Hamas", "locatedIn", "Gaza")),

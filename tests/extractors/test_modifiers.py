@@ -13,6 +13,8 @@ import pytest
     # the modifier on a name
     ("The Ethiopian-backed Somali National Army retook the town.",
      ("Ethiopian", "supported", "Somali National Army")),
+    # other participles of patronage from the ontology
+    ("The Russian-trained Wagner Group left the base.", ("Russian", "supported", "Wagner Group")),
     # the reduced relative: "a militia backed by X"
     ("The Houthis, a militia backed by Iran, fired missiles at ships.",
      ("Iran", "supported", "Houthis")),

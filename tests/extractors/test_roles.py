@@ -40,9 +40,15 @@ def test_roles_title_before_name(triples, sentence, expected):
     # a possessive body on the title
     ("The talks were led by Hakan Fidan, Turkey's foreign minister.",
      {("Hakan Fidan", "memberOf", "Turkey")}),
-    # copula
+    # copula, naming verbs and relative clauses
     ("Sara Jones is the director of the Middle East Institute.",
      {("Sara Jones", "leaderOf", "Middle East Institute")}),
+    ("Mohammed Shia al-Sudani, who became prime minister of Iraq in 2022, met Biden.",
+     {("Mohammed Shia al-Sudani", "leaderOf", "Iraq")}),
+    ("Ali Khamenei appointed Hossein Salami as commander of the IRGC.",
+     {("Hossein Salami", "leaderOf", "IRGC")}),
+    ("Hossein Salami was appointed commander of the IRGC in 2019.",
+     {("Hossein Salami", "leaderOf", "IRGC")}),
 ])
 def test_roles_title_in_apposition(triples, sentence, expected):
     assert expected <= triples(sentence)
