@@ -24,7 +24,7 @@ import pytest
     ("Officials flew from Kandahar in southern Afghanistan to Kabul.",
      ("Kandahar", "locatedIn", "Afghanistan")),
     # a kind of place with its country before it
-    ("Troops entered the Iraqi city of Mosul.", ("Mosul", "locatedIn", "Iraqi")),
+    ("Troops entered the Iraqi city of Mosul.", ("Mosul", "locatedIn", "Iraqi|Iraq")),
     ("Strikes hit the Gaza city of Rafah.", ("Rafah", "locatedIn", "Gaza")),
     # a description in apposition
     ("Mogadishu, the capital of Somalia, was quiet.", ("Mogadishu", "locatedIn", "Somalia")),
@@ -35,8 +35,8 @@ import pytest
     ("Reuters, the London-based news agency, reported the toll.",
      ("Reuters", "locatedIn", "London")),
 ])
-def test_locations_patterns(triples, sentence, expected):
-    assert expected in triples(sentence)
+def test_locations_patterns(stated, sentence, expected):
+    assert stated(sentence, expected)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -55,8 +55,8 @@ def test_locations_lists_and_distances_give_no_location(triples, sentence):
      ("Hezbollah", "locatedIn", "Lebanon")),
     ("Baghdad wants to discuss the presence in Iraq of NATO.", ("NATO", "locatedIn", "Iraq")),
 ])
-def test_locations_sites_and_presence_of_an_organisation(triples, sentence, expected):
-    assert expected in triples(sentence)
+def test_locations_sites_and_presence_of_an_organisation(stated, sentence, expected):
+    assert stated(sentence, expected)
 
 
 def test_locations_presence_of_a_state_abroad_is_not_its_location(triples):
@@ -64,17 +64,17 @@ def test_locations_presence_of_a_state_abroad_is_not_its_location(triples):
                 if t[1] == "locatedIn"}
 
 
-def test_locations_chain_places_the_site_in_each_place(triples):
-    found = triples("Inspectors visited the Bushehr Nuclear Power Plant, in Bushehr, Iran, on Monday.")
-    assert {("Bushehr Nuclear Power Plant", "locatedIn", "Bushehr"),
-            ("Bushehr Nuclear Power Plant", "locatedIn", "Iran"),
-            ("Bushehr", "locatedIn", "Iran")} <= found
+def test_locations_chain_places_the_site_in_each_place(stated):
+    sentence = "Inspectors visited the Bushehr Nuclear Power Plant, in Bushehr, Iran, on Monday."
+    assert stated(sentence, ("Bushehr Nuclear Power Plant", "locatedIn", "Bushehr"))
+    assert stated(sentence, ("Bushehr Nuclear Power Plant", "locatedIn", "Iran"))
+    assert stated(sentence, ("Bushehr", "locatedIn", "Iran"))
 
 
-def test_locations_border_is_not_inside(triples):
-    found = triples("Troops left a base near Kandahar, Afghanistan on the Pakistani border.")
-    assert ("Kandahar", "locatedIn", "Afghanistan") in found
-    assert not {t for t in found if t[1] == "locatedIn" and t[2] in {"Pakistan", "Pakistani"}}
+def test_locations_border_is_not_inside(stated):
+    sentence = "Troops left a base near Kandahar, Afghanistan on the Pakistani border."
+    assert stated(sentence, ("Kandahar", "locatedIn", "Afghanistan"))
+    assert not stated(sentence, ("Kandahar", "locatedIn", "Pakistan|Pakistani"))
 
 
 def test_locations_people_are_not_located(triples):
@@ -82,6 +82,7 @@ def test_locations_people_are_not_located(triples):
     assert not {t for t in found if t[1] == "locatedIn"}
 
 
-def test_locations_dateline_places_the_agency(triples):
-    found = triples("TUCSON, Ariz. (AP) - A wildfire forced hundreds to flee on Sunday.")
-    assert {("AP", "locatedIn", "TUCSON"), ("AP", "locatedIn", "Ariz.")} <= found
+def test_locations_dateline_places_the_agency(stated):
+    sentence = "TUCSON, Ariz. (AP) - A wildfire forced hundreds to flee on Sunday."
+    assert stated(sentence, ("AP", "locatedIn", "TUCSON|Tucson"))
+    assert stated(sentence, ("AP", "locatedIn", "Ariz.|Arizona"))

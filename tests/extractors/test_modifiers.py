@@ -12,20 +12,20 @@ import pytest
     ("Hamas and other Iran-backed groups met in Beirut.", ("Iran", "supported", "Hamas")),
     # the modifier on a name
     ("The Ethiopian-backed Somali National Army retook the town.",
-     ("Ethiopian", "supported", "Somali National Army")),
+     ("Ethiopian|Ethiopia", "supported", "Somali National Army")),
     # other participles of patronage from the ontology
-    ("The Russian-trained Wagner Group left the base.", ("Russian", "supported", "Wagner Group")),
+    ("The Russian-trained Wagner Group left the base.", ("Russian|Russia", "supported", "Wagner Group")),
     # the reduced relative: "a militia backed by X"
     ("The Houthis, a militia backed by Iran, fired missiles at ships.",
      ("Iran", "supported", "Houthis")),
 ])
-def test_modifiers_backing(triples, sentence, expected):
-    assert expected in triples(sentence)
+def test_modifiers_backing(stated, sentence, expected):
+    assert stated(sentence, expected)
 
 
-def test_modifiers_led_gives_leadership(triples):
-    assert ("French", "leaderOf", "Operation Barkhane") in triples(
-        "The French-led Operation Barkhane ended in 2022.")
+def test_modifiers_led_gives_leadership(stated):
+    assert stated("The French-led Operation Barkhane ended in 2022.",
+                  ("French|France", "leaderOf", "Operation Barkhane"))
 
 
 def test_modifiers_hyphen_before_a_title_is_not_about_the_person(triples):

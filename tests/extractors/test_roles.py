@@ -7,20 +7,20 @@ import pytest
 @pytest.mark.parametrize("sentence,expected", [
     # body, title, name: the body nearest the title
     ("Pakistani Army chief Asim Munir flew to Riyadh on Monday.",
-     ("Asim Munir", "leaderOf", "Pakistani Army")),
+     ("Asim Munir", "leaderOf", "Pakistani Army|Army")),
     ("Hamas leader Yahya Sinwar was killed in Rafah.", ("Yahya Sinwar", "leaderOf", "Hamas")),
     # a country before a subordinate title gives membership
     ("US Secretary of State Antony Blinken arrived in Cairo.",
-     ("Antony Blinken", "memberOf", "US")),
+     ("Antony Blinken", "memberOf", "US|United States")),
     # a hyphenated leadership title
     ("UN Secretary-General Antonio Guterres condemned the strike.",
      ("Antonio Guterres", "leaderOf", "UN")),
     # a portfolio word tagged as a name belongs to the title, not to the body
     ("The Russian Defense Minister Sergei Shoigu arrived in Minsk.",
-     ("Sergei Shoigu", "memberOf", "Russian")),
+     ("Sergei Shoigu", "memberOf", "Russian|Russia")),
 ])
-def test_roles_title_before_name(triples, sentence, expected):
-    assert expected in triples(sentence)
+def test_roles_title_before_name(stated, sentence, expected):
+    assert stated(sentence, expected)
 
 
 @pytest.mark.parametrize("sentence,expected", [
@@ -28,7 +28,7 @@ def test_roles_title_before_name(triples, sentence, expected):
     ("Yahya Sinwar, the leader of Hamas, was killed in Rafah.",
      {("Yahya Sinwar", "leaderOf", "Hamas")}),
     ("Nasser Kanaani, a spokesman for the Iranian Foreign Ministry, denied the claim.",
-     {("Nasser Kanaani", "memberOf", "Iranian Foreign Ministry")}),
+     {("Nasser Kanaani", "memberOf", "Iranian Foreign Ministry|Foreign Ministry")}),
     # coordinated titles share the name
     ("Ismail Qaani, commander of the Quds Force and a member of the IRGC, met the delegation.",
      {("Ismail Qaani", "leaderOf", "Quds Force"), ("Ismail Qaani", "memberOf", "IRGC")}),
@@ -50,8 +50,8 @@ def test_roles_title_before_name(triples, sentence, expected):
     ("Hossein Salami was appointed commander of the IRGC in 2019.",
      {("Hossein Salami", "leaderOf", "IRGC")}),
 ])
-def test_roles_title_in_apposition(triples, sentence, expected):
-    assert expected <= triples(sentence)
+def test_roles_title_in_apposition(stated, sentence, expected):
+    assert all(stated(sentence, e) for e in expected)
 
 
 @pytest.mark.parametrize("sentence,expected", [
@@ -68,18 +68,18 @@ def test_roles_title_in_apposition(triples, sentence, expected):
     ("Benjamin Netanyahu's Likud Party won the vote.",
      ("Benjamin Netanyahu", "memberOf", "Likud Party")),
 ])
-def test_roles_name_with_its_body(triples, sentence, expected):
-    assert expected in triples(sentence)
+def test_roles_name_with_its_body(stated, sentence, expected):
+    assert stated(sentence, expected)
 
 
-def test_roles_state_body_belongs_to_its_state(triples):
-    assert ("Foreign Ministry", "memberOf", "Jordan") in triples(
-        "Jordan's Foreign Ministry summoned the ambassador on Sunday.")
+def test_roles_state_body_belongs_to_its_state(stated):
+    assert stated("Jordan's Foreign Ministry summoned the ambassador on Sunday.",
+                  ("Foreign Ministry|Jordan's Foreign Ministry", "memberOf", "Jordan"))
 
 
-def test_roles_part_of_gives_membership(triples):
-    assert ("Houthi", "memberOf", "Axis of Resistance") in triples(
-        "The Houthi movement is part of the Axis of Resistance.")
+def test_roles_part_of_gives_membership(stated):
+    assert stated("The Houthi movement is part of the Axis of Resistance.",
+                  ("Houthi|Houthis|Houthi movement", "memberOf", "Axis of Resistance"))
 
 
 @pytest.mark.parametrize("sentence", [
@@ -90,18 +90,18 @@ def test_roles_unasserted_post_gives_no_role(triples, sentence):
     assert not {t for t in triples(sentence) if t[1] in {"leaderOf", "memberOf"}}
 
 
-def test_roles_subordinate_word_in_a_prenominal_title_makes_a_member(triples):
-    found = triples("Iraqi Deputy Prime Minister Fuad Hussein met Blinken.")
-    assert ("Fuad Hussein", "memberOf", "Iraqi") in found
-    assert not {t for t in found if t[1] == "leaderOf"}
+def test_roles_subordinate_word_in_a_prenominal_title_makes_a_member(stated, triples):
+    sentence = "Iraqi Deputy Prime Minister Fuad Hussein met Blinken."
+    assert stated(sentence, ("Fuad Hussein", "memberOf", "Iraqi|Iraq"))
+    assert not {t for t in triples(sentence) if t[1] == "leaderOf"}
 
 
-def test_roles_deputy_of_a_leader_is_a_member(triples):
-    found = triples("Ali Bagheri, the deputy head of the Supreme National Security Council, "
-                    "spoke on Sunday.")
-    assert ("Ali Bagheri", "memberOf", "the Supreme National Security Council") in found \
-        or ("Ali Bagheri", "memberOf", "Supreme National Security Council") in found
-    assert not {t for t in found if t[1] == "leaderOf"}
+def test_roles_deputy_of_a_leader_is_a_member(stated, triples):
+    sentence = ("Ali Bagheri, the deputy head of the Supreme National Security Council, "
+                "spoke on Sunday.")
+    assert stated(sentence, ("Ali Bagheri", "memberOf",
+                             "Supreme National Security Council|the Supreme National Security Council"))
+    assert not {t for t in triples(sentence) if t[1] == "leaderOf"}
 
 
 def test_roles_facts_name_their_rule(read):
