@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from extractors.entities import EntityIndex
+from extractors.entities import EntityIndex, normalise
 from extractors.phrase_mentions import ORG_CLASSES, fact, is_class, mention_head, names_of, sentence_record
 from extractors.records import Fact, Mention, Sentence
 
@@ -259,6 +259,32 @@ def body_of_state(sent: Span, index: EntityIndex, cues, sentence: Sentence
                 if owner is not None and owner != body and is_class(owner, index, ORG_CLASSES) \
                         and not _hyphen_modifier(owner, tok.doc):
                     yield from fact(body, "memberOf", owner, sentence, "role-body-of-state")
+        # a body whose name opens with its country's name: "US State Department"
+        words = [t for t in tok.doc.char_span(body.start, body.end, alignment_mode="expand")
+                 if t.lower_ not in {"the", "a", "an"}]
+        if words and words[0].i != tok.i:
+            state = _country_named(words[0], index, body)
+            if state is not None:
+                yield from fact(body, "memberOf", state, sentence, "role-body-of-state")
+
+
+def _country_named(tok: Token, index: EntityIndex, inside: Mention) -> Mention | None:
+    """The country another entity of the document names by this word, if any.
+
+    Only the country's name or its capitalised abbreviation counts ("US", "Iran"); a
+    nationality that is part of a proper name ("Iraqi Security Forces") does not.
+    """
+    key = normalise(tok.text)
+    # the word must be used elsewhere as a place name, not as a nationality ("Iraqi")
+    if key not in {normalise(e.text) for e in tok.doc.ents if e.label_ == "GPE"}:
+        return None
+    abbreviation = tok.text.replace(".", "").isupper()
+    for ent in index.entities.values():
+        if ent.key == inside.entity or ent.cls != "Country":
+            continue
+        if key == normalise(ent.name) or abbreviation and key in {normalise(a) for a in ent.aliases}:
+            return Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), entity=ent.key)
+    return None
 
 
 def part_of(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterator[Fact]:

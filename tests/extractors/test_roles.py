@@ -77,6 +77,16 @@ def test_roles_state_body_belongs_to_its_state(stated):
                   ("Foreign Ministry|Jordan's Foreign Ministry", "memberOf", "Jordan"))
 
 
+def test_roles_body_named_with_its_country_belongs_to_it(stated):
+    assert stated("The US said on Monday that the US State Department had issued a warning.",
+                  ("US State Department", "memberOf", "US|United States"))
+
+
+def test_roles_nationality_in_a_proper_name_gives_no_membership(triples):
+    found = triples("The Iraqi Security Forces took the town, and Iraq welcomed it.")
+    assert not {t for t in found if t[1] == "memberOf"}
+
+
 def test_roles_part_of_gives_membership(stated):
     assert stated("The Houthi movement is part of the Axis of Resistance.",
                   ("Houthi|Houthis|Houthi movement", "memberOf", "Axis of Resistance"))
