@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex
-from extractors.phrase_mentions import (LOCATABLE_CLASSES, PLACE_CLASSES, fact, is_class,
-                                 mention_head, sentence_record)
+from extractors.phrase_mentions import (LOCATABLE_CLASSES, PLACE_CLASSES, fact, is_body, is_class,
+                                        mention_head, sentence_record)
 from extractors.records import Fact, Mention, Sentence
 
 # prepositions that put a thing inside or next to a place (the guideline's "in, near")
@@ -276,7 +276,8 @@ def possessive_places(sent: Span, index: EntityIndex, cues, sentence: Sentence
     """A place named as the owner of a site or outlet: "Beijing's Tiananmen Square"."""
     for tok in sent:
         thing = mention_head(tok, index)
-        if not is_class(thing, index, {"Organization", "Facility", "City", "Region", "Place"}):
+        if not is_class(thing, index, {"Organization", "Facility", "City", "Region", "Place"}) \
+                or is_body(thing, index):
             continue
         for child in tok.children:
             # possessive place before a name: "Iran's Press TV"

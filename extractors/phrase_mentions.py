@@ -24,6 +24,27 @@ LOCATABLE_CLASSES = {"Organization", "ArmedGroup", "GovernmentBody", "Country", 
                      "Region", "Place", "Facility"}
 
 
+# head words of bodies that belong to a state or a movement rather than sit in a place
+_BODY_HEADS = {"force", "forces", "army", "guard", "guards", "corps", "navy", "police", "militia",
+               "brigade", "brigades", "unit", "units", "command", "ministry", "council",
+               "service", "agency", "directorate", "cabinet", "parliament", "government"}
+
+
+def is_body(mention: Mention | None, index: EntityIndex) -> bool:
+    """Whether a mention names a government body or armed group ("Iran's Quds Force").
+
+    The entity's class decides, and the head word too when the class is the generic
+    Organization, so a state force is a member of its state, not located in it.
+    """
+    if mention is None:
+        return False
+    cls = entity_class(mention, index)
+    if cls in {"GovernmentBody", "ArmedGroup"}:
+        return True
+    words = mention.text.lower().split()
+    return cls == "Organization" and bool(words) and words[-1] in _BODY_HEADS
+
+
 def sentence_record(sent: Span) -> Sentence:
     """The plain record of a sentence, whitespace collapsed, offsets of its stripped text."""
     text = sent.text.strip()

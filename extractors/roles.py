@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex, normalise
-from extractors.phrase_mentions import ORG_CLASSES, fact, is_class, mention_head, names_of, sentence_record
+from extractors.phrase_mentions import (ORG_CLASSES, fact, is_body, is_class, mention_head,
+                                        names_of, sentence_record)
 from extractors.records import Fact, Mention, Sentence
 
 # words that turn a leadership title into a subordinate one ("deputy head", "vice president")
@@ -250,7 +251,7 @@ def body_of_state(sent: Span, index: EntityIndex, cues, sentence: Sentence
     """A state body named with its state or parent body: "Iran's Quds Force"."""
     for tok in sent:
         body = mention_head(tok, index)
-        if not is_class(body, index, {"GovernmentBody", "ArmedGroup"}):
+        if not is_body(body, index):
             continue
         for child in tok.children:
             # possessive or modifying name of the owner: "Iraq's Foreign Ministry"

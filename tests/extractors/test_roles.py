@@ -77,6 +77,12 @@ def test_roles_state_body_belongs_to_its_state(stated):
                   ("Foreign Ministry|Jordan's Foreign Ministry", "memberOf", "Jordan"))
 
 
+def test_roles_state_force_is_a_member_not_located(stated):
+    sentence = "Iran's elite Quds Force armed the group."
+    assert stated(sentence, ("Quds Force", "memberOf", "Iran"))
+    assert not stated(sentence, ("Quds Force", "locatedIn", "Iran"))
+
+
 def test_roles_body_named_with_its_country_belongs_to_it(stated):
     assert stated("The US said on Monday that the US State Department had issued a warning.",
                   ("US State Department", "memberOf", "US|United States"))
