@@ -104,6 +104,8 @@ def comma_pairs(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Ite
             yield from fact(mention, "locatedIn", region, sentence, "location-comma-pair")
 
 
+_COMPASS = {"north-east", "north-west", "south-east", "south-west", "central", "northeastern",
+            "northwestern", "southeastern", "southwestern"}
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
                "southwest", "northern", "southern", "eastern", "western"}
 
@@ -133,6 +135,11 @@ def comma_vicinity(sent: Span, index: EntityIndex, cues, sentence: Sentence
             k += 1
         elif doc[k].lower_ in _DIRECTIONS and k + 1 < sent.end and doc[k + 1].lower_ == "of":
             k += 2
+        elif doc[k].lower_ in _DIRECTIONS or doc[k].lower_ in _COMPASS:
+            # a region of the place: "Kassala, eastern Sudan", "Tabriz, north-west Iran"
+            while k < sent.end and (doc[k].lower_ in _DIRECTIONS or doc[k].lower_ in _COMPASS
+                                    or doc[k].text == "-"):
+                k += 1
         else:
             continue
         if k < sent.end and doc[k].lower_ == "the":
@@ -164,6 +171,17 @@ def _place_objects(prep: Token, index: EntityIndex, sent: Span) -> list[Mention]
     return out
 
 
+_PATH_PREPS = {"from", "to", "at", "near", "outside", "toward", "towards"}
+
+
+def _next_in(tok: Token, sent: Span) -> Token | None:
+    """The locative preposition right after a token, wherever the parser attached it."""
+    nxt = sent.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+    if nxt is not None and nxt.lower_ in _IN and nxt.dep_ == "prep":
+        return nxt
+    return None
+
+
 def locative_phrases(sent: Span, index: EntityIndex, cues, sentence: Sentence
                      ) -> Iterator[Fact]:
     """A name with a locative modifier: "the Swiss embassy in Tehran", "a base near Kirkuk"."""
@@ -180,13 +198,12 @@ def locative_phrases(sent: Span, index: EntityIndex, cues, sentence: Sentence
         if host.i != tok.i and host.lower_ not in _SITES:
             host = tok
         children = list(host.children)
-        # "in" right after a place that ends a path, though the parser hangs it on the verb
-        # ("flew from Kassala in eastern Sudan", "a camp at Oxford in Massachusetts")
-        _, last = _tokens_of(thing, sent.doc)
-        nxt = sent.doc[last + 1] if last + 1 < sent.end else None
-        if nxt is not None and nxt.lower_ == "in" and nxt.dep_ == "prep" \
-                and nxt.head.i != host.i and tok.dep_ == "pobj" \
-                and tok.head.lower_ in {"from", "to", "at", "near", "outside", "toward", "towards"}:
+        # "in" right after a place that ends a path, or after a site noun, though the parser
+        # hangs it elsewhere ("flew from Kassala in eastern Sudan", "the X base in Y")
+        nxt = _next_in(host if host.i != tok.i else sent.doc[_tokens_of(thing, sent.doc)[1]],
+                       sent)
+        if nxt is not None and nxt.head.i != host.i and (host.i != tok.i or (
+                tok.dep_ == "pobj" and tok.head.lower_ in _PATH_PREPS)):
             children.append(nxt)
         for child in children:
             # prepositional modifier of the name itself: "Hezbollah in Lebanon"
@@ -212,7 +229,9 @@ def holdings(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterat
             continue
         owners = []
         places = []
-        for child in tok.children:
+        nxt = _next_in(tok, sent)
+        extra = [nxt] if nxt is not None and nxt.head.i != tok.i else []
+        for child in [*tok.children, *extra]:
             # the owner: "KH's bases", "KH bases", "the presence of the coalition"
             if child.dep_ in {"poss", "compound"}:
                 owners.append(index.mention_at(child))

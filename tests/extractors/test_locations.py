@@ -26,6 +26,12 @@ import pytest
     # a kind of place with its country before it
     ("Troops entered the Iraqi city of Mosul.", ("Mosul", "locatedIn", "Iraqi|Iraq")),
     ("Strikes hit the Gaza city of Rafah.", ("Rafah", "locatedIn", "Gaza")),
+    # a region of the place after a comma
+    ("Police raided a house in Tabriz, north-west Iran, on Friday.",
+     ("Tabriz", "locatedIn", "Iran")),
+    # "in" after a site noun, though the parser hangs it on another noun
+    ("Reporters gathered at a meeting at UNICEF headquarters in Geneva on Monday.",
+     ("UNICEF", "locatedIn", "Geneva")),
     # a description in apposition
     ("Mogadishu, the capital of Somalia, was quiet.", ("Mogadishu", "locatedIn", "Somalia")),
     ("Hamas, a group based in Gaza, claimed the attack.", ("Hamas", "locatedIn", "Gaza")),
