@@ -1,10 +1,10 @@
 """Locations stated without a verb: locatedIn.
 
-News places things in apposition and in prepositional phrases: "in Qaim, Iraq", "the
-Swiss embassy in Tehran", "a base near Kirkuk", "the Chicago-based firm", "Beijing's
-Tiananmen Square", "Yerevan, the capital of Armenia", and in wire datelines ("BRISBANE,
-Australia (AP)"). A place on the border of a country is not in it: "a post near Qaim on
-the Syrian border" gives no fact about Syria.
+News places things in apposition and in prepositional phrases: "in Mosul, Iraq", "the
+Swiss embassy in Tehran", "a base near Erbil", "the Chicago-based firm", "Beijing's
+Maidan Square", "Mogadishu, the capital of Somalia", and in wire datelines ("TUCSON,
+Ariz. (AP)"). A place on the border of a country is not in it: "a base near Kandahar on
+the Pakistani border" gives no fact about Syria.
 """
 from __future__ import annotations
 
@@ -21,13 +21,13 @@ from extractors.records import Fact, Mention, Sentence
 _IN = {"in", "near", "inside", "within"}
 # participles that locate an organisation or a facility ("based in", "the Chicago-based")
 _SITED = {"based", "located", "headquartered", "situated", "sited", "housed"}
-# nouns that name a part of a place ("in the southern part of Rwanda", "capital of Armenia")
+# nouns that name a part of a place ("in the northern part of Mali", "capital of Somalia")
 _PLACE_PARTS = {"part", "region", "area", "province", "state", "district", "county", "capital",
                 "city", "town", "village", "suburb", "outskirts", "port", "island", "heart",
                 "centre", "center", "north", "south", "east", "west", "northeast", "northwest",
                 "southeast", "southwest", "neighbourhood", "neighborhood"}
-# tokens that close a "Place, Region" pair ("Aiken, S.C., said", "Qaim, Iraq.")
-# nouns of sites that a name can modify ("Ain al-Asad base", "the Sahara desert")
+# tokens that close a "Place, Region" pair ("Tucson, Ariz., said", "Mosul, Iraq.")
+# nouns of sites that a name can modify ("Al Udeid air base", "the Nuseirat refugee camp")
 _SITES = {"base", "airbase", "air base", "embassy", "consulate", "airport", "camp", "plant",
           "facility", "headquarters", "compound", "port", "prison", "desert", "mountains",
           "river", "dam", "refinery", "field", "oilfield", "mine", "reactor", "university",
@@ -57,10 +57,10 @@ def _locatable(mention: Mention | None, index: EntityIndex) -> bool:
 
 
 def regions_after(mention: Mention, sent: Span, index: EntityIndex) -> list[Mention]:
-    """The places that follow a name after commas: "Aiken, S.C." or "the plant, Aiken, S.C.".
+    """The places that follow a name after commas: "Tucson, Ariz." or "the plant, Bushehr, Iran".
 
     Each name of such a chain lies in the ones after it. A run of names that ends in
-    "and" or "or" is a list ("Tokyo, Kyoto and Osaka"), not a chain.
+    "and" or "or" is a list ("Paris, Lyon and Nice"), not a chain.
     """
     doc = sent.doc
     _, last = _tokens_of(mention, doc)
@@ -76,7 +76,7 @@ def regions_after(mention: Mention, sent: Span, index: EntityIndex) -> list[Ment
     k = last + 1
     if k < sent.end and doc[k].text == ",":
         k += 1
-    # an abbreviated state closes a pair even inside a list: "Jackson, Wyo., and Aspen, Colo."
+    # an abbreviated state closes a pair even inside a list: "Flagstaff, Ariz., and Durango, Colo."
     abbreviated = len(run) == 1 and run[0].text.endswith(".") and len(run[0].text) <= 6
     if k < sent.end and not abbreviated and (doc[k].lower_ in {"and", "or", "&"} or
                                              k > last + 1 and index.mention_at(doc[k])):
@@ -93,7 +93,7 @@ def regions_after(mention: Mention, sent: Span, index: EntityIndex) -> list[Ment
 
 
 def comma_pairs(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterator[Fact]:
-    """A place and the region that contains it, after a comma: "in Qaim, Iraq"."""
+    """A place and the region that contains it, after a comma: "in Mosul, Iraq"."""
     for tok in sent:
         mention = index.mention_at(tok)
         if mention is None or tok.idx != mention.start or not _locatable(mention, index):
@@ -112,7 +112,7 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
 
 def comma_vicinity(sent: Span, index: EntityIndex, cues, sentence: Sentence
                    ) -> Iterator[Fact]:
-    """A site placed after a comma: "Camp Taji, north of Baghdad", "the plant, in Aiken".
+    """A site placed after a comma: "Camp Victory, west of Baghdad", "the plant, in Bushehr".
 
     A measured distance ("40 miles north of Y") says the site is away from Y, so it
     gives no fact.
@@ -136,7 +136,7 @@ def comma_vicinity(sent: Span, index: EntityIndex, cues, sentence: Sentence
         elif doc[k].lower_ in _DIRECTIONS and k + 1 < sent.end and doc[k + 1].lower_ == "of":
             k += 2
         elif doc[k].lower_ in _DIRECTIONS or doc[k].lower_ in _COMPASS:
-            # a region of the place: "Kassala, eastern Sudan", "Tabriz, north-west Iran"
+            # a region of the place: "Kassala, eastern Sudan" style: "Tabriz, north-west Iran"
             while k < sent.end and (doc[k].lower_ in _DIRECTIONS or doc[k].lower_ in _COMPASS
                                     or doc[k].text == "-"):
                 k += 1
@@ -151,7 +151,7 @@ def comma_vicinity(sent: Span, index: EntityIndex, cues, sentence: Sentence
 
 
 def _with_region(place: Mention, sent: Span, index: EntityIndex) -> list[Mention]:
-    """A place and the regions named after it ("Aiken, S.C."): all contain what is in it."""
+    """A place and the regions named after it ("Tucson, Ariz."): all contain what is in it."""
     return [place, *regions_after(place, sent, index)]
 
 
@@ -162,7 +162,7 @@ def _place_objects(prep: Token, index: EntityIndex, sent: Span) -> list[Mention]
         for t in [pobj, *pobj.conjuncts]:
             m = index.mention_at(t)
             if m is None and t.lower_ in _PLACE_PARTS:
-                # "in the southern part of Rwanda": the place the part belongs to
+                # "in the northern part of Mali": the place the part belongs to
                 m = next((index.mention_at(p) for of in t.children
                           if of.dep_ == "prep" and of.lower_ == "of"
                           for p in of.children if p.dep_ == "pobj"), None)
@@ -184,7 +184,7 @@ def _next_in(tok: Token, sent: Span) -> Token | None:
 
 def locative_phrases(sent: Span, index: EntityIndex, cues, sentence: Sentence
                      ) -> Iterator[Fact]:
-    """A name with a locative modifier: "the Swiss embassy in Tehran", "a base near Kirkuk"."""
+    """A name with a locative modifier: "the Swiss embassy in Tehran", "a base near Erbil"."""
     for tok in sent:
         thing = mention_head(tok, index)
         if not _locatable(thing, index) or is_class(thing, index, {"Person"}):
@@ -199,7 +199,7 @@ def locative_phrases(sent: Span, index: EntityIndex, cues, sentence: Sentence
             host = tok
         children = list(host.children)
         # "in" right after a place that ends a path, or after a site noun, though the parser
-        # hangs it elsewhere ("flew from Kassala in eastern Sudan", "the X base in Y")
+        # hangs it elsewhere ("flew from Kandahar in southern Afghanistan", "the X base in Y")
         nxt = _next_in(host if host.i != tok.i else sent.doc[_tokens_of(thing, sent.doc)[1]],
                        sent)
         if nxt is not None and nxt.head.i != host.i and (host.i != tok.i or (
@@ -210,7 +210,7 @@ def locative_phrases(sent: Span, index: EntityIndex, cues, sentence: Sentence
             if child.dep_ == "prep" and child.lower_ in _IN:
                 for place in _place_objects(child, index, sent):
                     yield from fact(thing, "locatedIn", place, sentence, "location-prep")
-            # reduced relative: "a firm based in Ohio", "the plant, located near Aiken"
+            # reduced relative: "a firm based in Ohio", "the plant, located near Bushehr"
             elif child.dep_ == "acl" and child.lower_ in _SITED:
                 for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in _IN):
                     for place in _place_objects(prep, index, sent):
@@ -232,13 +232,18 @@ def holdings(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterat
         nxt = _next_in(tok, sent)
         extra = [nxt] if nxt is not None and nxt.head.i != tok.i else []
         for child in [*tok.children, *extra]:
-            # the owner: "KH's bases", "KH bases", "the presence of the coalition"
+            # the owner: "Hezbollah's bases", "Hezbollah bases", "the presence of NATO"
             if child.dep_ in {"poss", "compound"}:
                 owners.append(index.mention_at(child))
             elif child.dep_ == "prep" and child.lower_ == "of":
                 owners.extend(index.mention_at(p) for p in child.children if p.dep_ == "pobj")
             elif child.dep_ == "prep" and child.lower_ in _IN:
                 places.extend(_place_objects(child, index, sent))
+                # "the presence in Syria of X": the owner hangs on the place
+                owners.extend(index.mention_at(p) for pobj in child.children
+                              if pobj.dep_ == "pobj" for of in pobj.children
+                              if of.dep_ == "prep" and of.lower_ == "of"
+                              for p in of.children if p.dep_ == "pobj")
         for owner in owners:
             # a state's presence abroad is not its location ("the US presence in Syria")
             if not is_class(owner, index, {"Organization", "ArmedGroup", "GovernmentBody"}):
@@ -292,7 +297,7 @@ def based_compounds(sent: Span, index: EntityIndex, cues, sentence: Sentence
 
 def possessive_places(sent: Span, index: EntityIndex, cues, sentence: Sentence
                       ) -> Iterator[Fact]:
-    """A place named as the owner of a site or outlet: "Beijing's Tiananmen Square"."""
+    """A place named as the owner of a site or outlet: "Kyiv's Maidan Square"."""
     for tok in sent:
         thing = mention_head(tok, index)
         if not is_class(thing, index, {"Organization", "Facility", "City", "Region", "Place"}) \
@@ -308,7 +313,7 @@ def possessive_places(sent: Span, index: EntityIndex, cues, sentence: Sentence
 
 def appositive_places(sent: Span, index: EntityIndex, cues, sentence: Sentence
                       ) -> Iterator[Fact]:
-    """A description in apposition that places a name: "Yerevan, the capital of Armenia"."""
+    """A description in apposition that places a name: "Mogadishu, the capital of Somalia"."""
     for tok in sent:
         if tok.pos_ != "NOUN" or index.mention_at(tok) is not None:
             continue
@@ -320,12 +325,12 @@ def appositive_places(sent: Span, index: EntityIndex, cues, sentence: Sentence
             continue
         places: list[Mention] = []
         for child in tok.children:
-            # "a Hong Kong construction firm", "Bosnia's capital"
+            # "a Dubai shipping firm", "Somalia's capital"
             if child.dep_ in {"compound", "poss", "nmod"}:
                 m = index.mention_at(child)
                 if _is_place(m, index) and m != thing:
                     places.append(m)
-            # "an island nation in the Indian Ocean", "the capital of Armenia"
+            # "a port town in the Red Sea", "the capital of Somalia"
             elif child.dep_ == "prep" and (child.lower_ in _IN or
                                            child.lower_ == "of" and tok.lower_ in _PLACE_PARTS):
                 places.extend(_place_objects(child, index, sent))
@@ -366,7 +371,7 @@ def kind_of_place(sent: Span, index: EntityIndex, cues, sentence: Sentence
 
 def organisation_of_place(sent: Span, index: EntityIndex, cues, sentence: Sentence
                           ) -> Iterator[Fact]:
-    """A company named with its town: "Manufacturers Trust Co. of New York"."""
+    """A company named with its town: "the Acme Trust Co. of Denver"."""
     for tok in sent:
         org = mention_head(tok, index)
         if not is_class(org, index, {"Organization"}):
@@ -381,7 +386,7 @@ def organisation_of_place(sent: Span, index: EntityIndex, cues, sentence: Senten
 
 
 def datelines(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterator[Fact]:
-    """A wire dateline: "BRISBANE, Australia (AP)" places the agency in both places."""
+    """A wire dateline: "TUCSON, Ariz. (AP)" places the agency in both places."""
     doc = sent.doc
     toks = [t for t in sent if not t.is_space]
     if len(toks) < 4:
@@ -406,7 +411,7 @@ def datelines(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Itera
 
 
 def source_lines(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterator[Fact]:
-    """A monitoring source line: "Havana Radio Rebelde in Spanish" places the outlet."""
+    """A monitoring source line: "Tehran IRNA in English" places the outlet."""
     doc = sent.doc
     for tok in sent:
         place = index.mention_at(tok)

@@ -2,7 +2,7 @@
 
 A hyphenated participle ("-backed", "-led", "-linked"), its reduced-relative form
 ("a militia backed by Iran", "groups linked to Iran") and "pro-" ("the pro-Iranian
-Kataib Hezbollah") relate the name in the modifier to the thing modified, when that
+Houthis") relate the name in the modifier to the thing modified, when that
 thing is named or resolves to a name. The participles and their relations come from
 the ontology's ``kgb:modifierCue`` (``cues.modifiers``).
 """
@@ -25,7 +25,7 @@ _CLIENTS = {"Organization", "ArmedGroup", "GovernmentBody", "Person"}
 def _named(tok: Token, index: EntityIndex, inside: Mention | None) -> Mention | None:
     """The entity a modifier word names, even when the name it modifies swallowed it.
 
-    In "Iranian-backed Kataib Hezbollah" the model may tag the whole phrase; the word
+    In "Iranian-backed Hezbollah" the model may tag the whole phrase; the word
     "Iranian" then names another entity of the document only through its name.
     """
     mention = index.mention_at(tok)
@@ -43,15 +43,15 @@ def _named(tok: Token, index: EntityIndex, inside: Mention | None) -> Mention | 
 def _modified(noun: Token, index: EntityIndex) -> list[Mention]:
     """The names a modified noun stands for.
 
-    The noun itself when it is (part of) a name; the name it is in apposition to ("KH,
-    an Iranian-backed militia"); the names coordinated before "other" ("KH and other
-    Iranian-backed militias" says KH is one).
+    The noun itself when it is (part of) a name; the name it is in apposition to ("Hamas,
+    an Iranian-backed group"); the names coordinated before "other" ("Hamas and other
+    Iranian-backed groups" says Hamas is one).
     """
     mention = index.mention_at(noun)
     if mention is not None:
         # a capitalised common noun at the start of a sentence is no name ("Groups linked to")
         return [mention] if noun.pos_ == "PROPN" else []
-    # apposition: "Kataib Hezbollah, an Iranian-backed militia"
+    # apposition: "the Houthis, an Iranian-backed militia"
     if noun.dep_ == "appos" and index.mention_at(noun.head) is not None:
         return [index.mention_at(noun.head)]
     # "A, B and other X-backed groups": A and B are such groups
@@ -78,7 +78,7 @@ def hyphen_modifiers(sent: Span, index: EntityIndex, cues, sentence: Sentence
             continue
         noun = tok.head if tok.dep_ in {"amod", "compound", "nmod"} else None
         if noun is None or noun.i == tok.i:
-            # the participle may head a compound with the noun ("US-led Coalition")
+            # the participle may head a compound with the noun ("Saudi-led Coalition")
             noun = next((t for t in doc[tok.i + 1:sent.end] if t.pos_ in {"NOUN", "PROPN"}),
                         None)
             if noun is None:
@@ -89,7 +89,7 @@ def hyphen_modifiers(sent: Span, index: EntityIndex, cues, sentence: Sentence
             continue
         for client in clients:
             # a person is the client only right after the modifier ("Iran-backed cleric X"
-            # is rare; "the US-led Coalition Col. X" is a title before a name)
+            # is rare; "the Saudi-led coalition Col. X" is a title before a name)
             if is_class(client, index, {"Person"}) and client.start > tok.idx + len(tok.text) + 1:
                 continue
             if is_class(client, index, _CLIENTS):
@@ -120,7 +120,7 @@ def participle_phrases(sent: Span, index: EntityIndex, cues, sentence: Sentence
 
 def pro_modifiers(sent: Span, index: EntityIndex, cues, sentence: Sentence
                   ) -> Iterator[Fact]:
-    """A "pro-" modifier: "the pro-Iranian Kataib Hezbollah" supports Iran."""
+    """A "pro-" modifier: "the pro-Iranian Houthis" supports Iran."""
     doc = sent.doc
     for tok in sent:
         if tok.lower_ != "pro" or tok.i + 2 >= sent.end or doc[tok.i + 1].text != "-":

@@ -1,7 +1,7 @@
 """Roles and membership from titles, appositions and possessives: leaderOf and memberOf.
 
-News states who holds which post without a verb: "IRGC head Qasem Soleimani", "Muhandis,
-deputy of the PMU and head of Kataib Hezbollah", "NPR's Tom Bowman", "Iran's Quds
+News states who holds which post without a verb: "Hamas leader Yahya Sinwar", "Ismail
+Qaani, commander of the Quds Force and a member of the IRGC", "NBC's Richard Engel", "Iran's Quds
 Force". The title words come from the ontology's ``kgb:titleCue`` (``cues.titles``): a
 leadership title gives leaderOf, any other title memberOf.
 """
@@ -23,7 +23,7 @@ _TITLE_FILLERS = {"former", "acting", "interim", "then", "retired", "senior", "t
                   "newly", "new", "'s", "’s", "-", ".", "of", "for", "the", "&", "and"}
 # prepositions that link a title to the body it serves ("spokesman for", "head of")
 _TITLE_PREPS = {"of", "for", "at", "with"}
-# prepositions that link a person to the body they belong to ("Shamkhani of the SNSC")
+# prepositions that link a person to the body they belong to ("Larijani of the SNSC")
 _MEMBER_PREPS = {"of", "at"}
 _BODIES = ORG_CLASSES - {"Country"}
 # portfolio words that belong to a title, even when tagged as a name ("Defense Minister")
@@ -74,7 +74,7 @@ def _hyphen_modifier(mention: Mention, doc) -> bool:
 
 def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: Sentence
                       ) -> Iterator[Fact]:
-    """A title and its body written before a name: "U.S. Defense Secretary Mark Esper"."""
+    """A title and its body written before a name: "U.S. Defense Secretary Lloyd Austin"."""
     titles = cues.titles
     doc = sent.doc
     for tok in sent:
@@ -109,7 +109,7 @@ def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: Sentence
         items.reverse()
         title_at = [k for k, (kind, _, _) in enumerate(items) if kind == "title"]
         if not title_at:
-            # a possessive name alone: "NPR's Tom Bowman"
+            # a possessive name alone: "NBC's Richard Engel"
             if len(items) >= 2 and items[-1][2].lower_ in {"'s", "’s"} and items[-2][0] == "body":
                 yield from fact(person, "memberOf", items[-2][1], sentence, "role-possessive")
             continue
@@ -126,7 +126,7 @@ def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: Sentence
                 relation = "memberOf"
             yield from fact(person, relation, items[b][1], sentence, "role-title-prenominal")
             continue
-        # "Spokesman for the Coalition Col. X": the body after the title's preposition
+        # "Spokesman for the Arab Coalition Col. X": the body after the title's preposition
         for k in title_at:
             after = items[k + 1:k + 4]
             if after and after[0][2].lower_ in _TITLE_PREPS:
@@ -138,14 +138,14 @@ def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: Sentence
 
 
 def _title_bodies(title: Token, index: EntityIndex) -> list[Mention]:
-    """The bodies a title noun names: "head of KH", "Chevron's spokesman", "Iraqi analyst"."""
+    """The bodies a title noun names: "head of Hamas", "Exxon's spokesman", "Iraqi analyst"."""
     bodies: list[Mention] = []
     for child in title.children:
         if child.dep_ == "prep" and child.lower_ in _TITLE_PREPS:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 found = [m for m in names_of(pobj, index) if not _is_person(m, index)]
                 if not found and index.mention_at(pobj) is None:
-                    # the field of a post, then its body: "professor of law at Yale"
+                    # the field of a post, then its body: "professor of history at Cairo University"
                     found = [m for prep in pobj.children
                              if prep.dep_ == "prep" and prep.lower_ in _TITLE_PREPS - {"of"}
                              for p in prep.children if p.dep_ == "pobj"
@@ -189,7 +189,7 @@ def _titled_person(title: Token, index: EntityIndex) -> Mention | None:
 
 def appositive_titles(sent: Span, index: EntityIndex, cues, sentence: Sentence
                       ) -> Iterator[Fact]:
-    """A title in apposition or after a copula: "X, deputy of the PMU and head of KH"."""
+    """A title in apposition or after a copula: "X, commander of the Quds Force and member of the IRGC"."""
     for tok in sent:
         if tok.pos_ not in {"NOUN", "PROPN"} or index.mention_at(tok) is not None:
             continue
@@ -198,7 +198,7 @@ def appositive_titles(sent: Span, index: EntityIndex, cues, sentence: Sentence
             continue
         person = _titled_person(tok, index)
         owner = tok
-        # a coordinated title shares the first title's person ("deputy of X and head of Y")
+        # a coordinated title shares the first title's person ("commander of X and member of Y")
         while person is None and owner.dep_ == "conj":
             owner = owner.head
             person = _titled_person(owner, index)
@@ -210,16 +210,16 @@ def appositive_titles(sent: Span, index: EntityIndex, cues, sentence: Sentence
 
 def person_of_body(sent: Span, index: EntityIndex, cues, sentence: Sentence
                    ) -> Iterator[Fact]:
-    """A person named with the body they belong to: "Ali Shamkhani of the SNSC"."""
+    """A person named with the body they belong to: "Ali Larijani of the SNSC"."""
     for tok in sent:
         person = mention_head(tok, index)
         if not _is_person(person, index):
             continue
-        # the age in apposition may carry the body: "Ulf Berg, 47, of the Space Agency"
+        # the age in apposition may carry the body: "Maria Lopez, 52, of the IMF"
         ages = [c for c in tok.children if c.dep_ == "appos" and c.like_num]
         preps = [c for host in (tok, *ages) for c in host.children]
         # "of" right after the name, even when the parser hangs it on the verb
-        # ("Iran sent Ali Shamkhani of its security council to Baghdad")
+        # ("Iran sent Ali Larijani of its security council to Beirut")
         end = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
         if end is not None and end.lower_ == "of" and end.dep_ == "prep" and end.head.i != tok.i:
             preps.append(end)
@@ -240,7 +240,7 @@ def person_body(sent: Span, index: EntityIndex, cues, sentence: Sentence
         if not is_class(body, index, _BODIES):
             continue
         for child in tok.children:
-            # possessive person before a body: "Mulroney's Conservative Party"
+            # possessive person before a body: "Starmer's Labour Party"
             if child.dep_ == "poss" and _is_person(index.mention_at(child), index):
                 yield from fact(index.mention_at(child), "memberOf", body, sentence,
                                 "role-person-possessive")
@@ -254,7 +254,7 @@ def body_of_state(sent: Span, index: EntityIndex, cues, sentence: Sentence
         if not is_body(body, index):
             continue
         for child in tok.children:
-            # possessive or modifying name of the owner: "Iraq's Foreign Ministry"
+            # possessive or modifying name of the owner: "Jordan's Foreign Ministry"
             if child.dep_ in {"poss", "compound", "nmod"}:
                 owner = index.mention_at(child)
                 if owner is not None and owner != body and is_class(owner, index, ORG_CLASSES) \
@@ -289,7 +289,7 @@ def _country_named(tok: Token, index: EntityIndex, inside: Mention) -> Mention |
 
 
 def part_of(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterator[Fact]:
-    """Membership stated as a part: "KH is part of Iraq's security forces"."""
+    """Membership stated as a part: "the Houthis are part of the Axis of Resistance"."""
     for tok in sent:
         if tok.lower_ != "part" or tok.dep_ not in {"attr", "appos"}:
             continue

@@ -10,8 +10,8 @@ import pytest
     # a prepositional modifier of the name
     ("Hezbollah in Lebanon denied the report.", ("Hezbollah", "locatedIn", "Lebanon")),
     # a site after a comma, placed by direction
-    ("Rockets hit Camp Taji, north of Baghdad, on Wednesday.",
-     ("Camp Taji", "locatedIn", "Baghdad")),
+    ("Mortars struck Camp Victory, west of Baghdad, at dawn.",
+     ("Camp Victory", "locatedIn", "Baghdad")),
     # abbreviated states close each pair of a list
     ("Snow fell in Flagstaff, Ariz., and Durango, Colo., on Tuesday.",
      ("Durango", "locatedIn", "Colo.")),
@@ -50,16 +50,17 @@ def test_locations_patterns(stated, sentence, expected):
     "Ministers from France, Germany and Italy met on Friday.",
     "Delegations from Paris, London and Berlin arrived.",
     # a measured distance places a site away from the town
-    "Rockets hit Camp Taji, 30 miles north of Baghdad, on Wednesday.",
+    "Mortars struck Camp Victory, 30 miles west of Baghdad, at dawn.",
 ])
 def test_locations_lists_and_distances_give_no_location(triples, sentence):
     assert not {t for t in triples(sentence) if t[1] == "locatedIn"}
 
 
 @pytest.mark.parametrize("sentence,expected", [
-    ("Jets struck two of Hezbollah's facilities in Lebanon overnight.",
+    ("Israeli jets hit Hezbollah's weapons facilities in Lebanon overnight.",
      ("Hezbollah", "locatedIn", "Lebanon")),
-    ("Baghdad wants to discuss the presence in Iraq of NATO.", ("NATO", "locatedIn", "Iraq")),
+    ("Lawmakers questioned the presence in Syria of the Wagner Group.",
+     ("Wagner Group", "locatedIn", "Syria")),
 ])
 def test_locations_sites_and_presence_of_an_organisation(stated, sentence, expected):
     assert stated(sentence, expected)
@@ -78,7 +79,7 @@ def test_locations_chain_places_the_site_in_each_place(stated):
 
 
 def test_locations_border_is_not_inside(stated):
-    sentence = "Troops left a base near Kandahar, Afghanistan on the Pakistani border."
+    sentence = "Soldiers patrolled a village near Kandahar, Afghanistan along the Pakistani border."
     assert stated(sentence, ("Kandahar", "locatedIn", "Afghanistan"))
     assert not stated(sentence, ("Kandahar", "locatedIn", "Pakistan|Pakistani"))
 

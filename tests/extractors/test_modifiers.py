@@ -6,8 +6,8 @@ import pytest
 
 @pytest.mark.parametrize("sentence,expected", [
     # "X-backed Y" with Y named in apposition
-    ("The raid targeted Kataib Hezbollah, an Iran-backed militia, near the border.",
-     ("Iran", "supported", "Kataib Hezbollah")),
+    ("The raid targeted Hezbollah, an Iran-backed militia, near the border.",
+     ("Iran", "supported", "Hezbollah")),
     # "A and other X-backed Ys" says A is one of them
     ("Hamas and other Iran-backed groups met in Beirut.", ("Iran", "supported", "Hamas")),
     # the modifier on a name

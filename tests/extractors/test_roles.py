@@ -62,7 +62,7 @@ def test_roles_title_in_apposition(stated, sentence, expected):
     ("Maria Lopez, 52, of the International Monetary Fund arrived in Lima.",
      ("Maria Lopez", "memberOf", "International Monetary Fund")),
     # "of" after the name, though the parser hangs it on the verb
-    ("Iran sent Ali Larijani of its Supreme National Security Council to Beirut on Friday.",
+    ("Tehran dispatched Ali Larijani of its Supreme National Security Council to Beirut for talks.",
      ("Ali Larijani", "memberOf", "Supreme National Security Council")),
     # a body named as the person's own
     ("Benjamin Netanyahu's Likud Party won the vote.",
