@@ -14,8 +14,8 @@ from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex
 from extractors.phrase_mentions import (LOCATABLE_CLASSES, PLACE_CLASSES, fact, is_body, is_class,
-                                        mention_head, sentence_record)
-from extractors.records import Fact, Mention, Sentence
+                                        mention_head, sentence_record, SentenceRef)
+from extractors.records import Fact, Mention
 
 # prepositions that put a thing inside or next to a place (the guideline's "in, near")
 _IN = {"in", "near", "inside", "within"}
@@ -92,9 +92,9 @@ def regions_after(mention: Mention, sent: Span, index: EntityIndex) -> list[Ment
     return out
 
 
-def comma_pairs(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterator[Fact]:
+def comma_pairs(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Iterator[Fact]:
     """A place and the region that contains it, after a comma: "in Mosul, Iraq"."""
-    for tok in sent:
+    for tok in sentence.tokens:
         mention = index.mention_at(tok)
         if mention is None or tok.idx != mention.start or not _locatable(mention, index):
             continue
@@ -110,7 +110,7 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
                "southwest", "northern", "southern", "eastern", "western"}
 
 
-def comma_vicinity(sent: Span, index: EntityIndex, cues, sentence: Sentence
+def comma_vicinity(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                    ) -> Iterator[Fact]:
     """A site placed after a comma: "Camp Victory, west of Baghdad", "the plant, in Bushehr".
 
@@ -118,7 +118,7 @@ def comma_vicinity(sent: Span, index: EntityIndex, cues, sentence: Sentence
     gives no fact.
     """
     doc = sent.doc
-    for tok in sent:
+    for tok in sentence.tokens:
         thing = index.mention_at(tok)
         if thing is None or tok.idx != thing.start or not _locatable(thing, index) \
                 or is_class(thing, index, {"Person"}):
@@ -182,10 +182,10 @@ def _next_in(tok: Token, sent: Span) -> Token | None:
     return None
 
 
-def locative_phrases(sent: Span, index: EntityIndex, cues, sentence: Sentence
+def locative_phrases(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                      ) -> Iterator[Fact]:
     """A name with a locative modifier: "the Swiss embassy in Tehran", "a base near Erbil"."""
-    for tok in sent:
+    for tok in sentence.tokens:
         thing = mention_head(tok, index)
         if not _locatable(thing, index) or is_class(thing, index, {"Person"}):
             continue
@@ -222,9 +222,9 @@ _HOLDINGS = {"base", "bases", "facility", "facilities", "headquarters", "office"
              "branch", "branches", "presence", "positions", "camps", "camp", "bureau"}
 
 
-def holdings(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterator[Fact]:
+def holdings(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Iterator[Fact]:
     """An organisation's site or presence in a place: "the militia's facilities in Iraq"."""
-    for tok in sent:
+    for tok in sentence.tokens:
         if tok.lower_ not in _HOLDINGS or index.mention_at(tok) is not None:
             continue
         owners = []
@@ -254,10 +254,10 @@ def holdings(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterat
                 yield from fact(owner, "locatedIn", place, sentence, "location-holdings")
 
 
-def fronted_places(sent: Span, index: EntityIndex, cues, sentence: Sentence
+def fronted_places(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                    ) -> Iterator[Fact]:
     """A place fronted before an organisation's clause: "In Geneva, the Red Cross said"."""
-    toks = [t for t in sent if not t.is_space]
+    toks = [t for t in sentence.tokens if not t.is_space]
     if len(toks) < 5 or toks[0].lower_ != "in":
         return
     place = index.mention_at(toks[1])
@@ -277,11 +277,11 @@ def fronted_places(sent: Span, index: EntityIndex, cues, sentence: Sentence
             yield from fact(org, "locatedIn", place, sentence, "location-fronted")
 
 
-def based_compounds(sent: Span, index: EntityIndex, cues, sentence: Sentence
+def based_compounds(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                     ) -> Iterator[Fact]:
     """A hyphenated locative modifier: "the Chicago-based bank", "a London-headquartered firm"."""
     doc = sent.doc
-    for tok in sent:
+    for tok in sentence.tokens:
         if tok.lower_ not in _SITED or tok.i < sent.start + 2 or doc[tok.i - 1].text != "-":
             continue
         place = index.mention_at(doc[tok.i - 2])
@@ -295,10 +295,10 @@ def based_compounds(sent: Span, index: EntityIndex, cues, sentence: Sentence
             yield from fact(thing, "locatedIn", place, sentence, "location-based-compound")
 
 
-def possessive_places(sent: Span, index: EntityIndex, cues, sentence: Sentence
+def possessive_places(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                       ) -> Iterator[Fact]:
     """A place named as the owner of a site or outlet: "Kyiv's Maidan Square"."""
-    for tok in sent:
+    for tok in sentence.tokens:
         thing = mention_head(tok, index)
         if not is_class(thing, index, {"Organization", "Facility", "City", "Region", "Place"}) \
                 or is_body(thing, index):
@@ -311,10 +311,10 @@ def possessive_places(sent: Span, index: EntityIndex, cues, sentence: Sentence
                     yield from fact(thing, "locatedIn", place, sentence, "location-possessive")
 
 
-def appositive_places(sent: Span, index: EntityIndex, cues, sentence: Sentence
+def appositive_places(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                       ) -> Iterator[Fact]:
     """A description in apposition that places a name: "Mogadishu, the capital of Somalia"."""
-    for tok in sent:
+    for tok in sentence.tokens:
         if tok.pos_ != "NOUN" or index.mention_at(tok) is not None:
             continue
         if tok.dep_ == "appos":
@@ -348,10 +348,10 @@ _PLACE_KINDS = {"city", "town", "village", "province", "region", "district", "go
                 "neighbourhood", "neighborhood", "municipality", "oblast", "camp", "base"}
 
 
-def kind_of_place(sent: Span, index: EntityIndex, cues, sentence: Sentence
+def kind_of_place(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                   ) -> Iterator[Fact]:
     """A place named as a kind of place of a country: "the northern Syrian town of Manbij"."""
-    for tok in sent:
+    for tok in sentence.tokens:
         if tok.lower_ not in _PLACE_KINDS or index.mention_at(tok) is not None:
             continue
         # the country is an adjective or a name before the kind ("Syrian", "Gaza")
@@ -369,10 +369,10 @@ def kind_of_place(sent: Span, index: EntityIndex, cues, sentence: Sentence
                     yield from fact(place, "locatedIn", container, sentence, "location-kind-of")
 
 
-def organisation_of_place(sent: Span, index: EntityIndex, cues, sentence: Sentence
+def organisation_of_place(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                           ) -> Iterator[Fact]:
     """A company named with its town: "the Acme Trust Co. of Denver"."""
-    for tok in sent:
+    for tok in sentence.tokens:
         org = mention_head(tok, index)
         if not is_class(org, index, {"Organization"}):
             continue
@@ -385,10 +385,10 @@ def organisation_of_place(sent: Span, index: EntityIndex, cues, sentence: Senten
                             yield from fact(org, "locatedIn", p, sentence, "location-org-of")
 
 
-def datelines(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterator[Fact]:
+def datelines(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Iterator[Fact]:
     """A wire dateline: "TUCSON, Ariz. (AP)" places the agency in both places."""
     doc = sent.doc
-    toks = [t for t in sent if not t.is_space]
+    toks = [t for t in sentence.tokens if not t.is_space]
     if len(toks) < 4:
         return
     first = index.mention_at(toks[0])
@@ -410,10 +410,10 @@ def datelines(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Itera
             yield from fact(agency, "locatedIn", place, sentence, "location-dateline")
 
 
-def source_lines(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterator[Fact]:
+def source_lines(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Iterator[Fact]:
     """A monitoring source line: "Tehran IRNA in English" places the outlet."""
     doc = sent.doc
-    for tok in sent:
+    for tok in sentence.tokens:
         place = index.mention_at(tok)
         if not _is_place(place, index) or tok.idx != place.start:
             continue

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex, normalise
-from extractors.phrase_mentions import fact, is_class, sentence_record
-from extractors.records import Fact, Mention, Sentence
+from extractors.phrase_mentions import SentenceRef, fact, is_class, sentence_record
+from extractors.records import Fact, Mention
 
 # prepositions that carry the patron of a reduced relative ("linked to Iran", "backed by")
 _PATRON_PREPS = {"by", "to", "with"}
@@ -68,11 +68,11 @@ def _modified(noun: Token, index: EntityIndex) -> list[Mention]:
     return []
 
 
-def hyphen_modifiers(sent: Span, index: EntityIndex, cues, sentence: Sentence
+def hyphen_modifiers(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                      ) -> Iterator[Fact]:
     """A name joined by hyphen to a participle: "Iranian-backed militia", "US-led coalition"."""
     doc = sent.doc
-    for tok in sent:
+    for tok in sentence.tokens:
         relation = cues.modifiers.get(tok.lower_)
         if relation is None or tok.i < sent.start + 2 or doc[tok.i - 1].text != "-":
             continue
@@ -96,10 +96,10 @@ def hyphen_modifiers(sent: Span, index: EntityIndex, cues, sentence: Sentence
                 yield from fact(patron, relation, client, sentence, "modifier-hyphen")
 
 
-def participle_phrases(sent: Span, index: EntityIndex, cues, sentence: Sentence
+def participle_phrases(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                        ) -> Iterator[Fact]:
     """A reduced relative with a patron: "a militia backed by Iran", "groups linked to Iran"."""
-    for tok in sent:
+    for tok in sentence.tokens:
         relation = cues.modifiers.get(tok.lower_)
         if relation is None or tok.dep_ != "acl":
             continue
@@ -118,11 +118,11 @@ def participle_phrases(sent: Span, index: EntityIndex, cues, sentence: Sentence
                         yield from fact(patron, relation, client, sentence, "modifier-participle")
 
 
-def pro_modifiers(sent: Span, index: EntityIndex, cues, sentence: Sentence
+def pro_modifiers(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                   ) -> Iterator[Fact]:
     """A "pro-" modifier: "the pro-Iranian Houthis" supports Iran."""
     doc = sent.doc
-    for tok in sent:
+    for tok in sentence.tokens:
         if tok.lower_ != "pro" or tok.i + 2 >= sent.end or doc[tok.i + 1].text != "-":
             continue
         target = doc[tok.i + 2]

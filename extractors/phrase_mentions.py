@@ -45,11 +45,29 @@ def is_body(mention: Mention | None, index: EntityIndex) -> bool:
     return cls == "Organization" and bool(words) and words[-1] in _BODY_HEADS
 
 
-def sentence_record(sent: Span) -> Sentence:
-    """The plain record of a sentence, whitespace collapsed, offsets of its stripped text."""
-    text = sent.text.strip()
-    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-    return Sentence(text=" ".join(text.split()), start=start, end=start + len(text))
+class SentenceRef:
+    """A sentence as the rules read it: its tokens once, its record when a fact needs it."""
+
+    def __init__(self, sent: Span):
+        self.sent = sent
+        self._record: Sentence | None = None
+        # the tokens, built once: every rule walks them, and spaCy makes a new Token per access
+        self.tokens: list[Token] = list(sent)
+
+    def record(self) -> Sentence:
+        """The plain record of the sentence, whitespace collapsed, offsets of its stripped text."""
+        if self._record is None:
+            text = self.sent.text
+            stripped = text.strip()
+            start = self.sent.start_char + (len(text) - len(text.lstrip()))
+            self._record = Sentence(text=" ".join(stripped.split()), start=start,
+                                    end=start + len(stripped))
+        return self._record
+
+
+def sentence_record(sent: Span) -> SentenceRef:
+    """The sentence a rule reads, its plain record built on the first fact (rules are cheap)."""
+    return SentenceRef(sent)
 
 
 def entity_class(mention: Mention, index: EntityIndex) -> str:
@@ -94,8 +112,9 @@ def names_of(tok: Token, index: EntityIndex, *, modifier: bool = False) -> list[
     return out
 
 
-def fact(subject: Mention, relation: str, obj: Mention, sentence: Sentence, rule: str
+def fact(subject: Mention, relation: str, obj: Mention, sentence: SentenceRef, rule: str
          ) -> Iterator[Fact]:
     """One asserted fact, unless both ends are the same entity."""
     if subject.entity != obj.entity:
-        yield Fact(subject=subject, relation=relation, object=obj, sentence=sentence, rule=rule)
+        yield Fact(subject=subject, relation=relation, object=obj, sentence=sentence.record(),
+                   rule=rule)

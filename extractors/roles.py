@@ -13,8 +13,8 @@ from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex, normalise
 from extractors.phrase_mentions import (ORG_CLASSES, fact, is_body, is_class, mention_head,
-                                        names_of, sentence_record)
-from extractors.records import Fact, Mention, Sentence
+                                        names_of, sentence_record, SentenceRef)
+from extractors.records import Fact, Mention
 
 # words that turn a leadership title into a subordinate one ("deputy head", "vice president")
 _SUBORDINATE = {"deputy", "vice", "assistant", "associate", "under", "lieutenant"}
@@ -68,16 +68,17 @@ def _is_person(mention: Mention | None, index: EntityIndex) -> bool:
 
 def _hyphen_modifier(mention: Mention, doc) -> bool:
     """Whether a name is the first half of a compound modifier ("US-led", "Iran-backed")."""
-    end = next((t for t in doc if t.idx >= mention.end), None)
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    end = doc[span.end] if span is not None and span.end < len(doc) else None
     return end is not None and end.text == "-" and end.idx == mention.end
 
 
-def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: Sentence
+def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                       ) -> Iterator[Fact]:
     """A title and its body written before a name: "U.S. Defense Secretary Lloyd Austin"."""
     titles = cues.titles
     doc = sent.doc
-    for tok in sent:
+    for tok in sentence.tokens:
         person = index.mention_at(tok)
         if not _is_person(person, index) or tok.idx != person.start:
             continue
@@ -187,10 +188,10 @@ def _titled_person(title: Token, index: EntityIndex) -> Mention | None:
     return None
 
 
-def appositive_titles(sent: Span, index: EntityIndex, cues, sentence: Sentence
+def appositive_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                       ) -> Iterator[Fact]:
     """A title in apposition or after a copula: "X, commander of the Quds Force and member of the IRGC"."""
-    for tok in sent:
+    for tok in sentence.tokens:
         if tok.pos_ not in {"NOUN", "PROPN"} or index.mention_at(tok) is not None:
             continue
         relation = title_relation(tok, cues.titles)
@@ -208,10 +209,10 @@ def appositive_titles(sent: Span, index: EntityIndex, cues, sentence: Sentence
             yield from fact(person, relation, body, sentence, "role-title-appositive")
 
 
-def person_of_body(sent: Span, index: EntityIndex, cues, sentence: Sentence
+def person_of_body(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                    ) -> Iterator[Fact]:
     """A person named with the body they belong to: "Ali Larijani of the SNSC"."""
-    for tok in sent:
+    for tok in sentence.tokens:
         person = mention_head(tok, index)
         if not _is_person(person, index):
             continue
@@ -232,10 +233,10 @@ def person_of_body(sent: Span, index: EntityIndex, cues, sentence: Sentence
                             yield from fact(person, "memberOf", body, sentence, "role-person-of")
 
 
-def person_body(sent: Span, index: EntityIndex, cues, sentence: Sentence
+def person_body(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                 ) -> Iterator[Fact]:
     """A body named as a person's own: "Netanyahu's Likud party" (the person is a member)."""
-    for tok in sent:
+    for tok in sentence.tokens:
         body = mention_head(tok, index)
         if not is_class(body, index, _BODIES):
             continue
@@ -246,10 +247,10 @@ def person_body(sent: Span, index: EntityIndex, cues, sentence: Sentence
                                 "role-person-possessive")
 
 
-def body_of_state(sent: Span, index: EntityIndex, cues, sentence: Sentence
+def body_of_state(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                   ) -> Iterator[Fact]:
     """A state body named with its state or parent body: "Iran's Quds Force"."""
-    for tok in sent:
+    for tok in sentence.tokens:
         body = mention_head(tok, index)
         if not is_body(body, index):
             continue
@@ -276,21 +277,22 @@ def _country_named(tok: Token, index: EntityIndex, inside: Mention) -> Mention |
     nationality that is part of a proper name ("Iraqi Security Forces") does not.
     """
     key = normalise(tok.text)
-    # the word must be used elsewhere as a place name, not as a nationality ("Iraqi")
-    if key not in {normalise(e.text) for e in tok.doc.ents if e.label_ == "GPE"}:
-        return None
     abbreviation = tok.text.replace(".", "").isupper()
     for ent in index.entities.values():
         if ent.key == inside.entity or ent.cls != "Country":
             continue
         if key == normalise(ent.name) or abbreviation and key in {normalise(a) for a in ent.aliases}:
-            return Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), entity=ent.key)
+            # the word must be used elsewhere as a place name, not as a nationality ("Iraqi")
+            if any(t.ent_type_ == "GPE" and normalise(t.text) == key for t in tok.doc):
+                return Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                               entity=ent.key)
+            return None
     return None
 
 
-def part_of(sent: Span, index: EntityIndex, cues, sentence: Sentence) -> Iterator[Fact]:
+def part_of(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Iterator[Fact]:
     """Membership stated as a part: "the Houthis are part of the Axis of Resistance"."""
-    for tok in sent:
+    for tok in sentence.tokens:
         if tok.lower_ != "part" or tok.dep_ not in {"attr", "appos"}:
             continue
         if tok.dep_ == "attr":
