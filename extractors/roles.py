@@ -102,6 +102,9 @@ def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRe
                 items.append(("filler", None, t))
             elif t.text == "-" or t.lower_ in cues.modifiers:
                 items.append(("filler", None, t))
+            elif t.pos_ == "NOUN" and t.dep_ == "compound" and t.is_lower:
+                # an occupation outside the title cues: "Exxon geologist X", "CNN anchor X"
+                items.append(("role", None, t))
             else:
                 break
             if t.lower_ == "the":
@@ -113,6 +116,15 @@ def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRe
             # a possessive name alone: "NBC's Richard Engel"
             if len(items) >= 2 and items[-1][2].lower_ in {"'s", "’s"} and items[-2][0] == "body":
                 yield from fact(person, "memberOf", items[-2][1], sentence, "role-possessive")
+            # an organisation, then an occupation noun: "Exxon geologist X" (not "Gaza
+            # resident X": a place before the noun says where, not for whom)
+            kinds = [kind for kind, _, _ in items]
+            if kinds[-1:] == ["role"] and "body" in kinds:
+                b = max(k for k, kind in enumerate(kinds) if kind == "body")
+                if all(kind == "role" for kind in kinds[b + 1:]) \
+                        and index.entity(items[b][1]).cls in _BODIES:
+                    yield from fact(person, "memberOf", items[b][1], sentence,
+                                    "role-occupation-prenominal")
             continue
         last = title_at[-1]
         bodies_before = [k for k, (kind, _, _) in enumerate(items[:last]) if kind == "body"]
@@ -190,12 +202,21 @@ def _titled_person(title: Token, index: EntityIndex) -> Mention | None:
 
 def appositive_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                       ) -> Iterator[Fact]:
-    """A title in apposition or after a copula: "X, commander of the Quds Force and member of the IRGC"."""
+    """A title in apposition or after a copula: "X, commander of the Quds Force"."""
     for tok in sentence.tokens:
         if tok.pos_ not in {"NOUN", "PROPN"} or index.mention_at(tok) is not None:
             continue
         relation = title_relation(tok, cues.titles)
         if relation is None:
+            # an occupation outside the cues, named with its organisation in apposition:
+            # "X, a Chevron geologist," (the organisation modifies the noun)
+            if tok.dep_ == "appos" and tok.pos_ == "NOUN" and _is_person(
+                    index.mention_at(tok.head), index):
+                for child in tok.children:
+                    body = index.mention_at(child) if child.dep_ in {"compound", "poss"} else None
+                    if is_class(body, index, _BODIES) and not _hyphen_modifier(body, tok.doc):
+                        yield from fact(index.mention_at(tok.head), "memberOf", body, sentence,
+                                        "role-occupation-appositive")
             continue
         person = _titled_person(tok, index)
         owner = tok

@@ -72,6 +72,22 @@ def test_roles_name_with_its_body(stated, sentence, expected):
     assert stated(sentence, expected)
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("Exxon geologist Maria Ortiz found the field.", ("Maria Ortiz", "memberOf", "Exxon")),
+    ("Maria Ortiz, an Exxon geologist, found the field.", ("Maria Ortiz", "memberOf", "Exxon")),
+])
+def test_roles_occupation_with_its_organisation(stated, sentence, expected):
+    assert stated(sentence, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gaza resident Ahmed Nasser lost his home.",
+    "Ahmed Nasser, a Gaza resident, lost his home.",
+])
+def test_roles_place_before_an_occupation_gives_no_membership(triples, sentence):
+    assert not {t for t in triples(sentence) if t[1] in {"memberOf", "leaderOf"}}
+
+
 def test_roles_state_body_belongs_to_its_state(stated):
     assert stated("Jordan's Foreign Ministry summoned the ambassador on Sunday.",
                   ("Foreign Ministry|Jordan's Foreign Ministry", "memberOf", "Jordan"))
