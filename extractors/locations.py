@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex
 from extractors.phrase_mentions import (LOCATABLE_CLASSES, PLACE_CLASSES, fact, is_body, is_class,
-                                        mention_head, sentence_record, SentenceRef)
+                                        mention_head, names_of, sentence_record, SentenceRef)
 from extractors.records import Fact, Mention
 
 # prepositions that put a thing inside or next to a place (the guideline's "in, near")
@@ -254,6 +254,47 @@ def holdings(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Ite
                 yield from fact(owner, "locatedIn", place, sentence, "location-holdings")
 
 
+_MODALS = {"could", "would", "might", "may", "should", "can", "must", "will", "shall", "'d", "'ll"}
+# verbs whose subject keeps a site somewhere ("the group has bases in Syria")
+_KEEP_VERBS = {"have", "maintain", "operate", "run", "keep", "open", "establish", "set"}
+
+
+def sited_clauses(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
+                  ) -> Iterator[Fact]:
+    """A clause that sites its subject: "Al Jazeera is headquartered in Doha"."""
+    for tok in sentence.tokens:
+        if tok.pos_ != "VERB":
+            continue
+        if tok.lower_ in _SITED and tok.dep_ != "acl":
+            # "X is based in Y": a passive participle with its subject
+            subj = next((c for c in tok.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
+            if subj is not None and subj.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
+                subj = tok.head  # "Hamas, which is based in Gaza"
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _IN]
+        elif tok.lemma_ in _KEEP_VERBS:
+            # "X has bases in Y": the subject keeps a site in the place
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            sites = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ in _HOLDINGS]
+            preps = [c for site in sites for c in site.children
+                     if c.dep_ == "prep" and c.lower_ in _IN]
+            preps += [c for c in tok.children if sites and c.dep_ == "prep" and c.lower_ in _IN]
+        else:
+            continue
+        if subj is None or not preps:
+            continue
+        # negated, modal or "no bases": the clause does not site anything
+        if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children) \
+                or any(d.lower_ == "no" for p in preps for d in p.head.children if d.dep_ == "det"):
+            continue
+        for thing in names_of(subj, index):
+            # a state's bases abroad are not its location ("the US has bases in Iraq")
+            if not _locatable(thing, index) or is_class(thing, index, {"Person", "Country"}):
+                continue
+            for prep in preps:
+                for place in _place_objects(prep, index, sent):
+                    yield from fact(thing, "locatedIn", place, sentence, "location-sited-clause")
+
+
 def fronted_places(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                    ) -> Iterator[Fact]:
     """A place fronted before an organisation's clause: "In Geneva, the Red Cross said"."""
@@ -430,9 +471,9 @@ def source_lines(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) ->
             yield from fact(outlet, "locatedIn", place, sentence, "location-source-line")
 
 
-RULES = (comma_pairs, comma_vicinity, locative_phrases, holdings, fronted_places, kind_of_place,
-         based_compounds, possessive_places, appositive_places, organisation_of_place, datelines,
-         source_lines)
+RULES = (comma_pairs, comma_vicinity, locative_phrases, holdings, sited_clauses, fronted_places,
+         kind_of_place, based_compounds, possessive_places, appositive_places,
+         organisation_of_place, datelines, source_lines)
 
 
 def location_facts(sent: Span, index: EntityIndex, cues) -> Iterator[Fact]:

@@ -66,6 +66,24 @@ def test_locations_sites_and_presence_of_an_organisation(stated, sentence, expec
     assert stated(sentence, expected)
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("Hamas, which is based in Gaza, rejected the offer.", ("Hamas", "locatedIn", "Gaza")),
+    ("Al Jazeera is headquartered in Doha.", ("Al Jazeera", "locatedIn", "Doha")),
+    ("The Wagner Group maintains a base in Libya.", ("Wagner Group|Wagner", "locatedIn", "Libya")),
+])
+def test_locations_clause_that_sites_its_subject(stated, sentence, expected):
+    assert stated(sentence, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hezbollah has no bases in Syria.",
+    "Hamas could be based in Doha.",
+    "The US has bases in Iraq.",
+])
+def test_locations_unasserted_or_state_sites_give_no_location(triples, sentence):
+    assert not {t for t in triples(sentence) if t[1] == "locatedIn"}
+
+
 def test_locations_presence_of_a_state_abroad_is_not_its_location(triples):
     assert not {t for t in triples("They debated the US presence in Syria.")
                 if t[1] == "locatedIn"}
