@@ -137,6 +137,9 @@ def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRe
             relation = [rel for kind, rel, _ in phrase if kind == "title"][-1]
             if any(t.lower_ in _SUBORDINATE for _, _, t in phrase):
                 relation = "memberOf"
+            # a leader of an unnamed part is a member of the named whole ("Sudanese army chief")
+            if any(kind == "role" or t.lower_ in _PORTFOLIOS for kind, _, t in phrase):
+                relation = "memberOf"
             yield from fact(person, relation, items[b][1], sentence, "role-title-prenominal")
             continue
         # "Spokesman for the Arab Coalition Col. X": the body after the title's preposition

@@ -128,6 +128,12 @@ def test_roles_subordinate_word_in_a_prenominal_title_makes_a_member(stated, tri
     assert not {t for t in triples(sentence) if t[1] == "leaderOf"}
 
 
+def test_roles_leader_of_an_unnamed_part_is_a_member_of_the_whole(stated, triples):
+    sentence = "Sudanese army chief Abdel Fattah al-Burhan arrived in Cairo."
+    assert stated(sentence, ("Abdel Fattah al-Burhan", "memberOf", "Sudanese|Sudan"))
+    assert not {t for t in triples(sentence) if t[1] == "leaderOf"}
+
+
 def test_roles_deputy_of_a_leader_is_a_member(stated, triples):
     sentence = ("Ali Bagheri, the deputy head of the Supreme National Security Council, "
                 "spoke on Sunday.")
