@@ -31,6 +31,9 @@ _PORTFOLIOS = {"defense", "defence", "foreign", "interior", "state", "finance", 
                "justice", "health", "energy", "oil", "trade", "commerce", "economy", "education",
                "intelligence", "security", "homeland", "labor", "labour", "agriculture", "war",
                "information", "culture", "transport", "housing", "environment", "navy", "army"}
+# words naming a part of a state or body, whose chief is only a member of the whole
+_PART_WORDS = _PORTFOLIOS | {"military", "naval", "police", "party", "spy", "nuclear", "cyber",
+                             "regional", "provincial", "local", "branch", "wing"}
 # verbs that give their subject a post ("is", "became", "was appointed", "served as")
 _STATE_VERBS = {"be", "become", "remain", "serve", "appoint", "name", "elect", "install",
                 "nominate", "choose", "make"}
@@ -88,13 +91,16 @@ def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRe
         while j >= sent.start:
             t = doc[j]
             m = index.mention_at(t)
-            if m is not None and m.text.lower() not in _PORTFOLIOS:
+            nxt = doc[j + 1]
+            in_title = m is not None and (m.text.lower() in _PORTFOLIOS or
+                                          f"{t.lower_} {nxt.lower_}" in titles)
+            if m is not None and not in_title:
                 if _is_person(m, index):
                     break
                 if not _hyphen_modifier(m, doc) and (not items or items[-1][1] != m):
                     items.append(("body", m, t))
             elif m is not None:
-                # a portfolio tagged as a name belongs to the title: "Defense Minister"
+                # a portfolio or title word tagged as a name: "Defense Minister", "Supreme Leader"
                 items.append(("filler", None, t))
             elif title_relation(t, titles):
                 items.append(("title", title_relation(t, titles), t))
@@ -229,6 +235,12 @@ def appositive_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRe
             person = _titled_person(owner, index)
         if person is None:
             continue
+        # the chief of an unnamed part or of staff is a member ("its military chief of staff")
+        if relation == "leaderOf" and (any(
+                c.dep_ in {"amod", "compound"} and c.is_lower and c.lower_ in _PART_WORDS
+                for c in tok.children) or tok.i + 2 < len(tok.doc)
+                and tok.doc[tok.i + 1].lower_ == "of" and tok.doc[tok.i + 2].lower_ == "staff"):
+            relation = "memberOf"
         for body in _title_bodies(tok, index):
             yield from fact(person, relation, body, sentence, "role-title-appositive")
 

@@ -12,6 +12,8 @@ import pytest
     # a country before a subordinate title gives membership
     ("US Secretary of State Antony Blinken arrived in Cairo.",
      ("Antony Blinken", "memberOf", "US|United States")),
+    # a title word the model tags as a name stays in the title
+    ("Iran's Supreme Leader Ali Khamenei praised the group.", ("Ali Khamenei", "leaderOf", "Iran")),
     # a hyphenated leadership title
     ("UN Secretary-General Antonio Guterres condemned the strike.",
      ("Antonio Guterres", "leaderOf", "UN")),
@@ -131,6 +133,12 @@ def test_roles_subordinate_word_in_a_prenominal_title_makes_a_member(stated, tri
 def test_roles_leader_of_an_unnamed_part_is_a_member_of_the_whole(stated, triples):
     sentence = "Sudanese army chief Abdel Fattah al-Burhan arrived in Cairo."
     assert stated(sentence, ("Abdel Fattah al-Burhan", "memberOf", "Sudanese|Sudan"))
+    assert not {t for t in triples(sentence) if t[1] == "leaderOf"}
+
+
+def test_roles_chief_of_staff_is_a_member(stated, triples):
+    sentence = "Israel's military chief of staff, Herzi Halevi, said the army would press on."
+    assert stated(sentence, ("Herzi Halevi", "memberOf", "Israel"))
     assert not {t for t in triples(sentence) if t[1] == "leaderOf"}
 
 
