@@ -38,13 +38,16 @@ _PAIR_END = {",", ".", ";", ":", "(", ")", "--", "—", "–", "_", "'", '"', "�
 def _tokens_of(mention: Mention, doc) -> tuple[int, int]:
     """Token range [first, last] of a mention."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span.start, span.end - 1
+    if span is not None and len(span):
+        return span.start, span.end - 1
+    inside = [t.i for t in doc if mention.start <= t.idx < mention.end] or [0]
+    return inside[0], inside[-1]
 
 
 def _not_people(mention: Mention, index: EntityIndex) -> bool:
     """Whether a mention is not a nationality or people ("Americans", "Kurds")."""
     span = index.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.ent_type_ != "NORP"
+    return span is not None and len(span) > 0 and span.root.ent_type_ != "NORP"
 
 
 def _is_place(mention: Mention | None, index: EntityIndex) -> bool:

@@ -298,8 +298,8 @@ def body_of_state(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                         and not _hyphen_modifier(owner, tok.doc):
                     yield from fact(body, "memberOf", owner, sentence, "role-body-of-state")
         # a body whose name opens with its country's name: "US State Department"
-        words = [t for t in tok.doc.char_span(body.start, body.end, alignment_mode="expand")
-                 if t.lower_ not in {"the", "a", "an"}]
+        span = tok.doc.char_span(body.start, body.end, alignment_mode="expand")
+        words = [t for t in (span if span is not None else ()) if t.lower_ not in {"the", "a", "an"}]
         if words and words[0].i != tok.i:
             state = _country_named(words[0], index, body)
             if state is not None:
