@@ -1,8 +1,8 @@
 """Roles and membership from titles, appositions and possessives: leaderOf and memberOf.
 
 News states who holds which post without a verb: "Hamas leader Yahya Sinwar", "Ismail
-Qaani, commander of the Quds Force and a member of the IRGC", "NBC's Richard Engel", "Iran's Quds
-Force". The title words come from the ontology's ``kgb:titleCue`` (``cues.titles``): a
+Qaani, commander of the Quds Force and a member of the IRGC", "NBC's Richard Engel",
+"Iran's Quds Force". The title words come from the ontology's ``kgb:titleCue`` (``cues.titles``): a
 leadership title gives leaderOf, any other title memberOf.
 """
 from __future__ import annotations
@@ -135,7 +135,7 @@ def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRe
         last = title_at[-1]
         bodies_before = [k for k, (kind, _, _) in enumerate(items[:last]) if kind == "body"]
         if bodies_before:
-            # "IRGC head X": the body nearest the title, the first title after that body
+            # "IRGC head X": the body nearest the title phrase that ends at the name
             b = bodies_before[-1]
             phrase = items[b + 1:]
             # the head of the title phrase decides ("Secretary-General"); a subordinate
@@ -299,7 +299,8 @@ def body_of_state(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                     yield from fact(body, "memberOf", owner, sentence, "role-body-of-state")
         # a body whose name opens with its country's name: "US State Department"
         span = tok.doc.char_span(body.start, body.end, alignment_mode="expand")
-        words = [t for t in (span if span is not None else ()) if t.lower_ not in {"the", "a", "an"}]
+        words = [t for t in (span if span is not None else ())
+                 if t.lower_ not in {"the", "a", "an"}]
         if words and words[0].i != tok.i:
             state = _country_named(words[0], index, body)
             if state is not None:
@@ -317,7 +318,8 @@ def _country_named(tok: Token, index: EntityIndex, inside: Mention) -> Mention |
     for ent in index.entities.values():
         if ent.key == inside.entity or ent.cls != "Country":
             continue
-        if key == normalise(ent.name) or abbreviation and key in {normalise(a) for a in ent.aliases}:
+        aliases = {normalise(a) for a in ent.aliases} if abbreviation else set()
+        if key == normalise(ent.name) or key in aliases:
             # the word must be used elsewhere as a place name, not as a nationality ("Iraqi")
             if any(t.ent_type_ == "GPE" and normalise(t.text) == key for t in tok.doc):
                 return Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),

@@ -90,7 +90,8 @@ def test_locations_presence_of_a_state_abroad_is_not_its_location(triples):
 
 
 def test_locations_chain_places_the_site_in_each_place(stated):
-    sentence = "Inspectors visited the Bushehr Nuclear Power Plant, in Bushehr, Iran, on Monday."
+    sentence = ("Inspectors visited the Bushehr Nuclear Power Plant, in Bushehr, Iran, "
+                "on Monday.")
     assert stated(sentence, ("Bushehr Nuclear Power Plant", "locatedIn", "Bushehr"))
     assert stated(sentence, ("Bushehr Nuclear Power Plant", "locatedIn", "Iran"))
     assert stated(sentence, ("Bushehr", "locatedIn", "Iran"))

@@ -14,7 +14,8 @@ import pytest
     ("The Ethiopian-backed Somali National Army retook the town.",
      ("Ethiopian|Ethiopia", "supported", "Somali National Army")),
     # other participles of patronage from the ontology
-    ("The Russian-trained Wagner Group left the base.", ("Russian|Russia", "supported", "Wagner Group")),
+    ("The Russian-trained Wagner Group left the base.",
+     ("Russian|Russia", "supported", "Wagner Group|Wagner")),
     # the reduced relative: "a militia backed by X"
     ("The Houthis, a militia backed by Iran, fired missiles at ships.",
      ("Iran", "supported", "Houthis")),

@@ -145,8 +145,8 @@ def test_roles_chief_of_staff_is_a_member(stated, triples):
 def test_roles_deputy_of_a_leader_is_a_member(stated, triples):
     sentence = ("Ali Bagheri, the deputy head of the Supreme National Security Council, "
                 "spoke on Sunday.")
-    assert stated(sentence, ("Ali Bagheri", "memberOf",
-                             "Supreme National Security Council|the Supreme National Security Council"))
+    council = "Supreme National Security Council|the Supreme National Security Council"
+    assert stated(sentence, ("Ali Bagheri", "memberOf", council))
     assert not {t for t in triples(sentence) if t[1] == "leaderOf"}
 
 
