@@ -139,7 +139,7 @@ def comma_vicinity(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
         elif doc[k].lower_ in _DIRECTIONS and k + 1 < sent.end and doc[k + 1].lower_ == "of":
             k += 2
         elif doc[k].lower_ in _DIRECTIONS or doc[k].lower_ in _COMPASS:
-            # a region of the place: "Kassala, eastern Sudan" style: "Tabriz, north-west Iran"
+            # a region of the place: "Kandahar, southern Afghanistan", "Tabriz, north-west Iran"
             while k < sent.end and (doc[k].lower_ in _DIRECTIONS or doc[k].lower_ in _COMPASS
                                     or doc[k].text == "-"):
                 k += 1
@@ -454,29 +454,9 @@ def datelines(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> It
             yield from fact(agency, "locatedIn", place, sentence, "location-dateline")
 
 
-def source_lines(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Iterator[Fact]:
-    """A monitoring source line: "Tehran IRNA in English" places the outlet."""
-    doc = sent.doc
-    for tok in sentence.tokens:
-        place = index.mention_at(tok)
-        if not _is_place(place, index) or tok.idx != place.start:
-            continue
-        _, last = _tokens_of(place, doc)
-        if last + 1 >= sent.end:
-            continue
-        outlet = index.mention_at(doc[last + 1])
-        if outlet is None or not is_class(outlet, index, {"Organization"}):
-            continue
-        _, o_last = _tokens_of(outlet, doc)
-        # the outlet is followed by its language: "... in Arabic"
-        if o_last + 2 < sent.end and doc[o_last + 1].lower_ == "in" \
-                and doc[o_last + 2].ent_type_ in {"LANGUAGE", "NORP"}:
-            yield from fact(outlet, "locatedIn", place, sentence, "location-source-line")
-
-
 RULES = (comma_pairs, comma_vicinity, locative_phrases, holdings, sited_clauses, fronted_places,
          kind_of_place, based_compounds, possessive_places, appositive_places,
-         organisation_of_place, datelines, source_lines)
+         organisation_of_place, datelines)
 
 
 def location_facts(sent: Span, index: EntityIndex, cues) -> Iterator[Fact]:
