@@ -79,8 +79,8 @@ def hyphen_modifiers(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
         noun = tok.head if tok.dep_ in {"amod", "compound", "nmod"} else None
         if noun is None or noun.i == tok.i:
             # the participle may head a compound with the noun ("Saudi-led Coalition")
-            noun = next((t for t in doc[tok.i + 1:sent.end] if t.pos_ in {"NOUN", "PROPN"}),
-                        None)
+            noun = next((t for t in doc[tok.i + 1:min(tok.i + 4, sent.end)]
+                         if t.pos_ in {"NOUN", "PROPN"}), None)
             if noun is None:
                 continue
         clients = _modified(noun, index)

@@ -24,6 +24,11 @@ def test_modifiers_backing(stated, sentence, expected):
     assert stated(sentence, expected)
 
 
+def test_modifiers_pro_gives_support_from_the_modified_name(stated):
+    assert stated("Russia praised the pro-Russian Wagner Group on Monday.",
+                  ("Wagner Group|Wagner", "supported", "pro-Russian|Russian|Russia"))
+
+
 def test_modifiers_led_gives_leadership(stated):
     assert stated("The French-led Operation Barkhane ended in 2022.",
                   ("French|France", "leaderOf", "Operation Barkhane"))
