@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex
-from extractors.phrase_mentions import (LOCATABLE_CLASSES, PLACE_CLASSES, fact, is_body, is_class,
-                                        mention_head, names_of, sentence_record, SentenceRef)
+from extractors.phrase_mentions import (LOCATABLE_CLASSES, PLACE_CLASSES, SentenceRef, asserts,
+                                        fact, is_body, is_class, mention_head, names_of,
+                                        sentence_record)
 from extractors.records import Fact, Mention
 
 # prepositions that put a thing inside or next to a place (the guideline's "in, near")
@@ -214,7 +215,7 @@ def locative_phrases(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                 for place in _place_objects(child, index, sent):
                     yield from fact(thing, "locatedIn", place, sentence, "location-prep")
             # reduced relative: "a firm based in Ohio", "the plant, located near Bushehr"
-            elif child.dep_ == "acl" and child.lower_ in _SITED:
+            elif child.dep_ == "acl" and child.lower_ in _SITED and asserts(child):
                 for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in _IN):
                     for place in _place_objects(prep, index, sent):
                         yield from fact(thing, "locatedIn", place, sentence, "location-sited")
@@ -257,7 +258,6 @@ def holdings(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Ite
                 yield from fact(owner, "locatedIn", place, sentence, "location-holdings")
 
 
-_MODALS = {"could", "would", "might", "may", "should", "can", "must", "will", "shall", "'d", "'ll"}
 # verbs whose subject keeps a site somewhere ("the group has bases in Syria")
 _KEEP_VERBS = {"have", "maintain", "operate", "run", "keep", "open", "establish", "set"}
 
@@ -285,8 +285,8 @@ def sited_clauses(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
             continue
         if subj is None or not preps:
             continue
-        # negated, modal or "no bases": the clause does not site anything
-        if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children) \
+        # negated, modal, conditional or "no bases": the clause does not site anything
+        if not asserts(tok) \
                 or any(d.lower_ == "no" for p in preps for d in p.head.children if d.dep_ == "det"):
             continue
         for thing in names_of(subj, index):
@@ -379,7 +379,7 @@ def appositive_places(sent: Span, index: EntityIndex, cues, sentence: SentenceRe
                                            child.lower_ == "of" and tok.lower_ in _PLACE_PARTS):
                 places.extend(_place_objects(child, index, sent))
             # "a group based in Gaza"
-            elif child.dep_ == "acl" and child.lower_ in _SITED:
+            elif child.dep_ == "acl" and child.lower_ in _SITED and asserts(child):
                 for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in _IN):
                     places.extend(_place_objects(prep, index, sent))
         for place in places:

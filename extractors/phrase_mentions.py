@@ -112,6 +112,23 @@ def names_of(tok: Token, index: EntityIndex, *, modifier: bool = False) -> list[
     return out
 
 
+_MODALS = {"could", "would", "might", "may", "should", "can", "must", "will", "shall", "'d",
+           "'ll", "not", "n't", "never"}
+
+
+def asserts(verb: Token) -> bool:
+    """Whether a clause asserts what its verb says: not negated, modal, conditional or asked.
+
+    Rules that read a fact off a clause ("X is based in Y", "X became head of Y") keep it
+    only when this holds; noun phrases assert their facts whatever the verb around them.
+    """
+    if any(c.dep_ in {"neg", "aux", "auxpass"} and c.lower_ in _MODALS for c in verb.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in verb.children):
+        return False
+    return not verb.sent.text.rstrip().endswith("?")
+
+
 def fact(subject: Mention, relation: str, obj: Mention, sentence: SentenceRef, rule: str
          ) -> Iterator[Fact]:
     """One asserted fact, unless both ends are the same entity."""

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex, normalise
-from extractors.phrase_mentions import (ORG_CLASSES, fact, is_body, is_class, mention_head,
-                                        names_of, sentence_record, SentenceRef)
+from extractors.phrase_mentions import (ORG_CLASSES, SentenceRef, asserts, fact, is_body, is_class,
+                                        mention_head, names_of, sentence_record)
 from extractors.records import Fact, Mention
 
 # words that turn a leadership title into a subordinate one ("deputy head", "vice president")
@@ -38,9 +38,6 @@ _PART_WORDS = _PORTFOLIOS | {"military", "naval", "police", "party", "spy", "nuc
 _STATE_VERBS = {"be", "become", "remain", "serve", "appoint", "name", "elect", "install",
                 "nominate", "choose", "make"}
 _NAMING_VERBS = {"appoint", "name", "elect", "install", "nominate", "choose", "make"}
-# auxiliaries and negations under which a copula does not assert the post ("would be head")
-_UNASSERTED = {"not", "n't", "never", "would", "could", "might", "may", "will", "should", "'ll",
-               "'d", "can", "must"}
 
 
 def title_relation(tok: Token, titles: dict[str, str]) -> str | None:
@@ -195,8 +192,7 @@ def _titled_person(title: Token, index: EntityIndex) -> Mention | None:
         title, head = head, head.head
     # copula or naming verb: "X is the president of Y", "X was appointed head of Y"
     if title.dep_ in {"attr", "oprd", "prep", "xcomp"} and head.lemma_ in _STATE_VERBS \
-            and not any(c.dep_ in {"aux", "neg"} and c.lower_ in _UNASSERTED
-                        for c in head.children):
+            and asserts(head):
         # the appointee of an active naming verb is its object ("X appointed Y as head")
         deps = ("dobj",) if head.lemma_ in _NAMING_VERBS and any(
             c.dep_ == "dobj" for c in head.children) else ("nsubj", "nsubjpass")

@@ -78,6 +78,8 @@ def test_locations_clause_that_sites_its_subject(stated, sentence, expected):
 @pytest.mark.parametrize("sentence", [
     "Hezbollah has no bases in Syria.",
     "Hamas could be based in Doha.",
+    "If Hamas is based in Doha, Qatar must act.",
+    "Is Hamas based in Doha?",
     "The US has bases in Iraq.",
 ])
 def test_locations_unasserted_or_state_sites_give_no_location(triples, sentence):
