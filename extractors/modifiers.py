@@ -49,8 +49,11 @@ def _modified(noun: Token, index: EntityIndex) -> list[Mention]:
     """
     mention = index.mention_at(noun)
     if mention is not None:
-        # a capitalised common noun at the start of a sentence is no name ("Groups linked to")
-        return [mention] if noun.pos_ == "PROPN" else []
+        # a capitalised common noun opening a sentence is no name ("Groups linked to"); a
+        # common noun the index resolves to a name is ("the militia")
+        misread = noun.pos_ != "PROPN" and noun.i == noun.sent.start and noun.is_title \
+            and mention.text == noun.text
+        return [] if misread else [mention]
     # apposition: "the Houthis, an Iranian-backed militia"
     if noun.dep_ == "appos" and index.mention_at(noun.head) is not None:
         return [index.mention_at(noun.head)]
