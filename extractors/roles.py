@@ -1,0 +1,360 @@
+"""Roles and membership from titles, appositions and possessives: leaderOf and memberOf.
+
+News states who holds which post without a verb: "Hamas leader Yahya Sinwar", "Ismail
+Qaani, commander of the Quds Force and a member of the IRGC", "NBC's Richard Engel",
+"Iran's Quds Force". The title words come from the ontology's ``kgb:titleCue`` (``cues.titles``): a
+leadership title gives leaderOf, any other title memberOf.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from extractors.entities import EntityIndex, normalise
+from extractors.phrase_mentions import (ORG_CLASSES, SentenceRef, asserts, fact, is_body, is_class,
+                                        mention_head, names_of, sentence_record)
+from extractors.records import Fact, Mention
+
+# words that turn a leadership title into a subordinate one ("deputy head", "vice president")
+_SUBORDINATE = {"deputy", "vice", "assistant", "associate", "under", "lieutenant"}
+# words a title phrase may carry besides titles and names ("former Air Force commander")
+_TITLE_FILLERS = {"former", "acting", "interim", "then", "retired", "senior", "top", "chief",
+                  "newly", "new", "'s", "’s", "-", ".", "of", "for", "the", "&", "and"}
+# prepositions that link a title to the body it serves ("spokesman for", "head of")
+_TITLE_PREPS = {"of", "for", "at", "with"}
+# prepositions that link a person to the body they belong to ("Larijani of the SNSC")
+_MEMBER_PREPS = {"of", "at"}
+_BODIES = ORG_CLASSES - {"Country"}
+# portfolio words that belong to a title, even when tagged as a name ("Defense Minister")
+_PORTFOLIOS = {"defense", "defence", "foreign", "interior", "state", "finance", "treasury",
+               "justice", "health", "energy", "oil", "trade", "commerce", "economy", "education",
+               "intelligence", "security", "homeland", "labor", "labour", "agriculture", "war",
+               "information", "culture", "transport", "housing", "environment", "navy", "army"}
+# words naming a part of a state or body, whose chief is only a member of the whole
+_PART_WORDS = _PORTFOLIOS | {"military", "naval", "police", "party", "spy", "nuclear", "cyber",
+                             "regional", "provincial", "local", "branch", "wing"}
+# verbs that give their subject a post ("is", "became", "was appointed", "served as")
+_STATE_VERBS = {"be", "become", "remain", "serve", "appoint", "name", "elect", "install",
+                "nominate", "choose", "make"}
+_NAMING_VERBS = {"appoint", "name", "elect", "install", "nominate", "choose", "make"}
+
+
+def title_relation(tok: Token, titles: dict[str, str]) -> str | None:
+    """The relation a title noun states, reading the words before it.
+
+    "Prime Minister" is a leadership title although "minister" alone is not, and
+    "deputy head" is a subordinate one although "head" is a leadership title.
+    """
+    word = tok.lower_ if tok.lower_ in titles else tok.lemma_.lower()
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    rel = None
+    # a hyphenated title: "Secretary-General", "commander-in-chief"
+    if prev is not None and prev.text == "-" and tok.i > 1:
+        before = tok.doc[tok.i - 2]
+        rel = titles.get(f"{before.lower_}-{word}")
+        prev = before
+    if rel is None and prev is not None:
+        rel = titles.get(f"{prev.lower_} {word}") or titles.get(f"{prev.lower_}{word}")
+    rel = rel or titles.get(word)
+    if rel == "leaderOf" and prev is not None and prev.lower_ in _SUBORDINATE:
+        return "memberOf"
+    return rel
+
+
+def _is_person(mention: Mention | None, index: EntityIndex) -> bool:
+    return is_class(mention, index, {"Person"})
+
+
+def _hyphen_modifier(mention: Mention, doc) -> bool:
+    """Whether a name is the first half of a compound modifier ("US-led", "Iran-backed")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    end = doc[span.end] if span is not None and span.end < len(doc) else None
+    return end is not None and end.text == "-" and end.idx == mention.end
+
+
+def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
+                      ) -> Iterator[Fact]:
+    """A title and its body written before a name: "U.S. Defense Secretary Lloyd Austin"."""
+    titles = cues.titles
+    doc = sent.doc
+    for tok in sentence.tokens:
+        person = index.mention_at(tok)
+        if not _is_person(person, index) or tok.idx != person.start:
+            continue
+        # walk left over the title phrase: title words, names of bodies, fillers
+        items: list[tuple[str, object, Token]] = []
+        j = tok.i - 1
+        while j >= sent.start:
+            t = doc[j]
+            m = index.mention_at(t)
+            nxt = doc[j + 1]
+            in_title = m is not None and (m.text.lower() in _PORTFOLIOS or
+                                          f"{t.lower_} {nxt.lower_}" in titles)
+            if m is not None and not in_title:
+                if _is_person(m, index):
+                    break
+                if not _hyphen_modifier(m, doc) and (not items or items[-1][1] != m):
+                    items.append(("body", m, t))
+            elif m is not None:
+                # a portfolio or title word tagged as a name: "Defense Minister", "Supreme Leader"
+                items.append(("filler", None, t))
+            elif title_relation(t, titles):
+                items.append(("title", title_relation(t, titles), t))
+            elif t.lower_ in _TITLE_FILLERS or (t.is_title and t.pos_ in {"PROPN", "ADJ"}):
+                items.append(("filler", None, t))
+            elif t.text == "-" or t.lower_ in cues.modifiers:
+                items.append(("filler", None, t))
+            elif t.pos_ == "NOUN" and t.dep_ == "compound" and t.is_lower:
+                # an occupation outside the title cues: "Exxon geologist X", "CNN anchor X"
+                items.append(("role", None, t))
+            else:
+                break
+            if t.lower_ == "the":
+                break
+            j -= 1
+        items.reverse()
+        title_at = [k for k, (kind, _, _) in enumerate(items) if kind == "title"]
+        if not title_at:
+            # a possessive name alone: "NBC's Richard Engel"
+            if len(items) >= 2 and items[-1][2].lower_ in {"'s", "’s"} and items[-2][0] == "body":
+                yield from fact(person, "memberOf", items[-2][1], sentence, "role-possessive")
+            # an organisation, then an occupation noun: "Exxon geologist X" (not "Gaza
+            # resident X": a place before the noun says where, not for whom)
+            kinds = [kind for kind, _, _ in items]
+            if kinds[-1:] == ["role"] and "body" in kinds:
+                b = max(k for k, kind in enumerate(kinds) if kind == "body")
+                if all(kind == "role" for kind in kinds[b + 1:]) \
+                        and index.entity(items[b][1]).cls in _BODIES:
+                    yield from fact(person, "memberOf", items[b][1], sentence,
+                                    "role-occupation-prenominal")
+            continue
+        last = title_at[-1]
+        bodies_before = [k for k, (kind, _, _) in enumerate(items[:last]) if kind == "body"]
+        if bodies_before:
+            # "IRGC head X": the body nearest the title phrase that ends at the name
+            b = bodies_before[-1]
+            phrase = items[b + 1:]
+            # the head of the title phrase decides ("Secretary-General"); a subordinate
+            # word anywhere in it makes a member ("Deputy Prime Minister")
+            relation = [rel for kind, rel, _ in phrase if kind == "title"][-1]
+            if any(t.lower_ in _SUBORDINATE for _, _, t in phrase):
+                relation = "memberOf"
+            # a leader of an unnamed part is a member of the named whole ("Sudanese army chief")
+            if any(kind == "role" or t.lower_ in _PORTFOLIOS for kind, _, t in phrase):
+                relation = "memberOf"
+            yield from fact(person, relation, items[b][1], sentence, "role-title-prenominal")
+            continue
+        # "Spokesman for the Arab Coalition Col. X": the body after the title's preposition
+        for k in title_at:
+            after = items[k + 1:k + 4]
+            if after and after[0][2].lower_ in _TITLE_PREPS:
+                body = next((it for it in after[1:] if it[0] == "body"), None)
+                if body is not None and index.entity(body[1]).cls in _BODIES:
+                    yield from fact(person, items[k][1], body[1], sentence,
+                                    "role-title-prenominal-prep")
+                    break
+
+
+def _title_bodies(title: Token, index: EntityIndex) -> list[Mention]:
+    """The bodies a title noun names: "head of Hamas", "Exxon's spokesman", "Iraqi analyst"."""
+    bodies: list[Mention] = []
+    for child in title.children:
+        if child.dep_ == "prep" and child.lower_ in _TITLE_PREPS:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found = [m for m in names_of(pobj, index) if not _is_person(m, index)]
+                if not found and index.mention_at(pobj) is None:
+                    # the field of a post, then its body: "professor of history at Cairo University"
+                    found = [m for prep in pobj.children
+                             if prep.dep_ == "prep" and prep.lower_ in _TITLE_PREPS - {"of"}
+                             for p in prep.children if p.dep_ == "pobj"
+                             for m in names_of(p, index) if is_class(m, index, _BODIES)]
+                bodies.extend(found)
+        elif child.dep_ in {"compound", "poss", "amod", "nmod"}:
+            m = index.mention_at(child)
+            if m is not None and not _is_person(m, index) and not _hyphen_modifier(m, child.doc):
+                bodies.append(m)
+    return bodies
+
+
+def _titled_person(title: Token, index: EntityIndex) -> Mention | None:
+    """The person a title noun describes through apposition or a copula."""
+    head = title.head
+    # apposition after the name: "X, a spokesman for Y"
+    if title.dep_ == "appos" and _is_person(index.mention_at(head), index):
+        return index.mention_at(head)
+    # apposition before the name: "the chairman of Y, X"
+    for child in title.children:
+        if child.dep_ == "appos" and _is_person(index.mention_at(child), index):
+            return index.mention_at(child)
+    # "as" before the title: "X, who served as head of Y", "X was named as envoy"
+    if title.dep_ == "pobj" and head.lower_ == "as":
+        title, head = head, head.head
+    # copula or naming verb: "X is the president of Y", "X was appointed head of Y"
+    if title.dep_ in {"attr", "oprd", "prep", "xcomp"} and head.lemma_ in _STATE_VERBS \
+            and asserts(head):
+        # the appointee of an active naming verb is its object ("X appointed Y as head")
+        deps = ("dobj",) if head.lemma_ in _NAMING_VERBS and any(
+            c.dep_ == "dobj" for c in head.children) else ("nsubj", "nsubjpass")
+        subj = next((c for c in head.children if c.dep_ in deps), None)
+        # a relative clause's subject is the name it modifies ("X, who is head of Y")
+        if subj is not None and subj.tag_ in {"WP", "WDT"} and head.dep_ == "relcl":
+            subj = head.head
+        if subj is not None and _is_person(index.mention_at(subj), index):
+            return index.mention_at(subj)
+    return None
+
+
+def appositive_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
+                      ) -> Iterator[Fact]:
+    """A title in apposition or after a copula: "X, commander of the Quds Force"."""
+    for tok in sentence.tokens:
+        if tok.pos_ not in {"NOUN", "PROPN"} or index.mention_at(tok) is not None:
+            continue
+        relation = title_relation(tok, cues.titles)
+        if relation is None:
+            # an occupation outside the cues, named with its organisation in apposition:
+            # "X, a Chevron geologist," (the organisation modifies the noun)
+            if tok.dep_ == "appos" and tok.pos_ == "NOUN" and _is_person(
+                    index.mention_at(tok.head), index):
+                for child in tok.children:
+                    body = index.mention_at(child) if child.dep_ in {"compound", "poss"} else None
+                    if is_class(body, index, _BODIES) and not _hyphen_modifier(body, tok.doc):
+                        yield from fact(index.mention_at(tok.head), "memberOf", body, sentence,
+                                        "role-occupation-appositive")
+            continue
+        person = _titled_person(tok, index)
+        owner = tok
+        # a coordinated title shares the first title's person ("commander of X and member of Y")
+        while person is None and owner.dep_ == "conj":
+            owner = owner.head
+            person = _titled_person(owner, index)
+        if person is None:
+            continue
+        # the chief of an unnamed part or of staff is a member ("its military chief of staff")
+        if relation == "leaderOf" and (any(
+                c.dep_ in {"amod", "compound"} and c.is_lower and c.lower_ in _PART_WORDS
+                for c in tok.children) or tok.i + 2 < len(tok.doc)
+                and tok.doc[tok.i + 1].lower_ == "of" and tok.doc[tok.i + 2].lower_ == "staff"):
+            relation = "memberOf"
+        for body in _title_bodies(tok, index):
+            yield from fact(person, relation, body, sentence, "role-title-appositive")
+
+
+def person_of_body(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
+                   ) -> Iterator[Fact]:
+    """A person named with the body they belong to: "Ali Larijani of the SNSC"."""
+    for tok in sentence.tokens:
+        person = mention_head(tok, index)
+        if not _is_person(person, index):
+            continue
+        # the age in apposition may carry the body: "Maria Lopez, 52, of the IMF"
+        ages = [c for c in tok.children if c.dep_ == "appos" and c.like_num]
+        preps = [c for host in (tok, *ages) for c in host.children]
+        # "of" right after the name, even when the parser hangs it on the verb
+        # ("Iran sent Ali Larijani of its security council to Beirut")
+        end = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+        if end is not None and end.lower_ == "of" and end.dep_ == "prep" and end.head.i != tok.i:
+            preps.append(end)
+        for child in preps:
+            # prepositional modifier of a name: "X of/at the Institute"
+            if child.dep_ == "prep" and child.lower_ in _MEMBER_PREPS:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    for body in names_of(pobj, index):
+                        if is_class(body, index, _BODIES):
+                            yield from fact(person, "memberOf", body, sentence, "role-person-of")
+
+
+def person_body(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
+                ) -> Iterator[Fact]:
+    """A body named as a person's own: "Netanyahu's Likud party" (the person is a member)."""
+    for tok in sentence.tokens:
+        body = mention_head(tok, index)
+        if not is_class(body, index, _BODIES):
+            continue
+        for child in tok.children:
+            # possessive person before a body: "Starmer's Labour Party"
+            if child.dep_ == "poss" and _is_person(index.mention_at(child), index):
+                yield from fact(index.mention_at(child), "memberOf", body, sentence,
+                                "role-person-possessive")
+
+
+def body_of_state(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
+                  ) -> Iterator[Fact]:
+    """A state body named with its state or parent body: "Iran's Quds Force"."""
+    for tok in sentence.tokens:
+        body = mention_head(tok, index)
+        if not is_body(body, index):
+            continue
+        for child in tok.children:
+            # possessive or modifying name of the owner: "Jordan's Foreign Ministry"
+            if child.dep_ in {"poss", "compound", "nmod"}:
+                owner = index.mention_at(child)
+                if owner is not None and owner != body and is_class(owner, index, ORG_CLASSES) \
+                        and not _hyphen_modifier(owner, tok.doc):
+                    yield from fact(body, "memberOf", owner, sentence, "role-body-of-state")
+        # a body whose name opens with its country's name: "US State Department"
+        span = tok.doc.char_span(body.start, body.end, alignment_mode="expand")
+        words = [t for t in (span if span is not None else ())
+                 if t.lower_ not in {"the", "a", "an"}]
+        if words and words[0].i != tok.i:
+            state = _country_named(words[0], index, body)
+            if state is not None:
+                yield from fact(body, "memberOf", state, sentence, "role-body-of-state")
+
+
+def _country_named(tok: Token, index: EntityIndex, inside: Mention) -> Mention | None:
+    """The country another entity of the document names by this word, if any.
+
+    Only the country's name or its capitalised abbreviation counts ("US", "Iran"); a
+    nationality that is part of a proper name ("Iraqi Security Forces") does not.
+    """
+    key = normalise(tok.text)
+    abbreviation = tok.text.replace(".", "").isupper()
+    for ent in index.entities.values():
+        if ent.key == inside.entity or ent.cls != "Country":
+            continue
+        aliases = {normalise(a) for a in ent.aliases} if abbreviation else set()
+        if key == normalise(ent.name) or key in aliases:
+            # the word must be used elsewhere as a place name, not as a nationality ("Iraqi")
+            if any(t.ent_type_ == "GPE" and normalise(t.text) == key for t in tok.doc):
+                return Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                               entity=ent.key)
+            return None
+    return None
+
+
+def part_of(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Iterator[Fact]:
+    """Membership stated as a part: "the Houthis are part of the Axis of Resistance"."""
+    for tok in sentence.tokens:
+        if tok.lower_ != "part" or tok.dep_ not in {"attr", "appos"}:
+            continue
+        if tok.dep_ == "attr":
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        else:
+            subj = tok.head
+        if subj is None:
+            continue
+        members = names_of(subj, index, modifier=True)
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for whole in names_of(pobj, index):
+                    for member in members:
+                        yield from fact(member, "memberOf", whole, sentence, "role-part-of")
+
+
+RULES = (prenominal_titles, appositive_titles, person_of_body, person_body, body_of_state,
+         part_of)
+
+
+def role_facts(sent: Span, index: EntityIndex, cues) -> Iterator[Fact]:
+    """All leaderOf and memberOf facts one sentence states without a verb.
+
+    Args:
+        sent: a sentence of a parsed Doc.
+        index: the Doc's entities (:func:`extractors.entities.index_entities`).
+        cues: the ontology's cue table (:func:`ontology.load_cues`).
+    """
+    sentence = sentence_record(sent)
+    for rule in RULES:
+        yield from rule(sent, index, cues, sentence)
