@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from extractors.names import is_acronym
+from extractors.names import acronym_of, is_acronym, name_key
 
 _OPEN, _CLOSE = {"(", "["}, {")", "]"}
 
@@ -35,7 +35,20 @@ def bracket_definitions(doc: Doc) -> Iterator[tuple[str, str]]:
         if inside is None:
             continue
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-        if is_acronym(inside) and not is_acronym(name):
+        if is_acronym(inside) and not is_acronym(name) and _may_abbreviate(inside, name):
             yield name, inside
-        elif is_acronym(name) and not is_acronym(inside):
+        elif is_acronym(name) and not is_acronym(inside) and _may_abbreviate(name, inside):
             yield inside, name
+
+
+def _may_abbreviate(acronym: str, name: str) -> bool:
+    """Whether a bracketed acronym can stand for the name beside it: its initials, or (for
+    acronyms of another language, "PKK (Kurdistan Workers' Party)") any long name of
+    several words. A one-word name is no definition: "TUCSON, Ariz. (AP)" is a dateline.
+
+    >>> _may_abbreviate("AP", "Ariz."), _may_abbreviate("KH", "Kataib Hezbollah")
+    (False, True)
+    """
+    if acronym_of(acronym, name):
+        return True
+    return len(name_key(name).split()) > 1

@@ -108,10 +108,19 @@ class _Context:
 def _context(doc: Doc) -> _Context:
     table = load_countries()
     places = {name_key(e.text) for e in doc.ents if e.label_ in {"GPE", "LOC"}
-              and table.capital(e.text) and e.root.dep_ not in _AGENT_DEPS}
+              and table.capital(e.text) and not _acts(e)}
     words = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
              for w in name_key(e.text).split()}
     return _Context(frozenset(places), frozenset(words))
+
+
+def _acts(span: Span) -> bool:
+    """Whether a place name is used as an actor: the subject or owner of an act, not of a
+    copula, and not described by an apposition ("Mogadishu, the capital of Somalia, was")."""
+    root = span.root
+    if root.dep_ not in _AGENT_DEPS or any(c.dep_ == "appos" for c in root.children):
+        return False
+    return root.dep_ == "poss" or root.head.lemma_ != "be"
 
 
 def _country_of(span: Span, name: str, ctx: _Context) -> tuple[str | None, str]:
@@ -138,7 +147,7 @@ def _country_of(span: Span, name: str, ctx: _Context) -> tuple[str | None, str]:
     # a dateline in capitals ("BEIRUT -")
     if (c := table.capital(name)) and not name.isupper() \
             and name_key(name) not in ctx.capitals_as_places and (
-            span.label_ == "ORG" or span.label_ == "GPE" and span.root.dep_ in _AGENT_DEPS):
+            span.label_ == "ORG" or span.label_ == "GPE" and _acts(span)):
         return c, "capital standing for its government"
     return None, ""
 
@@ -162,6 +171,9 @@ def collect_names(doc: Doc) -> tuple[list[Name], list[tuple[Span, int]]]:
         if span.label_ not in _KEEP:
             continue
         name = clean_name(span)
+        # "pro-Russian", "anti-American": a mention of the country the stance is about
+        stance = re.match(r"(?:pro|anti)-(?=[A-Z])", name)
+        name = name[stance.end():] if stance else name
         if not name or not name[0].isupper() or not any(c.isalpha() for c in name):
             continue
         if _is_dateline(span):
@@ -173,7 +185,7 @@ def collect_names(doc: Doc) -> tuple[list[Name], list[tuple[Span, int]]]:
         country, reason = _country_of(span, name, ctx)
         if country is not None:
             key, cls = name_key(country), "Country"
-        elif span.label_ == "NORP" and span.root.pos_ != "PROPN":
+        elif stance or span.label_ == "NORP" and span.root.pos_ != "PROPN":
             continue  # "Sunni", "pro-Western": a group of people, not an entity
         else:
             key, cls = name_key(name), classify(span)

@@ -106,7 +106,8 @@ def merge_adjacent(doc: Doc, ents: list[Span]) -> list[Span]:
                 and ent.label_ in _NAME_LABELS and doc[prev.end - 1].whitespace_ == " "
                 and "PERSON" not in {prev.label_, ent.label_}
                 and not countries.any(prev.text) and not countries.any(ent.text)
-                and all(t.text[:1].isupper() for t in (doc[prev.end - 1], ent[0]))):
+                # "pro-Russian" + "Wagner Group": a lower-case modifier is not part of the name
+                and all(t.text[:1].isupper() for t in (prev[0], doc[prev.end - 1], ent[0]))):
             out[-1] = Span(doc, prev.start, ent.end, label=ent.label_)
             continue
         out.append(ent)

@@ -41,7 +41,8 @@ Examples:
   kgbuilder query out/graph.ttl -f examples/queries/attacks.rq --format csv
 
 The prefixes kgb:, kgr:, open:, rdf:, rdfs:, skos:, prov:, dcterms:, schema:, xsd:,
-nif:, itsrdf: and time: are predeclared.
+nif:, itsrdf:, time:, and kgp: kgo: kgl: kgd: kgs: (people, organisations, places,
+documents and statements) are predeclared.
 """
 
 PREFIXES = """PREFIX kgb: <https://w3id.org/kgbuilder/ontology#>
@@ -57,6 +58,11 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
 PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
 PREFIX time: <http://www.w3.org/2006/time#>
+PREFIX kgp: <https://w3id.org/kgbuilder/resource/person/>
+PREFIX kgo: <https://w3id.org/kgbuilder/resource/org/>
+PREFIX kgl: <https://w3id.org/kgbuilder/resource/place/>
+PREFIX kgd: <https://w3id.org/kgbuilder/resource/doc/>
+PREFIX kgs: <https://w3id.org/kgbuilder/resource/statement/>
 """
 
 

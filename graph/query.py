@@ -56,7 +56,8 @@ def run_query(store: ox.Store, sparql: str) -> Table:
     try:
         result = store.query(sparql, use_default_graph_as_union=True)
     except SyntaxError as err:
-        raise QueryError(f"invalid SPARQL: {err}") from err
+        # the parser's message lists every expected character over several lines
+        raise QueryError(" ".join(f"invalid SPARQL: {err}".split())[:300]) from err
     if isinstance(result, ox.QueryBoolean):
         return Table(("ask",), ((str(bool(result)).lower(),),))
     if isinstance(result, ox.QuerySolutions):

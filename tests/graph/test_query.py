@@ -104,4 +104,5 @@ def test_query_readme_query_finds_the_readme_fact(examples_graph):
     table = run_query(load_store(examples_graph), PREFIXES + sparql)
     rows = [dict(zip(table.columns, row)) for row in table.rows]
     assert {"subject": "US Treasury", "object": "Asaib Ahl al-Haq", "date": "2020-02-28",
-            "offsets": "0-85"}.items() <= next(r for r in rows if r["object"] == "Asaib Ahl al-Haq").items()
+            "offsets": "0-85"}.items() <= next(
+        r for r in rows if r["object"] == "Asaib Ahl al-Haq" and r["relation"].endswith("#sanctioned")).items()
