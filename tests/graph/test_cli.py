@@ -286,3 +286,20 @@ def test_cli_build_any_text_gives_files_strict_parsers_read(tmp_path, name, quot
                         ("nq", pyoxigraph.RdfFormat.N_QUADS), ("trig", pyoxigraph.RdfFormat.TRIG),
                         ("jsonld", pyoxigraph.RdfFormat.JSON_LD)):
         assert list(pyoxigraph.parse(path=str(out / f"graph.{suffix}"), format=fmt))
+
+
+def test_cli_query_unknown_prefix_error_stays_on_one_line(tmp_path):
+    # regression: Oxigraph's parser lists expected characters over several lines
+    _build("-", "-o", str(tmp_path), input=ARTICLE)
+    result = CliRunner().invoke(main, ["query", str(tmp_path / "graph.ttl"),
+                                       "SELECT * WHERE { ?s nope:x ?o }"])
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_cli_query_kind_prefixes_are_predeclared(tmp_path):
+    _build("-", "-o", str(tmp_path), input=ARTICLE)
+    result = CliRunner().invoke(main, ["query", str(tmp_path / "graph.ttl"),
+                                       "ASK { kgo:hezbollah kgb:attacked kgl:haifa }"])
+    assert result.exit_code == 0, result.stderr
+    assert "true" in result.output
