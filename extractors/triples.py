@@ -6,27 +6,43 @@ error in the graph can be traced to the rule that made it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from extractors.clauses import OBJ, OBJECT_CONTROL, shared_objects, subjects
 from extractors.entities import EntityIndex
+from extractors.factuality import SPEECH_VERBS, factuality, reporter_token
+from extractors.nominal import TARGET_PREPS, event_agents, event_noun, nominal_facts
 from extractors.records import Fact, Factuality, Mention, Sentence
 
-_SUBJ = {"nsubj"}
-_PASS_SUBJ = {"nsubjpass"}
-_OBJ = {"dobj", "obj"}
-_MODALS = {"could", "would", "might", "may", "should", "can", "must", "will", "shall", "'d", "'ll"}
-_PLAN_VERBS = {"plan", "intend", "aim", "seek", "want", "prepare", "hope", "expect", "try",
-               "threaten", "vow", "pledge", "promise", "consider", "propose", "decide", "mull"}
+# verbs that say nothing of their own about the relation of two entities
+_EMPTY_VERBS = {"be", "have", "include", "become", "do", "get", "make", "take", "give",
+                "see", "use", "come", "go", "remain", "involve", "contain", "seem", "let",
+                "follow", "mark", "lead", "cause", "help", "bring", "put", "keep", "show"}
+# prepositions that attach time, place, manner or cause, not an argument
+_ADJUNCT_PREPS = {"in", "on", "at", "during", "after", "before", "since", "until", "over",
+                  "near", "inside", "outside", "across", "throughout", "amid", "despite",
+                  "according", "within", "because", "as", "like", "for", "of", "by",
+                  "following", "including", "without", "under", "around", "about", "than",
+                  "via", "through", "per", "among", "beside", "besides", "while", "ago"}
+# relations an act of violence or coercion can be threatened with ("threatened to strike X")
+_HOSTILE = {"attacked", "killed", "injured", "sanctioned"}
+# verbs whose infinitive states a threat ("threatened to attack", "vowed to hit")
+_THREAT_VERBS = {"threaten", "vow", "warn", "pledge", "promise", "swear"}
+# partitive heads that stand for the group after "of" ("25 of its fighters")
+_PARTITIVES = {"some", "many", "several", "dozens", "hundreds", "thousands", "scores",
+               "members", "most", "all", "none", "one", "two", "three", "four", "five"}
+_PRONOUNS = {"it", "they", "we", "he", "she"}
 
 
 @dataclass(frozen=True)
 class Cues:
-    """The part of the ontology's cue table the verb rules need."""
+    """The part of the ontology's cue table the verb and noun rules need."""
 
     verbs: dict[str, str]
     verb_phrases: dict[tuple[str, ...], str]
+    nouns: dict[str, str] = field(default_factory=dict)
 
 
 def _sentence(sent: Span) -> Sentence:
@@ -40,93 +56,140 @@ def _conjuncts(tok: Token) -> list[Token]:
     return [tok, *tok.conjuncts]
 
 
+def _stance(m: Mention, tok: Token) -> bool:
+    """Whether a name modifier states an attitude to it ("anti-US voices"), not belonging."""
+    text = m.text.lower()
+    if text.startswith(("anti", "pro-", "pro ", "non-")):
+        return True
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in {"anti", "pro", "non"}
+
+
+def _modifier_mention(tok: Token, index: EntityIndex, depth: int = 0) -> Mention | None:
+    """The name that modifies a common noun: "U.S. forces", "KH facilities", "Iraq's army"."""
+    for child in tok.children:
+        if child.dep_ in {"compound", "poss", "amod", "nmod"}:
+            m = index.mention_at(child)
+            if m is not None and _stance(m, child):
+                continue
+            if m is None and depth < 2 and child.dep_ == "compound":
+                m = _modifier_mention(child, index, depth + 1)
+            if m is not None:
+                return m
+    return None
+
+
 def _mentions(tok: Token, index: EntityIndex) -> list[Mention]:
     """The entity mentions an argument token stands for, across coordination.
 
     A noun that is not itself a name stands for the name that modifies it
-    ("U.S. forces", "KH facilities", "Iraq's army").
+    ("U.S. forces", "KH facilities", "Iraq's army"); a partitive stands for its
+    group ("25 of its fighters").
     """
     out = []
     for t in _conjuncts(tok):
         m = index.mention_at(t)
+        if m is None and t.pos_ in {"NUM", "PRON", "ADJ", "NOUN"} and \
+                (t.pos_ == "NUM" or t.lower_ in _PARTITIVES):
+            # partitive: "two of the militia's commanders"
+            for prep in t.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            m = index.mention_at(pobj) or _modifier_mention(pobj, index)
         if m is None and t.pos_ in {"NOUN", "PROPN"}:
-            for child in t.children:
-                if child.dep_ in {"compound", "poss", "amod", "nmod"}:
-                    m = index.mention_at(child)
-                    if m is not None:
-                        break
+            m = _modifier_mention(t, index)
         if m is not None and m not in out:
             out.append(m)
+        # examples of a group: "several commanders, including X and Y"
+        for member in _list_members(t):
+            out.extend(x for x in _mentions(member, index) if x not in out)
     return out
 
 
-def _subjects(verb: Token) -> tuple[list[Token], bool]:
-    """The subject tokens of a verb and whether they are passive subjects."""
-    v = verb
-    while True:
-        subj = [c for c in v.children if c.dep_ in _SUBJ]
-        if subj:
-            return subj, False
-        psubj = [c for c in v.children if c.dep_ in _PASS_SUBJ]
-        if psubj:
-            return psubj, True
-        # a relative clause's subject is the noun it modifies ("KH, which attacked ...")
-        if v.dep_ == "relcl":
-            return [v.head], any(c.dep_ == "auxpass" for c in v.children)
-        # a coordinated verb shares its subject ("struck Taji and killed two")
-        if v.dep_ == "conj" and v.head.pos_ in {"VERB", "AUX"}:
-            v = v.head
+def _list_members(tok: Token) -> list[Token]:
+    """Objects of "including" / "such as" under a token: the members of a group it names."""
+    out = []
+    for prep in tok.children:
+        if prep.dep_ != "prep":
             continue
-        # control: "X ordered Y to withdraw" / "X plans to strike" gives the controller
-        if v.dep_ == "xcomp":
-            objs = [c for c in v.head.children if c.dep_ in _OBJ]
-            if objs:
-                return objs, False
-            v = v.head
-            continue
-        return [], False
+        such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+        if prep.lower_ == "including" or such_as:
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
 
 
-def _factuality(verb: Token, sent: Span) -> Factuality:
-    """Whether the clause of ``verb`` asserts, negates, plans or supposes its event."""
-    v = verb
-    while v.dep_ == "conj" and v.head != v:
-        v = v.head
-    for tok in (verb, v):
-        if any(c.dep_ == "neg" for c in tok.children):
-            return Factuality.NEGATED
-        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
-            return Factuality.HYPOTHETICAL
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children):
-            return Factuality.HYPOTHETICAL
-    if v.dep_ in {"xcomp", "ccomp"} and v.head.lemma_ in _PLAN_VERBS:
-        return Factuality.PLANNED
-    if v.dep_ == "advcl" and any(c.lower_ in {"if", "unless"} for c in v.children):
-        return Factuality.HYPOTHETICAL
-    if sent.text.rstrip().endswith("?"):
-        return Factuality.HYPOTHETICAL
-    return Factuality.ASSERTED
+def _co_arguments(verb: Token) -> list[Token]:
+    """Arguments added to a verb's object by "along with", "together with", "including"."""
+    out = list(_list_members(verb))
+    for prep in verb.children:
+        # "killed X along with Y": Y shares X's role
+        if prep.dep_ == "prep" and prep.lower_ in {"along", "together"}:
+            out.extend(p for w in prep.children if w.lower_ == "with"
+                       for p in w.children if p.dep_ == "pobj")
+    return out
 
 
-def _relation(verb: Token, preps: tuple[str, ...], dobj: Token | None, cues: Cues
-              ) -> tuple[str, bool]:
-    """The relation a verb expresses with an object reached through ``preps``."""
+def _subject_mentions(tok: Token, index: EntityIndex, cues: Cues) -> list[Mention]:
+    """Mentions of a subject; an event noun stands for its agent, if the text names one.
+
+    "The U.S. strike killed X" gives the U.S.; "the Kirkuk attack killed X" gives no one.
+    """
+    out: list[Mention] = []
+    for t in _conjuncts(tok):
+        found = event_noun(t, cues.nouns) if index.mention_at(t) is None else None
+        if found is not None:
+            out.extend(m for m in event_agents(found[0], found[1], index) if m not in out)
+        else:
+            out.extend(m for m in _mentions(t, index) if m not in out)
+    return out
+
+
+def _speaker_fallback(subj_toks: list[Token], verb: Token, index: EntityIndex) -> list[Mention]:
+    """An unresolved pronoun subject of a reported clause is the speaker's.
+
+    "Hamas said it would strike Ashdod": "it" is Hamas.
+    """
+    if len(subj_toks) != 1 or subj_toks[0].lower_ not in _PRONOUNS:
+        return []
+    rep = reporter_token(verb)
+    if rep is None:
+        return []
+    return [m for m in [index.mention_at(rep)] if m is not None]
+
+
+def _relation(verb: Token, preps: tuple[str, ...], dobj: Token | None, cues: Cues,
+              has_dobj: bool = False) -> tuple[str, bool] | None:
+    """The relation a verb expresses with an object reached through ``preps``.
+
+    Returns (relation, is_open), or None when the object is not an argument of the
+    relation the verb expresses ("attacked Riyadh from Iraq": Iraq is not attacked).
+    """
     lemma = verb.lemma_.lower()
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     words = [lemma, *particles]
     if dobj is not None:
         words.append(dobj.lemma_.lower())
     words.extend(preps)
-    # longest cue phrase first: "carry out strike on" before "carry"
+    # longest cue phrase that reaches the object first: "carry out strike on" before "carry"
     for n in range(len(words), 1, -1):
-        for cand in (tuple(words[:n]), (lemma, *words[-n + 1:])):
+        cands = [(lemma, *words[-n + 1:])] if n - 1 >= len(preps) else []
+        if n == len(words):
+            cands.insert(0, tuple(words))
+        for cand in cands:
             rel = cues.verb_phrases.get(cand)
             if rel is not None:
                 return rel, False
-    if (lemma, *particles) in cues.verb_phrases:
-        return cues.verb_phrases[(lemma, *particles)], False
-    if lemma in cues.verbs and not particles:
-        return cues.verbs[lemma], False
+    base = cues.verb_phrases.get((lemma, *particles)) if particles else cues.verbs.get(lemma)
+    if not preps:
+        return (base, False) if base else ("_".join([lemma, *particles]), True)
+    if base is not None:
+        # a bare cue verb takes a prepositional target only through its own preposition
+        # ("struck at the base"); other phrases are adjuncts of time, place or source
+        ok = dobj is None and not has_dobj and preps[-1] in TARGET_PREPS.get(base, ())
+        return (base, False) if ok else None
+    if dobj is not None:
+        return None  # a preposition on the object counts only in a cue phrase
     return "_".join([lemma, *particles, *preps]), True
 
 
@@ -144,49 +207,137 @@ def _prep_objects(prep: Token) -> list[tuple[Token, tuple[str, ...]]]:
     return out
 
 
+def _passive_agents(verb: Token, index: EntityIndex, cues: Cues) -> list[Mention]:
+    """The agent of a passive verb: "by Y", or the agent of the event it happened in."""
+    out: list[Mention] = []
+    for c in verb.children:
+        # "was killed by Y", "was killed by a U.S. drone strike"
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(_subject_mentions(p, index, cues))
+    if out:
+        return out
+    for c in verb.children:
+        # agentless passive whose event is named: "were killed in a Turkish drone strike"
+        if c.dep_ == "prep" and c.lower_ in {"in", "during", "by"}:
+            for p in c.children:
+                found = event_noun(p, cues.nouns) if p.dep_ == "pobj" else None
+                if found is not None:
+                    out.extend(event_agents(found[0], found[1], index))
+    return out
+
+
+def _verb_objects(verb: Token, passive: bool, subj_toks: list[Token]
+                  ) -> list[tuple[Token, tuple[str, ...], Token | None]]:
+    """Argument tokens of a verb, with the prepositions that reach them."""
+    if passive:
+        # "X was killed by Y": X is the object
+        objects = [(t, (), None) for t in subj_toks]
+    else:
+        objects = [(c, (), None) for c in verb.children if c.dep_ in OBJ]
+    dobjs = [c for c in verb.children if c.dep_ in OBJ]
+    if passive or dobjs:
+        objects.extend((t, (), None) for t in _co_arguments(verb))
+    # prepositional objects, on the verb or on its direct object ("launched strikes on X")
+    hosts = [verb, *dobjs] if not passive else [verb]
+    for host in hosts:
+        for prep in host.children:
+            if prep.dep_ != "prep" or (prep.lower_ == "by" and passive) or \
+                    prep.lower_ in {"including", "along", "together"}:
+                continue
+            for pobj, words in _prep_objects(prep):
+                objects.append((pobj, words, host if host is not verb else None))
+    return objects
+
+
 def verb_facts(sent: Span, index: EntityIndex, cues: Cues) -> Iterator[Fact]:
     """Facts whose predicate is a verb: active, passive, prepositional objects."""
     sentence = _sentence(sent)
     for verb in sent:
-        if verb.pos_ not in {"VERB"}:
+        if verb.pos_ != "VERB":
             continue
-        subj_toks, passive = _subjects(verb)
-        factuality = _factuality(verb, sent)
-        agents = [c.children for c in verb.children if c.dep_ == "agent"]
-        agent_toks = [p for kids in agents for p in kids if p.dep_ == "pobj"]
+        subj_toks, passive = subjects(verb)
         if passive:
-            # "X was killed by Y": Y is the subject, X the object
-            objects = [(t, (), None) for t in subj_toks]
-            subj_toks = agent_toks
+            subj_mentions = _passive_agents(verb, index, cues)
             rule = "verb-passive"
         else:
-            objects = [(c, (), None) for c in verb.children if c.dep_ in _OBJ]
-            rule = "verb-active"
-        dobjs = [c for c in verb.children if c.dep_ in _OBJ]
-        # prepositional objects, on the verb or on its direct object ("launched strikes on X")
-        hosts = [verb, *dobjs] if not passive else [verb]
-        for host in hosts:
-            for prep in host.children:
-                if prep.dep_ != "prep" or prep.lower_ == "by" and passive:
-                    continue
-                for pobj, words in _prep_objects(prep):
-                    objects.append((pobj, words, host if host is not verb else None))
-        subjects = [m for t in subj_toks for m in _mentions(t, index)]
-        if not subjects:
+            subj_mentions = [m for t in subj_toks for m in _subject_mentions(t, index, cues)]
+            subj_mentions = subj_mentions or _speaker_fallback(subj_toks, verb, index)
+            rule = "verb-active" if verb.dep_ != "relcl" else "verb-relative"
+        if not subj_mentions:
             continue
-        for obj_tok, preps, dobj in objects:
-            relation, is_open = _relation(verb, preps, dobj, cues)
-            if is_open and dobj is not None:
-                continue  # a preposition on the object counts only in a cue phrase
-            if is_open and preps and any(c.dep_ in _OBJ for c in verb.children):
-                continue  # adjuncts of a transitive verb are not its arguments
+        objects = _verb_objects(verb, passive, subj_toks)
+        shared = [(o, (), None) for o in shared_objects(verb)] if not passive else []
+        fact_base = factuality(verb, sent)
+        rep = reporter_token(verb)
+        reported_by = index.mention_at(rep) if rep is not None else None
+        has_dobj = any(c.dep_ in OBJ for c in verb.children)
+        for obj_tok, preps, dobj in objects + shared:
+            found = _relation(verb, preps, dobj, cues, has_dobj)
+            if found is None:
+                continue
+            relation, is_open = found
+            if is_open and not _open_ok(verb, preps, dobj, has_dobj, (obj_tok, preps, dobj) in shared):
+                continue
+            fact = fact_base
+            # "asked Hezbollah to send X": the guideline reads the request as the sending
+            if relation == "sent" and verb.dep_ == "xcomp" and verb.head.lemma_ in OBJECT_CONTROL:
+                fact = Factuality.ASSERTED if factuality(verb.head, sent) == Factuality.ASSERTED \
+                    else fact
+            threat = _threat_source(verb, relation, fact, sent)
             for obj in _mentions(obj_tok, index):
-                for subj in subjects:
+                for subj in subj_mentions:
                     if subj.entity == obj.entity:
                         continue
                     yield Fact(subject=subj, relation=relation, object=obj, sentence=sentence,
                                rule=rule + ("-prep" if preps else ""), open=is_open,
-                               factuality=factuality)
+                               factuality=fact, reported_by=reported_by)
+                    if threat is not None:
+                        yield Fact(subject=subj, relation="threatened", object=obj,
+                                   sentence=sentence, rule="verb-threat-" + threat,
+                                   factuality=threat_factuality(verb, threat, sent),
+                                   reported_by=reported_by)
+
+
+def threat_factuality(verb: Token, how: str, sent: Span) -> Factuality:
+    """The factuality of the threat itself: that of the verb that makes it."""
+    if how == "xcomp":
+        return factuality(verb.head, sent)
+    return factuality(verb.head, sent) if verb.dep_ == "ccomp" else Factuality.ASSERTED
+
+
+def _threat_source(verb: Token, relation: str, fact: Factuality, sent: Span) -> str | None:
+    """Whether a planned or hypothetical hostile act is itself a threat.
+
+    "threatened to attack X" and "X said it would strike Y" are threats; "might strike"
+    in the writer's own voice is not.
+    """
+    if relation not in _HOSTILE or fact == Factuality.ASSERTED or fact == Factuality.NEGATED:
+        return None
+    # infinitive of a threat verb: "vowed to hit U.S. forces"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _THREAT_VERBS:
+        return "xcomp"
+    # a future announced by the actor itself: "the group said it will target the base"
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_VERBS | _THREAT_VERBS and \
+            any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", "shall"}
+                for c in verb.children):
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subj and subj[0].lower_ in _PRONOUNS | {"i"}:
+            return "speech"
+    return None
+
+
+def _open_ok(verb: Token, preps: tuple[str, ...], dobj: Token | None, has_dobj: bool,
+             shared: bool) -> bool:
+    """Whether an open relation is precise enough to keep: a real argument of a content verb."""
+    lemma = verb.lemma_.lower()
+    if lemma in _EMPTY_VERBS or lemma in SPEECH_VERBS or shared or dobj is not None:
+        return False
+    if preps:
+        # adjuncts of a transitive verb are not its arguments; time and place are not either
+        return not has_dobj and preps[0] not in _ADJUNCT_PREPS
+    return True
 
 
 def extract_facts(doc, index: EntityIndex, cues: Cues, *, skip: set[int] = frozenset()) -> list[Fact]:
@@ -199,7 +350,14 @@ def extract_facts(doc, index: EntityIndex, cues: Cues, *, skip: set[int] = froze
     for sent in doc.sents:
         if sent.start_char in skip or not sent.text.strip():
             continue
-        for fact in verb_facts(sent, index, cues):
+        sentence = _sentence(sent)
+        facts = list(verb_facts(sent, index, cues))
+        if cues.nouns:
+            facts.extend(nominal_facts(
+                sent, sentence, index, cues.nouns, lambda t: _mentions(t, index),
+                lambda v: [m for t in subjects(v)[0] if not subjects(v)[1]
+                           for m in _subject_mentions(t, index, cues)]))
+        for fact in facts:
             key = (fact.subject.entity, fact.relation, fact.object.entity, fact.sentence.start,
                    fact.factuality)
             if key not in seen:
