@@ -15,6 +15,7 @@ OBJECT_CONTROL = {"ask", "urge", "order", "tell", "call", "press", "push", "forc
                   "allow", "help", "encourage", "invite", "instruct", "direct", "authorize",
                   "persuade", "convince", "pressure", "request", "enable", "lead", "want"}
 # verbs after which a gerund describes a state of the subject, not an act it did
+_REL_TAGS = {"WDT", "WP"}
 _ASPECT_PREPS = {"of", "for", "with", "in", "by", "after", "before", "while", "since"}
 
 
@@ -25,30 +26,40 @@ def _has_passive_aux(verb: Token) -> bool:
 def subjects(verb: Token) -> tuple[list[Token], bool]:
     """The subject tokens of ``verb`` and whether they are its passive subjects.
 
-    >>> # see tests/extractors/test_clauses.py for the patterns
+    When the subject is found by climbing to a controlling verb or to the verb of a
+    gerund's preposition, it is the active subject of ``verb`` ("X was convicted of
+    killing Y": X killed).
     """
+    toks, passive, inherited = _subjects(verb)
+    return toks, passive and not inherited
+
+
+def _subjects(verb: Token) -> tuple[list[Token], bool, bool]:
     v = verb
-    controlled = False
+    inherited = False
     for _ in range(6):
         subj = [c for c in v.children if c.dep_ in SUBJ]
-        if subj:
-            return subj, False
         psubj = [c for c in v.children if c.dep_ in PASS_SUBJ]
+        # relative pronoun subject: "KH, which attacked ..." stands for the noun it modifies
+        if v.dep_ == "relcl" and any(c.tag_ in _REL_TAGS for c in subj + psubj):
+            return [v.head], bool(psubj) or _has_passive_aux(v), inherited
+        if subj:
+            return subj, False, inherited
         if psubj:
-            # "X was ordered to leave": X is the active subject of "leave"
-            return psubj, not controlled and (v is verb or verb.tag_ == "VBN")
-        # a relative clause's subject is the noun it modifies ("KH, which attacked ...")
+            # a coordinated participle shares the passive: "was struck and killed by Y"
+            return psubj, v is verb or verb.tag_ == "VBN", inherited
+        # a relative clause's subject is the noun it modifies ("the militia that attacked")
         if v.dep_ == "relcl":
-            rel_obj = [c for c in v.children if c.dep_ in OBJ and c.tag_ in {"WDT", "WP"}]
+            rel_obj = [c for c in v.children if c.dep_ in OBJ and c.tag_ in _REL_TAGS]
             if rel_obj:
-                return [], False  # "the base that KH attacked": the noun is the object
-            return [v.head], _has_passive_aux(v)
+                return [], False, inherited  # "the base that KH attacked": the noun is the object
+            return [v.head], _has_passive_aux(v), inherited
         # participle modifying a noun: "the coalition fighting ISIS", "a militia backed by Iran"
         if v.dep_ == "acl" and v.head.pos_ in {"NOUN", "PROPN"}:
-            return [v.head], v.tag_ == "VBN"
+            return [v.head], v.tag_ == "VBN", inherited
         # appositive participle of a name: "Adamson, convicted of murdering Bolles"
         if v.dep_ in {"appos", "advcl"} and v.tag_ == "VBN" and v.head.pos_ in {"NOUN", "PROPN"}:
-            return [v.head], True
+            return [v.head], True, inherited
         # a coordinated verb shares its subject ("struck Taji and killed two")
         if v.dep_ == "conj" and v.head.pos_ in {"VERB", "AUX"}:
             v = v.head
@@ -57,30 +68,31 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         if v.dep_ == "xcomp":
             objs = [c for c in v.head.children if c.dep_ in OBJ]
             if objs and v.head.lemma_ in OBJECT_CONTROL:
-                return objs, False
+                return objs, False, True
             if objs:
-                return [], False
+                return [], False, True
             v = v.head
-            controlled = True
+            inherited = True
             continue
         # gerund after a preposition shares the clause's subject ("acted alone in killing X",
         # "was convicted of murdering X")
         if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" \
                 and v.head.lower_ in _ASPECT_PREPS and v.head.head.pos_ in {"VERB", "AUX"}:
-            host = v.head.head
-            subj = [c for c in host.children if c.dep_ in SUBJ | PASS_SUBJ]
-            if subj:
-                return subj, False
-            v = host
-            if v.dep_ in {"acl", "appos", "advcl", "relcl"} and v.head.pos_ in {"NOUN", "PROPN"}:
-                return [v.head], False
+            v = v.head.head
+            inherited = True
             continue
         # adverbial participle: "..., killing two soldiers" takes the main subject
         if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.pos_ in {"VERB", "AUX"}:
             v = v.head
             continue
-        return [], False
-    return [], False
+        # purpose infinitive: "deployed jets to deter Russia" takes the main subject
+        if v.dep_ == "advcl" and v.head.pos_ in {"VERB", "AUX"} and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            v = v.head
+            inherited = True
+            continue
+        return [], False, inherited
+    return [], False, inherited
 
 
 def shared_objects(verb: Token) -> list[Token]:

@@ -33,6 +33,8 @@ _THREAT_VERBS = {"threaten", "vow", "warn", "pledge", "promise", "swear"}
 # partitive heads that stand for the group after "of" ("25 of its fighters")
 _PARTITIVES = {"some", "many", "several", "dozens", "hundreds", "thousands", "scores",
                "members", "most", "all", "none", "one", "two", "three", "four", "five"}
+# endings of nouns for one person who does something ("contractor", "journalist")
+_AGENTIVE_SUFFIXES = ("or", "er", "ist", "ian", "ant", "ent", "man", "woman")
 _PRONOUNS = {"it", "they", "we", "he", "she"}
 
 
@@ -79,6 +81,12 @@ def _modifier_mention(tok: Token, index: EntityIndex, depth: int = 0) -> Mention
     return None
 
 
+def _individual(tok: Token) -> bool:
+    """A single person named by a role noun ("a U.S. contractor"): not the state itself."""
+    return tok.tag_ == "NN" and tok.lower_.endswith(_AGENTIVE_SUFFIXES) and \
+        any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
+
+
 def _mentions(tok: Token, index: EntityIndex) -> list[Mention]:
     """The entity mentions an argument token stands for, across coordination.
 
@@ -97,13 +105,14 @@ def _mentions(tok: Token, index: EntityIndex) -> list[Mention]:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             m = index.mention_at(pobj) or _modifier_mention(pobj, index)
-        if m is None and t.pos_ in {"NOUN", "PROPN"}:
+        if m is None and t.pos_ in {"NOUN", "PROPN"} and not _individual(t):
             m = _modifier_mention(t, index)
         if m is not None and m not in out:
             out.append(m)
         # examples of a group: "several commanders, including X and Y"
-        for member in _list_members(t):
-            out.extend(x for x in _mentions(member, index) if x not in out)
+        if index.mention_at(t) is None:
+            for member in _list_members(t):
+                out.extend(x for x in _mentions(member, index) if x not in out)
     return out
 
 
@@ -228,7 +237,7 @@ def _passive_agents(verb: Token, index: EntityIndex, cues: Cues) -> list[Mention
     return out
 
 
-def _verb_objects(verb: Token, passive: bool, subj_toks: list[Token]
+def _verb_objects(verb: Token, passive: bool, subj_toks: list[Token], index: EntityIndex
                   ) -> list[tuple[Token, tuple[str, ...], Token | None]]:
     """Argument tokens of a verb, with the prepositions that reach them."""
     if passive:
@@ -239,6 +248,13 @@ def _verb_objects(verb: Token, passive: bool, subj_toks: list[Token]
     dobjs = [c for c in verb.children if c.dep_ in OBJ]
     if passive or dobjs:
         objects.extend((t, (), None) for t in _co_arguments(verb))
+    if passive and all(index.mention_at(t) is None for t in subj_toks):
+        # "Some were sanctioned by the US, including X": the list names the subject's
+        # members even when the parse hangs it on the agent
+        for agent in verb.children:
+            if agent.dep_ == "agent":
+                objects.extend((t, (), None) for p in agent.children if p.dep_ == "pobj"
+                               for t in _list_members(p))
     # prepositional objects, on the verb or on its direct object ("launched strikes on X")
     hosts = [verb, *dobjs] if not passive else [verb]
     for host in hosts:
@@ -249,6 +265,15 @@ def _verb_objects(verb: Token, passive: bool, subj_toks: list[Token]
             for pobj, words in _prep_objects(prep):
                 objects.append((pobj, words, host if host is not verb else None))
     return objects
+
+
+def _reporter(verb: Token, index: EntityIndex) -> Mention | None:
+    """The mention of the source a clause is reported from ("Ukrainian officials said")."""
+    rep = reporter_token(verb)
+    if rep is None:
+        return None
+    found = _mentions(rep, index)
+    return found[0] if found else None
 
 
 def verb_facts(sent: Span, index: EntityIndex, cues: Cues) -> Iterator[Fact]:
@@ -267,11 +292,10 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues) -> Iterator[Fact]:
             rule = "verb-active" if verb.dep_ != "relcl" else "verb-relative"
         if not subj_mentions:
             continue
-        objects = _verb_objects(verb, passive, subj_toks)
+        objects = _verb_objects(verb, passive, subj_toks, index)
         shared = [(o, (), None) for o in shared_objects(verb)] if not passive else []
         fact_base = factuality(verb, sent)
-        rep = reporter_token(verb)
-        reported_by = index.mention_at(rep) if rep is not None else None
+        reported_by = _reporter(verb, index)
         has_dobj = any(c.dep_ in OBJ for c in verb.children)
         for obj_tok, preps, dobj in objects + shared:
             found = _relation(verb, preps, dobj, cues, has_dobj)

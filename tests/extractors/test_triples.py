@@ -64,3 +64,61 @@ def test_triples_facts_record_sentence_and_offsets(read):
     assert text[fact.sentence.start:fact.sentence.end] == fact.sentence.text
     assert text[fact.object.start:fact.object.end] == "Kandahar"
     assert fact.rule == "verb-active"
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # passive whose agent is an event noun with a name modifier
+    ("Ahmed Yassin was killed by an Israeli missile strike in Gaza.",
+     ("Israeli", "killed", "Ahmed Yassin")),
+    # coordinated participles share the passive
+    ("John Kennedy was shot and killed by Lee Oswald in Dallas.",
+     ("Lee Oswald", "killed", "John Kennedy")),
+])
+def test_triples_passive_agents(triples, sentence, expected):
+    assert expected in triples(sentence)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Iraq blamed the explosion on Israel.", ("Iraq", "accused", "Israel")),
+    ("The Taliban struck at Kabul airport overnight.", ("Taliban", "attacked", "Kabul")),
+])
+def test_triples_verb_cue_with_its_own_preposition(triples, sentence, expected):
+    assert expected in triples(sentence)
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    # the place an attack came from is not a target
+    ("Hezbollah attacked Haifa from Lebanon.", ("Hezbollah", "attacked", "Lebanon")),
+    # the destination of a sending is not what was sent
+    ("Iran sent Ali Larijani to Beirut on Monday.", ("Iran", "sent", "Beirut")),
+])
+def test_triples_adjunct_of_a_cue_verb_is_not_its_object(triples, sentence, absent):
+    assert absent not in triples(sentence)
+
+
+def test_triples_along_with_shares_the_object(triples):
+    assert ("Israel", "killed", "Saleh al-Arouri") in triples(
+        "Israel killed Fuad Shukr along with Saleh al-Arouri.")
+
+
+def test_triples_including_lists_the_members_of_the_object(triples):
+    facts = triples("Several groups were sanctioned by the EU, including Hamas and Hezbollah.")
+    assert {("EU", "sanctioned", "Hamas"), ("EU", "sanctioned", "Hezbollah")} <= facts
+
+
+def test_triples_a_single_person_is_not_the_state(triples):
+    assert not triples("Hezbollah killed a Lebanese contractor near Tyre.") & {
+        ("Hezbollah", "killed", "Lebanese")}
+
+
+def test_triples_stance_modifier_is_not_the_subject(triples):
+    assert not {t for t in triples("Anti-US protesters denounced Ali Sistani.")
+                if t[0].lower().endswith("us")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Angela Merkel spoke in Berlin on Monday.",
+    "Emmanuel Macron said on Friday that talks would resume.",
+])
+def test_triples_open_relation_needs_a_real_argument(read, sentence):
+    assert not [f for f in read(sentence).facts if f.open]

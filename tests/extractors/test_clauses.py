@@ -1,0 +1,54 @@
+"""Clause patterns that leave the subject elsewhere: sentence -> expected facts."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # relative clause with a relative pronoun subject
+    ("Al-Shabaab, which attacked Mogadishu last year, remains active.",
+     ("Al-Shabaab", "attacked", "Mogadishu")),
+    ("Sirhan Sirhan, who was convicted of killing Robert Kennedy, remains in prison.",
+     ("Sirhan Sirhan", "killed", "Robert Kennedy")),
+])
+def test_clauses_relative_clause_takes_the_modified_noun(triples, sentence, expected):
+    assert expected in triples(sentence)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # active participle modifying a noun
+    ("NATO troops fighting the Taliban left Kandahar.", ("NATO", "attacked", "Taliban")),
+    # passive participle modifying a name
+    ("The Houthis, backed by Iran, seized the port.", ("Iran", "supported", "Houthis")),
+    # appositive participle with a gerund complement
+    ("James Ray, convicted of murdering Martin King, died in prison.",
+     ("James Ray", "killed", "Martin King")),
+])
+def test_clauses_participle_takes_the_modified_noun(triples, sentence, expected):
+    assert expected in triples(sentence)
+
+
+def test_clauses_object_control_gives_the_object_as_subject(triples):
+    facts = triples("Iran asked Hezbollah to send Imad Mughniyeh to Damascus.")
+    assert {("Iran", "requested", "Hezbollah"), ("Hezbollah", "sent", "Imad Mughniyeh")} <= facts
+
+
+def test_clauses_ordered_departure_is_not_a_withdrawal(triples):
+    assert not {t for t in triples("British diplomats were ordered to leave Kabul on Friday.")
+                if t[1] == "withdrewFrom"}
+
+
+def test_clauses_coordinated_verbs_share_the_subject(triples):
+    facts = triples("Emmanuel Macron visited Kyiv and met Volodymyr Zelensky.")
+    assert {("Emmanuel Macron", "visited", "Kyiv"),
+            ("Emmanuel Macron", "contacted", "Volodymyr Zelensky")} <= facts
+
+
+def test_clauses_coordinated_verbs_share_the_object(triples):
+    assert ("Taliban", "attacked", "Kunduz") in triples(
+        "The Taliban besieged and captured Kunduz in September.")
+
+
+def test_clauses_object_of_a_relative_clause_is_not_its_subject(triples):
+    assert not {t for t in triples("Kandahar, which the Taliban attacked, was calm.")
+                if t[0] == "Kandahar"}

@@ -1,0 +1,69 @@
+"""Nominal events: an event noun with explicit agent and target -> expected facts."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # name modifier as agent, "on" as target
+    ("Turkish airstrikes on PKK camps continued for a third day.", ("Turkish", "attacked", "PKK")),
+    # "by" phrase as agent
+    ("The attack on Kunduz by the Taliban lasted for hours.", ("Taliban", "attacked", "Kunduz")),
+    # possessive agent, "against" target
+    ("Washington's sanctions against Venezuela took effect on Friday.",
+     ("Washington", "sanctioned", "Venezuela")),
+    # a quantity noun passes its event through
+    ("A wave of Israeli strikes on Hamas sites followed the raid.",
+     ("Israeli", "attacked", "Hamas")),
+])
+def test_nominal_event_noun_with_agent_and_target(triples, sentence, expected):
+    assert expected in triples(sentence)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Israel launched airstrikes on Hezbollah positions in southern Lebanon.",
+     ("Israel", "attacked", "Hezbollah")),
+    ("The Pentagon carried out an attack on al-Shabaab near Mogadishu.",
+     ("Pentagon", "attacked", "al-Shabaab")),
+    ("The European Union imposed sanctions on Belarus in June.",
+     ("European Union", "sanctioned", "Belarus")),
+])
+def test_nominal_light_verb_gives_its_subject_as_agent(triples, sentence, expected):
+    assert expected in triples(sentence)
+
+
+def test_nominal_event_without_agent_gives_no_fact(triples):
+    assert not triples("The attack on Kunduz lasted for hours.")
+
+
+def test_nominal_content_verb_subject_is_not_the_agent(triples):
+    assert ("Egypt", "attacked", "Gaza") not in triples("Egypt condemned the strikes on Gaza.")
+
+
+def test_nominal_planned_event_is_not_asserted(triples):
+    text = "The Pentagon weighed strikes on Hezbollah depots in Syria."
+    assert not {t for t in triples(text) if t[1] == "attacked"}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The assassination of Benazir Bhutto by al-Qaeda shocked Pakistan.",
+     ("al-Qaeda", "killed", "Benazir Bhutto")),
+    ("Police arrested Mehmet Ali, the assassin of Hrant Dink, in 2007.",
+     ("Mehmet Ali", "killed", "Hrant Dink")),
+])
+def test_nominal_killing_nouns_name_victim_and_agent(triples, sentence, expected):
+    assert expected in triples(sentence)
+
+
+def test_nominal_event_noun_subject_stands_for_its_agent(triples):
+    assert ("Hezbollah", "killed", "Israeli") in triples(
+        "A rocket attack, attributed to Hezbollah, killed two Israeli soldiers.")
+
+
+def test_nominal_event_noun_subject_without_agent_is_dropped(triples):
+    assert not triples("The strike killed Ismail Haniyeh in Tehran.")
+
+
+def test_nominal_agentless_passive_takes_the_agent_of_its_event(triples):
+    assert ("Turkish", "killed", "Kurdish") in triples(
+        "Three Kurdish fighters were killed in a Turkish drone strike.")
