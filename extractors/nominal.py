@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from extractors.clauses import subjects
 from extractors.entities import EntityIndex
 from extractors.factuality import noun_factuality, reporter_token
 from extractors.records import Fact, Mention, Sentence
@@ -51,6 +52,9 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "make", "
                "continue", "intensify", "resume", "announce", "level", "lodge", "deliver",
                "provide", "offer", "extend", "step", "escalate", "undertake", "commit",
                "slap", "place", "renew", "expand", "tighten", "give", "send", "receive"}
+# verbs that hold their object (or passive subject) to be the doer of an event
+CULPRIT_VERBS = {"convict", "charge", "accuse", "suspect", "arrest", "jail", "sentence",
+                 "indict", "blame", "prosecute", "hold", "detain", "try", "condemn", "punish"}
 _ACTOR_CLASSES = {"Person", "Organization", "ArmedGroup", "GovernmentBody", "Country"}
 
 
@@ -142,6 +146,34 @@ def event_targets(noun: Token, rel: str, index: EntityIndex, mentions) -> list[M
     return out
 
 
+def culprit_tokens(noun: Token) -> list[Token]:
+    """Who the sentence holds to have done the event a noun names.
+
+    "X was convicted of the killing", "X claimed responsibility for the attack",
+    "X had been responsible for attacks on Y", "the US blames X for the attack".
+    """
+    tok = noun
+    while tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"for", "of", "with"}:
+        return []
+    prep = tok.head
+    host = prep.head
+    # "X was responsible for", "X claimed responsibility for"
+    if host.pos_ != "VERB" and host.lemma_ in {"responsible", "responsibility", "blame", "credit"}:
+        verb = host.head
+        if host.dep_ in {"acomp", "dobj", "attr"} and verb.pos_ in {"VERB", "AUX"}:
+            return subjects(verb)[0]
+        return []
+    # "was convicted of the killing", "the US blames KH for the attack"
+    if host.pos_ == "VERB" and host.lemma_ in CULPRIT_VERBS:
+        toks, passive = subjects(host)
+        if passive:
+            return toks
+        return [c for c in host.children if c.dep_ in {"dobj", "obj"}]
+    return []
+
+
 def _light_verb_subject(noun: Token) -> Token | None:
     """The subject of a light verb whose object is the event ("X launched strikes on Y")."""
     tok = noun
@@ -180,6 +212,10 @@ def nominal_facts(sent: Span, sentence: Sentence, index: EntityIndex, nouns: dic
             continue
         agents = event_agents(tok, rel, index)
         rule = "nominal-event"
+        if not agents:
+            # the sentence names who did it: "X was responsible for attacks on Y"
+            agents = [m for c in culprit_tokens(tok) for m in mentions(c)]
+            rule = "nominal-culprit"
         light = _light_verb_subject(tok)
         if not agents and light is not None:
             # light verb: "carried out an attack on X", "imposed sanctions on Y"

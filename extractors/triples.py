@@ -31,7 +31,7 @@ _HOSTILE = {"attacked", "killed", "injured", "sanctioned"}
 # verbs whose infinitive states a threat ("threatened to attack", "vowed to hit")
 _THREAT_VERBS = {"threaten", "vow", "warn", "pledge", "promise", "swear"}
 # partitive heads that stand for the group after "of" ("25 of its fighters")
-_PARTITIVES = {"some", "many", "several", "dozens", "hundreds", "thousands", "scores",
+_PARTITIVES = {"part", "parts", "much", "some", "many", "several", "dozens", "hundreds", "thousands", "scores",
                "members", "most", "all", "none", "one", "two", "three", "four", "five"}
 # endings of nouns for one person who does something ("contractor", "journalist")
 _AGENTIVE_SUFFIXES = ("or", "er", "ist", "ian", "ant", "ent", "man", "woman")
@@ -81,6 +81,18 @@ def _modifier_mention(tok: Token, index: EntityIndex, depth: int = 0) -> Mention
     return None
 
 
+def _called(tok: Token, index: EntityIndex) -> Mention | None:
+    """The name a common noun introduces: "a new group called X", "a premier named Y"."""
+    if tok.pos_ != "NOUN":
+        return None
+    for acl in tok.children:
+        if acl.dep_ == "acl" and acl.lemma_ in {"call", "name", "dub", "know"}:
+            for c in acl.children:
+                if c.dep_ in {"oprd", "dobj", "attr"} and index.mention_at(c) is not None:
+                    return index.mention_at(c)
+    return None
+
+
 def _individual(tok: Token) -> bool:
     """A single person named by a role noun ("a U.S. contractor"): not the state itself."""
     return tok.tag_ == "NN" and tok.lower_.endswith(_AGENTIVE_SUFFIXES) and \
@@ -96,7 +108,7 @@ def _mentions(tok: Token, index: EntityIndex) -> list[Mention]:
     """
     out = []
     for t in _conjuncts(tok):
-        m = index.mention_at(t)
+        m = _called(t, index) or index.mention_at(t)
         if m is None and t.pos_ in {"NUM", "PRON", "ADJ", "NOUN"} and \
                 (t.pos_ == "NUM" or t.lower_ in _PARTITIVES):
             # partitive: "two of the militia's commanders"
@@ -107,6 +119,11 @@ def _mentions(tok: Token, index: EntityIndex) -> list[Mention]:
                             m = index.mention_at(pobj) or _modifier_mention(pobj, index)
         if m is None and t.pos_ in {"NOUN", "PROPN"} and not _individual(t):
             m = _modifier_mention(t, index)
+        if m is None and t.tag_ == "NNS":
+            # a group's things: "warehouses of the PMU", "positions of Hezbollah"
+            m = next((index.mention_at(p) for prep in t.children
+                      if prep.dep_ == "prep" and prep.lower_ == "of"
+                      for p in prep.children if p.dep_ == "pobj" and index.mention_at(p)), None)
         if m is not None and m not in out:
             out.append(m)
         # examples of a group: "several commanders, including X and Y"

@@ -67,3 +67,16 @@ def test_nominal_event_noun_subject_without_agent_is_dropped(triples):
 def test_nominal_agentless_passive_takes_the_agent_of_its_event(triples):
     assert ("Turkish", "killed", "Kurdish") in triples(
         "Three Kurdish fighters were killed in a Turkish drone strike.")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Hezbollah had been responsible for attacks on Israeli forces.",
+     ("Hezbollah", "attacked", "Israeli")),
+    ("A new group called Saraya Awliya al-Dam claimed responsibility for an attack on Erbil.",
+     ("Saraya Awliya al-Dam", "attacked", "Erbil")),
+    ("Washington blames Kataib Hezbollah for the attack on an Iraqi base.",
+     ("Kataib Hezbollah", "attacked", "Iraqi")),
+    ("Sirhan was convicted of Kennedy's killing.", ("Sirhan", "killed", "Kennedy")),
+])
+def test_nominal_culprit_named_by_the_sentence_is_the_agent(triples, sentence, expected):
+    assert expected in triples(sentence)

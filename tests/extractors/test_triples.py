@@ -122,3 +122,13 @@ def test_triples_stance_modifier_is_not_the_subject(triples):
 ])
 def test_triples_open_relation_needs_a_real_argument(read, sentence):
     assert not [f for f in read(sentence).facts if f.open]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # partitive object
+    ("Israel withdrew from part of Lebanon in 2000.", ("Israel", "withdrewFrom", "Lebanon")),
+    # a group's things stand for the group
+    ("Israeli jets struck positions of Hezbollah.", ("Israeli", "attacked", "Hezbollah")),
+])
+def test_triples_argument_nouns_stand_for_their_group(triples, sentence, expected):
+    assert expected in triples(sentence)
