@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from extractors.clauses import subjects
 from extractors.records import Factuality
 
 MODALS = {"could", "would", "might", "may", "should", "can", "must", "will", "shall", "'d",
@@ -155,11 +156,18 @@ def reporter_token(verb: Token) -> Token | None:
         if v.dep_ in {"ccomp", "parataxis"} and v.head.lemma_ in SPEECH_VERBS:
             speaker = v.head
             for c in speaker.children:
-                if c.dep_ == "nsubj":
-                    return c
                 if c.dep_ == "agent":  # "it was reported by X that ..."
                     return next((p for p in c.children if p.dep_ == "pobj"), None)
-            return None
+            # the speaker may be the subject of a participle: "videos claiming it will ..."
+            toks, passive = subjects(speaker)
+            if not toks or passive:
+                return None
+            src = toks[0]
+            # a message stands for who issued it: "KH issued a statement saying ..."
+            if speaker.dep_ == "acl" and src.dep_ in {"dobj", "obj"} and src.head.pos_ == "VERB":
+                issuers, passive = subjects(src.head)
+                return issuers[0] if issuers and not passive else None
+            return src
         # a speech verb placed after the quote: '"We struck the base," KH said.'
         for c in v.children:
             if c.dep_ in {"parataxis", "ccomp"} and c.lemma_ in SPEECH_VERBS and c.i > verb.i:

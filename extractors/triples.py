@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from extractors.clauses import OBJ, OBJECT_CONTROL, shared_objects, subjects
 from extractors.entities import EntityIndex
-from extractors.factuality import SPEECH_VERBS, factuality, reporter_token
+from extractors.factuality import SPEECH_VERBS, clause_head, factuality, reporter_token
 from extractors.nominal import TARGET_PREPS, event_agents, event_noun, nominal_facts
 from extractors.records import Fact, Factuality, Mention, Sentence
 
@@ -35,6 +35,12 @@ _PARTITIVES = {"part", "parts", "much", "some", "many", "several", "dozens", "hu
                "members", "most", "all", "none", "one", "two", "three", "four", "five"}
 # endings of nouns for one person who does something ("contractor", "journalist")
 _AGENTIVE_SUFFIXES = ("or", "er", "ist", "ian", "ant", "ent", "man", "woman")
+# verbs whose object is a weapon that acts for the one who used it
+_FIRING_VERBS = {"fire", "launch", "plant", "detonate", "drop", "throw", "shoot", "lob", "fly"}
+# verbs of violence that kill when done "fatally" or "to death"
+_LETHAL_MANNER = {"shoot", "stab", "beat", "gun", "hack", "bludgeon", "burn", "strangle",
+                  "club", "stone", "hang", "poison"}
+_PLACE_CLASSES = {"Country", "City", "Region", "Facility", "Place"}
 _PRONOUNS = {"it", "they", "we", "he", "she"}
 
 
@@ -99,7 +105,7 @@ def _individual(tok: Token) -> bool:
         any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
 
 
-def _mentions(tok: Token, index: EntityIndex) -> list[Mention]:
+def _mentions(tok: Token, index: EntityIndex, expand: bool = True) -> list[Mention]:
     """The entity mentions an argument token stands for, across coordination.
 
     A noun that is not itself a name stands for the name that modifies it
@@ -107,7 +113,7 @@ def _mentions(tok: Token, index: EntityIndex) -> list[Mention]:
     group ("25 of its fighters").
     """
     out = []
-    for t in _conjuncts(tok):
+    for t in _conjuncts(tok) if expand else [tok]:
         m = _called(t, index) or index.mention_at(t)
         if m is None and t.pos_ in {"NUM", "PRON", "ADJ", "NOUN"} and \
                 (t.pos_ == "NUM" or t.lower_ in _PARTITIVES):
@@ -156,18 +162,25 @@ def _co_arguments(verb: Token) -> list[Token]:
     return out
 
 
-def _subject_mentions(tok: Token, index: EntityIndex, cues: Cues) -> list[Mention]:
+def _subject_mentions(tok: Token, index: EntityIndex, cues: Cues, expand: bool = True
+                      ) -> list[Mention]:
     """Mentions of a subject; an event noun stands for its agent, if the text names one.
 
-    "The U.S. strike killed X" gives the U.S.; "the Kirkuk attack killed X" gives no one.
+    "The U.S. strike killed X" gives the U.S.; "the Kirkuk attack killed X" gives no one;
+    "X fired the missile that killed Y" gives X.
     """
     out: list[Mention] = []
-    for t in _conjuncts(tok):
+    for t in _conjuncts(tok) if expand else [tok]:
         found = event_noun(t, cues.nouns) if index.mention_at(t) is None else None
         if found is not None:
             out.extend(m for m in event_agents(found[0], found[1], index) if m not in out)
-        else:
-            out.extend(m for m in _mentions(t, index) if m not in out)
+            continue
+        found_m = _mentions(t, index, expand=False)
+        if not found_m and t.dep_ in OBJ and t.head.lemma_ in _FIRING_VERBS:
+            # a weapon fired by someone: "X fired the shots that killed Y"
+            found_m = [m for s in subjects(t.head)[0] if not subjects(t.head)[1]
+                       for m in _mentions(s, index)]
+        out.extend(m for m in found_m if m not in out)
     return out
 
 
@@ -184,6 +197,19 @@ def _speaker_fallback(subj_toks: list[Token], verb: Token, index: EntityIndex) -
     return [m for m in [index.mention_at(rep)] if m is not None]
 
 
+def _lethal(verb: Token) -> bool:
+    """Whether a violent verb is marked as killing: "fatally shot", "beaten to death"."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in {"fatally", "mortally", "dead"}:
+            return True
+        if c.dep_ in {"prep", "advmod"} and c.lower_ == "to" and \
+                any(p.lower_ == "death" for p in c.children):
+            return True
+        if c.dep_ in {"oprd", "acomp", "advcl", "xcomp"} and c.lower_ == "dead":
+            return True
+    return False
+
+
 def _relation(verb: Token, preps: tuple[str, ...], dobj: Token | None, cues: Cues,
               has_dobj: bool = False) -> tuple[str, bool] | None:
     """The relation a verb expresses with an object reached through ``preps``.
@@ -193,6 +219,8 @@ def _relation(verb: Token, preps: tuple[str, ...], dobj: Token | None, cues: Cue
     """
     lemma = verb.lemma_.lower()
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    if not preps and lemma in _LETHAL_MANNER and _lethal(verb):
+        return "killed", False  # "was shot to death", "fatally stabbed"
     words = [lemma, *particles]
     if dobj is not None:
         words.append(dobj.lemma_.lower())
@@ -276,7 +304,7 @@ def _verb_objects(verb: Token, passive: bool, subj_toks: list[Token], index: Ent
     hosts = [verb, *dobjs] if not passive else [verb]
     for host in hosts:
         for prep in host.children:
-            if prep.dep_ != "prep" or (prep.lower_ == "by" and passive) or \
+            if prep.dep_ not in {"prep", "dative"} or (prep.lower_ == "by" and passive) or \
                     prep.lower_ in {"including", "along", "together"}:
                 continue
             for pobj, words in _prep_objects(prep):
@@ -304,7 +332,10 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues) -> Iterator[Fact]:
             subj_mentions = _passive_agents(verb, index, cues)
             rule = "verb-passive"
         else:
-            subj_mentions = [m for t in subj_toks for m in _subject_mentions(t, index, cues)]
+            # the noun a relative clause or participle modifies, without its coordinates
+            own = verb.dep_ in {"relcl", "acl"} or clause_head(verb).dep_ in {"relcl", "acl"}
+            subj_mentions = [m for t in subj_toks
+                             for m in _subject_mentions(t, index, cues, expand=not own)]
             subj_mentions = subj_mentions or _speaker_fallback(subj_toks, verb, index)
             rule = "verb-active" if verb.dep_ != "relcl" else "verb-relative"
         if not subj_mentions:
@@ -327,6 +358,8 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues) -> Iterator[Fact]:
                 fact = Factuality.ASSERTED if factuality(verb.head, sent) == Factuality.ASSERTED \
                     else fact
             threat = _threat_source(verb, relation, fact, sent)
+            if relation == "sent" and not preps:
+                yield from _envoy_visits(verb, obj_tok, index, sentence, fact, reported_by)
             for obj in _mentions(obj_tok, index):
                 for subj in subj_mentions:
                     if subj.entity == obj.entity:
@@ -341,11 +374,26 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues) -> Iterator[Fact]:
                                    reported_by=reported_by)
 
 
+def _envoy_visits(verb: Token, obj_tok: Token, index: EntityIndex, sentence: Sentence,
+                  fact: Factuality, reported_by: Mention | None) -> Iterator[Fact]:
+    """A person sent to a place went there: "Iran sent Larijani to Beirut"."""
+    places = [m for prep in verb.children if prep.dep_ in {"prep", "dative"} and prep.lower_ == "to"
+              for p in prep.children if p.dep_ == "pobj" for m in _mentions(p, index)
+              if index.entity(m).cls in _PLACE_CLASSES]
+    for person in _mentions(obj_tok, index):
+        if index.entity(person).cls != "Person":
+            continue
+        for place in places:
+            yield Fact(subject=person, relation="visited", object=place, sentence=sentence,
+                       rule="verb-sent-to", factuality=fact, reported_by=reported_by)
+
+
 def threat_factuality(verb: Token, how: str, sent: Span) -> Factuality:
     """The factuality of the threat itself: that of the verb that makes it."""
-    if how == "xcomp":
-        return factuality(verb.head, sent)
-    return factuality(verb.head, sent) if verb.dep_ == "ccomp" else Factuality.ASSERTED
+    v = verb
+    while v.dep_ in {"xcomp", "conj"} and how == "speech" and v.head.pos_ in {"VERB", "AUX"}:
+        v = v.head
+    return factuality(v.head, sent)
 
 
 def _threat_source(verb: Token, relation: str, fact: Factuality, sent: Span) -> str | None:
@@ -359,11 +407,13 @@ def _threat_source(verb: Token, relation: str, fact: Factuality, sent: Span) -> 
     # infinitive of a threat verb: "vowed to hit U.S. forces"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _THREAT_VERBS:
         return "xcomp"
-    # a future announced by the actor itself: "the group said it will target the base"
-    if verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_VERBS | _THREAT_VERBS and \
-            any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", "shall"}
-                for c in verb.children):
-        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    # a future or plan announced by the actor itself: "the group said it will target the
+    # base", "says it is preparing to fight the Americans"
+    v = verb
+    while v.dep_ in {"xcomp", "conj"} and v.head.pos_ in {"VERB", "AUX"}:
+        v = v.head
+    if v.dep_ == "ccomp" and v.head.lemma_ in SPEECH_VERBS | _THREAT_VERBS:
+        subj = [c for c in v.children if c.dep_ == "nsubj"]
         if subj and subj[0].lower_ in _PRONOUNS | {"i"}:
             return "speech"
     return None

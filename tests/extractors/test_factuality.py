@@ -49,3 +49,18 @@ def test_factuality_reported_fact_is_asserted_and_attributed(read, sentence, spe
 def test_factuality_unreported_fact_has_no_source(read):
     fact = next(f for f in read("Russia struck Kharkiv overnight.").facts)
     assert fact.reported_by is None
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The Houthis say they are preparing to attack Israel.", ("Houthis", "threatened", "Israel")),
+    ("Hamas has posted videos claiming it will strike Israel.",
+     ("Hamas", "threatened", "Israel")),
+])
+def test_factuality_announced_plan_of_the_speaker_is_a_threat(triples, sentence, expected):
+    assert expected in triples(sentence)
+
+
+def test_factuality_statement_issuer_is_the_source(read):
+    rec = read("Hezbollah issued a statement saying Israel had struck Tyre.")
+    fact = next(f for f in rec.facts if f.relation == "attacked")
+    assert fact.reported_by is not None and fact.reported_by.text == "Hezbollah"

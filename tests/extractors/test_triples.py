@@ -132,3 +132,25 @@ def test_triples_open_relation_needs_a_real_argument(read, sentence):
 ])
 def test_triples_argument_nouns_stand_for_their_group(triples, sentence, expected):
     assert expected in triples(sentence)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Lennon was shot to death by Mark Chapman.", ("Mark Chapman", "killed", "Lennon")),
+    # a weapon fired by someone acts for them
+    ("The inquiry found that Oswald fired the shots that killed Kennedy.",
+     ("Oswald", "killed", "Kennedy")),
+])
+def test_triples_lethal_violence_is_killing(triples, sentence, expected):
+    assert expected in triples(sentence)
+
+
+def test_triples_relative_clause_subject_is_not_expanded_to_coordinates(triples):
+    facts = triples("His clients included Jack Ruby, who killed Lee Oswald, and Tammy Bakker.")
+    assert ("Jack Ruby", "killed", "Lee Oswald") in facts
+    assert ("Tammy Bakker", "killed", "Lee Oswald") not in facts
+
+
+def test_triples_person_sent_to_a_place_visited_it(triples):
+    facts = triples("Iran sent Ali Larijani to Beirut on Monday.")
+    assert {("Iran", "sent", "Ali Larijani"), ("Ali Larijani", "visited", "Beirut")} <= facts
+    assert ("Iran", "sent", "Beirut") not in facts
