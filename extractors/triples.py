@@ -41,6 +41,8 @@ _FIRING_VERBS = {"fire", "launch", "plant", "detonate", "drop", "throw", "shoot"
 _LETHAL_MANNER = {"shoot", "stab", "beat", "gun", "hack", "bludgeon", "burn", "strangle",
                   "club", "stone", "hang", "poison"}
 _PLACE_CLASSES = {"Country", "City", "Region", "Facility", "Place"}
+# relations whose object can be a group's places and things
+_PHYSICAL = {"attacked", "withdrewFrom", "visited"}
 _PRONOUNS = {"it", "they", "we", "he", "she"}
 
 
@@ -105,15 +107,19 @@ def _individual(tok: Token) -> bool:
         any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
 
 
-def _mentions(tok: Token, index: EntityIndex, expand: bool = True) -> list[Mention]:
+def _mentions(tok: Token, index: EntityIndex, expand: bool = True, physical: bool = False
+              ) -> list[Mention]:
     """The entity mentions an argument token stands for, across coordination.
 
     A noun that is not itself a name stands for the name that modifies it
     ("U.S. forces", "KH facilities", "Iraq's army"); a partitive stands for its
-    group ("25 of its fighters").
+    group ("25 of its fighters"); the target of a physical act may be a group's
+    things ("warehouses of the PMU") when ``physical`` is set.
     """
     out = []
     for t in _conjuncts(tok) if expand else [tok]:
+        if t is not tok and t.tag_ == "NN" and index.mention_at(t) is None:
+            continue  # "Connally, then the Texas governor": a description, not a second party
         m = _called(t, index) or index.mention_at(t)
         if m is None and t.pos_ in {"NUM", "PRON", "ADJ", "NOUN"} and \
                 (t.pos_ == "NUM" or t.lower_ in _PARTITIVES):
@@ -125,7 +131,7 @@ def _mentions(tok: Token, index: EntityIndex, expand: bool = True) -> list[Menti
                             m = index.mention_at(pobj) or _modifier_mention(pobj, index)
         if m is None and t.pos_ in {"NOUN", "PROPN"} and not _individual(t):
             m = _modifier_mention(t, index)
-        if m is None and t.tag_ == "NNS":
+        if m is None and physical and t.tag_ == "NNS":
             # a group's things: "warehouses of the PMU", "positions of Hezbollah"
             m = next((index.mention_at(p) for prep in t.children
                       if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -301,7 +307,8 @@ def _verb_objects(verb: Token, passive: bool, subj_toks: list[Token], index: Ent
                 objects.extend((t, (), None) for p in agent.children if p.dep_ == "pobj"
                                for t in _list_members(p))
     # prepositional objects, on the verb or on its direct object ("launched strikes on X")
-    hosts = [verb, *dobjs] if not passive else [verb]
+    # a passive verb's object is its subject; its prepositions give place and time
+    hosts = [verb, *dobjs] if not passive else []
     for host in hosts:
         for prep in host.children:
             if prep.dep_ not in {"prep", "dative"} or (prep.lower_ == "by" and passive) or \
@@ -360,7 +367,7 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues) -> Iterator[Fact]:
             threat = _threat_source(verb, relation, fact, sent)
             if relation == "sent" and not preps:
                 yield from _envoy_visits(verb, obj_tok, index, sentence, fact, reported_by)
-            for obj in _mentions(obj_tok, index):
+            for obj in _mentions(obj_tok, index, physical=relation in _PHYSICAL):
                 for subj in subj_mentions:
                     if subj.entity == obj.entity:
                         continue
@@ -445,7 +452,7 @@ def extract_facts(doc, index: EntityIndex, cues: Cues, *, skip: set[int] = froze
         facts = list(verb_facts(sent, index, cues))
         if cues.nouns:
             facts.extend(nominal_facts(
-                sent, sentence, index, cues.nouns, lambda t: _mentions(t, index),
+                sent, sentence, index, cues.nouns, lambda t: _mentions(t, index, physical=True),
                 lambda v: [m for t in subjects(v)[0] if not subjects(v)[1]
                            for m in _subject_mentions(t, index, cues)]))
         for fact in facts:
