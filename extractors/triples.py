@@ -43,6 +43,8 @@ _LETHAL_MANNER = {"shoot", "stab", "beat", "gun", "hack", "bludgeon", "burn", "s
 _PLACE_CLASSES = {"Country", "City", "Region", "Facility", "Place"}
 # relations whose object can be a group's places and things
 _PHYSICAL = {"attacked", "withdrewFrom", "visited"}
+# verbs that sanction only when the label is a terrorist one ("designated X a terrorist group")
+_LABELLING_VERBS = {"designate", "list"}
 _PRONOUNS = {"it", "they", "we", "he", "she"}
 
 
@@ -145,6 +147,16 @@ def _mentions(tok: Token, index: EntityIndex, expand: bool = True, physical: boo
     return out
 
 
+def _names(toks: list[Token], index: EntityIndex) -> list[Mention]:
+    """Mentions of tokens that are names themselves, with their coordinated names."""
+    return [m for t in toks for c in _conjuncts(t) for m in [index.mention_at(c)] if m]
+
+
+def _mentions_of(toks: list[Token], index: EntityIndex) -> list[Mention]:
+    """All mentions the tokens stand for, names or not."""
+    return [m for t in toks for m in _mentions(t, index)]
+
+
 def _list_members(tok: Token) -> list[Token]:
     """Objects of "including" / "such as" under a token: the members of a group it names."""
     out = []
@@ -216,6 +228,12 @@ def _lethal(verb: Token) -> bool:
     return False
 
 
+def _terror_label(verb: Token) -> bool:
+    """Whether a labelling verb names its object a terrorist or sanctioned party."""
+    return any(t.lower_.startswith(("terror", "sanction", "blacklist"))
+               for c in verb.children for t in c.subtree)
+
+
 def _relation(verb: Token, preps: tuple[str, ...], dobj: Token | None, cues: Cues,
               has_dobj: bool = False) -> tuple[str, bool] | None:
     """The relation a verb expresses with an object reached through ``preps``.
@@ -241,6 +259,8 @@ def _relation(verb: Token, preps: tuple[str, ...], dobj: Token | None, cues: Cue
             if rel is not None:
                 return rel, False
     base = cues.verb_phrases.get((lemma, *particles)) if particles else cues.verbs.get(lemma)
+    if lemma in _LABELLING_VERBS and not _terror_label(verb):
+        return None  # "re-designated the prototype as X" is no sanction
     if not preps:
         return (base, False) if base else ("_".join([lemma, *particles]), True)
     if base is not None:
@@ -347,6 +367,11 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues) -> Iterator[Fact]:
             rule = "verb-active" if verb.dep_ != "relcl" else "verb-relative"
         if not subj_mentions:
             continue
+        # an open relation holds only between names that are the verb's own arguments
+        name_toks = [p for a in verb.children if a.dep_ == "agent" for p in a.children
+                     if p.dep_ == "pobj"] if passive else subj_toks
+        named_subj = [m for m in subj_mentions
+                      if m in _names(name_toks, index) or m not in _mentions_of(name_toks, index)]
         objects = _verb_objects(verb, passive, subj_toks, index)
         shared = [(o, (), None) for o in shared_objects(verb)] if not passive else []
         fact_base = factuality(verb, sent)
@@ -367,8 +392,11 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues) -> Iterator[Fact]:
             threat = _threat_source(verb, relation, fact, sent)
             if relation == "sent" and not preps:
                 yield from _envoy_visits(verb, obj_tok, index, sentence, fact, reported_by)
-            for obj in _mentions(obj_tok, index, physical=relation in _PHYSICAL):
-                for subj in subj_mentions:
+            objs = _mentions(obj_tok, index, physical=relation in _PHYSICAL)
+            if is_open:
+                objs = [m for m in objs if m in _names([obj_tok], index)]
+            for obj in objs:
+                for subj in named_subj if is_open else subj_mentions:
                     if subj.entity == obj.entity:
                         continue
                     yield Fact(subject=subj, relation=relation, object=obj, sentence=sentence,

@@ -154,3 +154,16 @@ def test_triples_person_sent_to_a_place_visited_it(triples):
     facts = triples("Iran sent Ali Larijani to Beirut on Monday.")
     assert {("Iran", "sent", "Ali Larijani"), ("Ali Larijani", "visited", "Beirut")} <= facts
     assert ("Iran", "sent", "Beirut") not in facts
+
+
+@pytest.mark.parametrize("sentence,sanction", [
+    ("Washington designated Hamas as a terrorist group.", True),
+    ("NASA designated Atlantis as the backup orbiter.", False),
+])
+def test_triples_designation_sanctions_only_as_terrorist(triples, sentence, sanction):
+    assert bool({t for t in triples(sentence) if t[1] == "sanctioned"}) == sanction
+
+
+def test_triples_open_relation_holds_between_names_only(read):
+    rec = read("Japanese investors are buying U.S. bonds again.")
+    assert not [f for f in rec.facts if f.open]
