@@ -91,6 +91,10 @@ def factuality(verb: Token, sent: Span) -> Factuality:
             return Factuality.NEGATED
         if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_ in NEGATING_VERBS:
             return Factuality.NEGATED
+        # "found not guilty of killing", "innocent of the murder"
+        if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "ADJ" and \
+                (_negated(head.head) or head.head.lemma_ == "innocent"):
+            return Factuality.NEGATED
         # purpose clause: "deployed troops to protect the base", "aimed at deterring Iran"
         if v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
             return Factuality.PLANNED

@@ -55,6 +55,7 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "make", "
 # verbs that hold their object (or passive subject) to be the doer of an event
 CULPRIT_VERBS = {"convict", "charge", "accuse", "suspect", "arrest", "jail", "sentence",
                  "indict", "blame", "prosecute", "hold", "detain", "try", "condemn", "punish"}
+_CULPABLE_WORDS = {"responsible", "responsibility", "blame", "credit", "guilty", "culpable"}
 _ACTOR_CLASSES = {"Person", "Organization", "ArmedGroup", "GovernmentBody", "Country"}
 
 
@@ -155,13 +156,18 @@ def culprit_tokens(noun: Token) -> list[Token]:
     tok = noun
     while tok.dep_ == "conj":
         tok = tok.head
-    if tok.dep_ != "pobj" or tok.head.lower_ not in {"for", "of", "with"}:
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"for", "of", "with", "in", "to"}:
         return []
     prep = tok.head
     host = prep.head
-    # "X was responsible for", "X claimed responsibility for"
-    if host.pos_ != "VERB" and host.lemma_ in {"responsible", "responsibility", "blame", "credit"}:
+    # "X was responsible for", "X claimed responsibility for", "X pleaded guilty to"
+    if host.pos_ != "VERB" and host.lemma_ in _CULPABLE_WORDS:
+        own = [c for c in host.children if c.dep_ == "nsubj"]
+        if own:
+            return own
         verb = host.head
+        if host.dep_ == "oprd":  # "found X guilty of the murder"
+            return [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
         if host.dep_ in {"acomp", "dobj", "attr"} and verb.pos_ in {"VERB", "AUX"}:
             return subjects(verb)[0]
         return []

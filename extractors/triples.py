@@ -38,7 +38,7 @@ _AGENTIVE_SUFFIXES = ("or", "er", "ist", "ian", "ant", "ent", "man", "woman")
 # verbs whose object is a weapon that acts for the one who used it
 _FIRING_VERBS = {"fire", "launch", "plant", "detonate", "drop", "throw", "shoot", "lob", "fly"}
 # verbs of violence that kill when done "fatally" or "to death"
-_LETHAL_MANNER = {"shoot", "stab", "beat", "gun", "hack", "bludgeon", "burn", "strangle",
+_LETHAL_MANNER = {"wound", "injure", "shoot", "stab", "beat", "gun", "hack", "bludgeon", "burn", "strangle",
                   "club", "stone", "hang", "poison"}
 _PLACE_CLASSES = {"Country", "City", "Region", "Facility", "Place"}
 # relations whose object can be a group's places and things
@@ -131,6 +131,13 @@ def _mentions(tok: Token, index: EntityIndex, expand: bool = True, physical: boo
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             m = index.mention_at(pobj) or _modifier_mention(pobj, index)
+        if m is None and t.pos_ == "NOUN":
+            # a description with its name: "the head of the agency, Kim Jae-kyu"
+            m = next((index.mention_at(c) for c in t.children
+                      if c.dep_ == "appos" and index.mention_at(c)), None)
+            # a description given as apposition of a name: "Perez, a poet who ..."
+            if m is None and t.dep_ == "appos":
+                m = index.mention_at(t.head)
         if m is None and t.pos_ in {"NOUN", "PROPN"} and not _individual(t):
             m = _modifier_mention(t, index)
         if m is None and physical and t.tag_ == "NNS":
@@ -217,7 +224,7 @@ def _speaker_fallback(subj_toks: list[Token], verb: Token, index: EntityIndex) -
 
 def _lethal(verb: Token) -> bool:
     """Whether a violent verb is marked as killing: "fatally shot", "beaten to death"."""
-    for c in verb.children:
+    for c in [*verb.children, *(g for o in verb.children if o.dep_ in OBJ for g in o.children)]:
         if c.dep_ == "advmod" and c.lower_ in {"fatally", "mortally", "dead"}:
             return True
         if c.dep_ in {"prep", "advmod"} and c.lower_ == "to" and \

@@ -52,3 +52,23 @@ def test_clauses_coordinated_verbs_share_the_object(triples):
 def test_clauses_object_of_a_relative_clause_is_not_its_subject(triples):
     assert not {t for t in triples("Kandahar, which the Taliban attacked, was calm.")
                 if t[0] == "Kandahar"}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("In 1964, a jury found Jack Ruby guilty of murdering Lee Oswald.",
+     ("Jack Ruby", "killed", "Lee Oswald")),
+    ("Ray, serving a long sentence for killing Martin King, filed for divorce.",
+     ("Ray", "killed", "Martin King")),
+])
+def test_clauses_gerund_of_a_culpability_phrase_takes_the_culprit(triples, sentence, expected):
+    assert expected in triples(sentence)
+
+
+def test_clauses_acquittal_negates_the_gerund(triples):
+    assert ("James Ray", "killed", "Martin King") in triples(
+        "A jury found James Ray not guilty of murdering Martin King.", factuality="negated")
+
+
+def test_clauses_relative_clause_on_a_description_takes_its_name(triples):
+    assert ("Rigoberto Lopez", "killed", "Anastasio Somoza") in triples(
+        "The Sandinistas honoured Rigoberto Lopez, a poet who assassinated Anastasio Somoza.")

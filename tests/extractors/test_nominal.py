@@ -80,3 +80,8 @@ def test_nominal_agentless_passive_takes_the_agent_of_its_event(triples):
 ])
 def test_nominal_culprit_named_by_the_sentence_is_the_agent(triples, sentence, expected):
     assert expected in triples(sentence)
+
+
+def test_nominal_guilty_plea_names_the_culprit(triples):
+    assert ("Ray", "killed", "Martin King") in triples(
+        "Ray pleaded guilty to the assassination of Martin King.")

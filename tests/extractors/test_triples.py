@@ -167,3 +167,8 @@ def test_triples_designation_sanctions_only_as_terrorist(triples, sentence, sanc
 def test_triples_open_relation_holds_between_names_only(read):
     rec = read("Japanese investors are buying U.S. bonds again.")
     assert not [f for f in rec.facts if f.open]
+
+
+def test_triples_mortal_wounding_is_killing(triples):
+    assert ("Jack Ruby", "killed", "Lee Oswald") in triples(
+        "Jack Ruby shot and mortally wounded Lee Oswald.")
