@@ -7,13 +7,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from extractors.clauses import subjects
 from extractors.entities import EntityIndex
 from extractors.factuality import noun_factuality, reporter_token
-from extractors.records import Fact, Mention, Sentence
+from extractors.records import Fact, Factuality, Mention, Sentence
 
 # the preposition that introduces the target of an event noun, by relation
 TARGET_PREPS = {
@@ -56,6 +57,7 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "make", "
 CULPRIT_VERBS = {"convict", "charge", "accuse", "suspect", "arrest", "jail", "sentence",
                  "indict", "blame", "prosecute", "hold", "detain", "try", "condemn", "punish"}
 _CULPABLE_WORDS = {"responsible", "responsibility", "blame", "credit", "guilty", "culpable"}
+_DEFINITE = {"the", "these", "those", "this", "that"}
 _ACTOR_CLASSES = {"Person", "Organization", "ArmedGroup", "GovernmentBody", "Country"}
 
 
@@ -191,8 +193,67 @@ def _light_verb_subject(noun: Token) -> Token | None:
     return None
 
 
+def explicit_agents(tok: Token, rel: str, index: EntityIndex, mentions, subject_mentions
+                    ) -> tuple[list[Mention], str]:
+    """The agents the sentence gives an event noun, and the rule that found them."""
+    agents = event_agents(tok, rel, index)
+    if agents:
+        return agents, "nominal-event"
+    # the sentence names who did it: "X was responsible for attacks on Y"
+    agents = [m for c in culprit_tokens(tok) for m in mentions(c)]
+    if agents:
+        return agents, "nominal-culprit"
+    light = _light_verb_subject(tok)
+    if light is not None:
+        # light verb: "carried out an attack on X", "imposed sanctions on Y"
+        return subject_mentions(light), "nominal-light-verb"
+    return [], ""
+
+
+@dataclass
+class EventMemory:
+    """Who did the events a document has named, for definite references back to them.
+
+    "The U.S. launched airstrikes on KH. ... The strikes killed 25 fighters": "the
+    strikes" refers to the last strikes whose agent was named, a sentence or two before.
+    """
+
+    window: int = 2
+    _events: list = field(default_factory=list)  # (token index, sentence no, rel, plural, agents)
+    _sentence_no: int = 0
+
+    def scan(self, sent: Span, index: EntityIndex, nouns: dict[str, str], mentions,
+             subject_mentions) -> None:
+        """Remember the asserted event nouns of a sentence that name their agent."""
+        self._sentence_no += 1
+        for tok in sent:
+            found = event_noun(tok, nouns) if tok.pos_ == "NOUN" else None
+            if found is None or found[0] is not tok:
+                continue
+            agents, _ = explicit_agents(tok, found[1], index, mentions, subject_mentions)
+            if agents and noun_factuality(tok, sent) == Factuality.ASSERTED:
+                self._events.append((tok.i, self._sentence_no, found[1], tok.tag_ == "NNS",
+                                     agents))
+
+    def recall(self, noun: Token, rel: str) -> list[Mention]:
+        """The agents of the event a definite event noun refers back to, if clear."""
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+            return []
+        if any(c.dep_ in {"compound", "amod", "poss"} and c.ent_type_ for c in noun.children):
+            return []  # a modifier names another event: "the Kirkuk attack"
+        for i, no, r, plural, agents in reversed(self._events):
+            if i >= noun.i:
+                continue
+            if self._sentence_no - no > self.window:
+                break
+            if r == rel and plural == (noun.tag_ == "NNS"):
+                return agents
+        return []
+
+
 def nominal_facts(sent: Span, sentence: Sentence, index: EntityIndex, nouns: dict[str, str],
-                  mentions, subject_mentions) -> Iterator[Fact]:
+                  mentions, subject_mentions, memory: EventMemory | None = None
+                  ) -> Iterator[Fact]:
     """Facts from event nouns with explicit agent and target.
 
     Args:
@@ -202,6 +263,7 @@ def nominal_facts(sent: Span, sentence: Sentence, index: EntityIndex, nouns: dic
         nouns: noun lemma -> relation.
         mentions: token -> mentions of an argument (names, "KH facilities").
         subject_mentions: verb -> mentions of its subject, for light verbs.
+        memory: earlier events of the document, for "the strikes" without an agent.
     """
     for tok in sent:
         if tok.pos_ not in {"NOUN", "PROPN"}:
@@ -216,18 +278,11 @@ def nominal_facts(sent: Span, sentence: Sentence, index: EntityIndex, nouns: dic
         targets = event_targets(tok, rel := found[1], index, mentions)
         if not targets:
             continue
-        agents = event_agents(tok, rel, index)
-        rule = "nominal-event"
-        if not agents:
-            # the sentence names who did it: "X was responsible for attacks on Y"
-            agents = [m for c in culprit_tokens(tok) for m in mentions(c)]
-            rule = "nominal-culprit"
-        light = _light_verb_subject(tok)
-        if not agents and light is not None:
-            # light verb: "carried out an attack on X", "imposed sanctions on Y"
-            agents = subject_mentions(light)
-            rule = "nominal-light-verb"
+        agents, rule = explicit_agents(tok, rel, index, mentions, subject_mentions)
+        if not agents and memory is not None:
+            agents, rule = memory.recall(tok, rel), "nominal-anaphor"
         factuality = noun_factuality(tok, sent)
+        light = _light_verb_subject(tok)
         rep = reporter_token(light) if light is not None else None
         reported_by = index.mention_at(rep) if rep is not None else None
         for a in agents:

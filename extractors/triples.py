@@ -13,7 +13,8 @@ from spacy.tokens import Span, Token
 from extractors.clauses import OBJ, OBJECT_CONTROL, shared_objects, subjects
 from extractors.entities import EntityIndex
 from extractors.factuality import SPEECH_VERBS, clause_head, factuality, reporter_token
-from extractors.nominal import TARGET_PREPS, event_agents, event_noun, nominal_facts
+from extractors.nominal import (TARGET_PREPS, EventMemory, event_agents, event_noun,
+                                nominal_facts)
 from extractors.records import Fact, Factuality, Mention, Sentence
 
 # verbs that say nothing of their own about the relation of two entities
@@ -45,6 +46,8 @@ _PLACE_CLASSES = {"Country", "City", "Region", "Facility", "Place"}
 _PHYSICAL = {"attacked", "withdrewFrom", "visited"}
 # verbs that sanction only when the label is a terrorist one ("designated X a terrorist group")
 _LABELLING_VERBS = {"designate", "list"}
+# relations whose object may be an event, standing for its agent
+_JUDGING = {"condemned", "rejected"}
 _PRONOUNS = {"it", "they", "we", "he", "she"}
 
 
@@ -187,8 +190,8 @@ def _co_arguments(verb: Token) -> list[Token]:
     return out
 
 
-def _subject_mentions(tok: Token, index: EntityIndex, cues: Cues, expand: bool = True
-                      ) -> list[Mention]:
+def _subject_mentions(tok: Token, index: EntityIndex, cues: Cues, expand: bool = True,
+                      memory: EventMemory | None = None) -> list[Mention]:
     """Mentions of a subject; an event noun stands for its agent, if the text names one.
 
     "The U.S. strike killed X" gives the U.S.; "the Kirkuk attack killed X" gives no one;
@@ -198,7 +201,10 @@ def _subject_mentions(tok: Token, index: EntityIndex, cues: Cues, expand: bool =
     for t in _conjuncts(tok) if expand else [tok]:
         found = event_noun(t, cues.nouns) if index.mention_at(t) is None else None
         if found is not None:
-            out.extend(m for m in event_agents(found[0], found[1], index) if m not in out)
+            agents = event_agents(found[0], found[1], index)
+            if not agents and memory is not None:
+                agents = memory.recall(found[0], found[1])
+            out.extend(m for m in agents if m not in out)
             continue
         found_m = _mentions(t, index, expand=False)
         if not found_m and t.dep_ in OBJ and t.head.lemma_ in _FIRING_VERBS:
@@ -294,7 +300,8 @@ def _prep_objects(prep: Token) -> list[tuple[Token, tuple[str, ...]]]:
     return out
 
 
-def _passive_agents(verb: Token, index: EntityIndex, cues: Cues) -> list[Mention]:
+def _passive_agents(verb: Token, index: EntityIndex, cues: Cues,
+                    memory: EventMemory | None = None) -> list[Mention]:
     """The agent of a passive verb: "by Y", or the agent of the event it happened in."""
     out: list[Mention] = []
     for c in verb.children:
@@ -302,7 +309,7 @@ def _passive_agents(verb: Token, index: EntityIndex, cues: Cues) -> list[Mention
         if c.dep_ == "agent":
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out.extend(_subject_mentions(p, index, cues))
+                    out.extend(_subject_mentions(p, index, cues, memory=memory))
     if out:
         return out
     for c in verb.children:
@@ -311,7 +318,8 @@ def _passive_agents(verb: Token, index: EntityIndex, cues: Cues) -> list[Mention
             for p in c.children:
                 found = event_noun(p, cues.nouns) if p.dep_ == "pobj" else None
                 if found is not None:
-                    out.extend(event_agents(found[0], found[1], index))
+                    out.extend(event_agents(found[0], found[1], index) or
+                               (memory.recall(found[0], found[1]) if memory else []))
     return out
 
 
@@ -355,21 +363,25 @@ def _reporter(verb: Token, index: EntityIndex) -> Mention | None:
     return found[0] if found else None
 
 
-def verb_facts(sent: Span, index: EntityIndex, cues: Cues) -> Iterator[Fact]:
-    """Facts whose predicate is a verb: active, passive, prepositional objects."""
+def verb_facts(sent: Span, index: EntityIndex, cues: Cues, memory: EventMemory | None = None
+               ) -> Iterator[Fact]:
+    """Facts whose predicate is a verb: active, passive, prepositional objects.
+
+    ``memory`` holds the document's earlier events, for "the strikes" without an agent.
+    """
     sentence = _sentence(sent)
     for verb in sent:
         if verb.pos_ != "VERB":
             continue
         subj_toks, passive = subjects(verb)
         if passive:
-            subj_mentions = _passive_agents(verb, index, cues)
+            subj_mentions = _passive_agents(verb, index, cues, memory)
             rule = "verb-passive"
         else:
             # the noun a relative clause or participle modifies, without its coordinates
             own = verb.dep_ in {"relcl", "acl"} or clause_head(verb).dep_ in {"relcl", "acl"}
             subj_mentions = [m for t in subj_toks
-                             for m in _subject_mentions(t, index, cues, expand=not own)]
+                             for m in _subject_mentions(t, index, cues, not own, memory)]
             subj_mentions = subj_mentions or _speaker_fallback(subj_toks, verb, index)
             rule = "verb-active" if verb.dep_ != "relcl" else "verb-relative"
         if not subj_mentions:
@@ -400,6 +412,9 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues) -> Iterator[Fact]:
             if relation == "sent" and not preps:
                 yield from _envoy_visits(verb, obj_tok, index, sentence, fact, reported_by)
             objs = _mentions(obj_tok, index, physical=relation in _PHYSICAL)
+            if relation in _JUDGING and not objs:
+                # condemning an event condemns who did it: "Iraq condemned the strikes"
+                objs = _subject_mentions(obj_tok, index, cues, memory=memory)
             if is_open:
                 objs = [m for m in objs if m in _names([obj_tok], index)]
             for obj in objs:
@@ -480,16 +495,25 @@ def extract_facts(doc, index: EntityIndex, cues: Cues, *, skip: set[int] = froze
     """
     out: list[Fact] = []
     seen = set()
+    memory = EventMemory()
+
+    def mentions(tok: Token) -> list[Mention]:
+        return _mentions(tok, index, physical=True)
+
+    def light_subjects(verb: Token) -> list[Mention]:
+        toks, passive = subjects(verb)
+        return [] if passive else [m for t in toks for m in _subject_mentions(t, index, cues)]
+
     for sent in doc.sents:
         if sent.start_char in skip or not sent.text.strip():
             continue
         sentence = _sentence(sent)
-        facts = list(verb_facts(sent, index, cues))
         if cues.nouns:
-            facts.extend(nominal_facts(
-                sent, sentence, index, cues.nouns, lambda t: _mentions(t, index, physical=True),
-                lambda v: [m for t in subjects(v)[0] if not subjects(v)[1]
-                           for m in _subject_mentions(t, index, cues)]))
+            memory.scan(sent, index, cues.nouns, mentions, light_subjects)
+        facts = list(verb_facts(sent, index, cues, memory))
+        if cues.nouns:
+            facts.extend(nominal_facts(sent, sentence, index, cues.nouns, mentions,
+                                       light_subjects, memory))
         for fact in facts:
             key = (fact.subject.entity, fact.relation, fact.object.entity, fact.sentence.start,
                    fact.factuality)

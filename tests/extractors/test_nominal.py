@@ -85,3 +85,27 @@ def test_nominal_culprit_named_by_the_sentence_is_the_agent(triples, sentence, e
 def test_nominal_guilty_plea_names_the_culprit(triples):
     assert ("Ray", "killed", "Martin King") in triples(
         "Ray pleaded guilty to the assassination of Martin King.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a definite event noun refers back to the last such event with a named agent
+    ("Israel launched airstrikes on Hamas on Monday. The strikes killed three Hamas commanders.",
+     ("Israel", "killed", "Hamas")),
+    # condemning an event condemns the one who carried it out
+    ("Israel launched airstrikes on Hamas on Monday. Egypt condemned the strikes.",
+     ("Egypt", "condemned", "Israel")),
+])
+def test_nominal_definite_event_takes_the_agent_of_the_event_it_refers_to(triples, text,
+                                                                          expected):
+    assert expected in triples(text)
+
+
+def test_nominal_definite_event_too_far_back_has_no_agent(triples):
+    text = ("Israel launched airstrikes on Hamas on Monday. Markets were calm. Schools "
+            "reopened. Talks resumed in Cairo. The strikes killed three Hamas commanders.")
+    assert ("Israel", "killed", "Hamas") not in triples(text)
+
+
+def test_nominal_definite_event_of_another_number_has_no_agent(triples):
+    text = "Israel launched airstrikes on Hamas on Monday. The attack killed three Hamas commanders."
+    assert ("Israel", "killed", "Hamas") not in triples(text)
