@@ -206,13 +206,40 @@ def _subject_mentions(tok: Token, index: EntityIndex, cues: Cues, expand: bool =
                 agents = memory.recall(found[0], found[1])
             out.extend(m for m in agents if m not in out)
             continue
-        found_m = _mentions(t, index, expand=False)
+        found_m = _mentions(t, index, expand=False) if expand else _described(t, index)
         if not found_m and t.dep_ in OBJ and t.head.lemma_ in _FIRING_VERBS:
             # a weapon fired by someone: "X fired the shots that killed Y"
             found_m = [m for s in subjects(t.head)[0] if not subjects(t.head)[1]
                        for m in _mentions(s, index)]
         out.extend(m for m in found_m if m not in out)
     return out
+
+
+def _described(tok: Token, index: EntityIndex) -> list[Mention]:
+    """The name a noun modified by a relative clause or participle stands for.
+
+    Only the noun's own name counts: "Perez, a poet who ..." and "Atwater is a native
+    who ..." give the person; "a South Carolina native who ..." does not give the state.
+    """
+    m = _called(tok, index) or index.mention_at(tok)
+    if m is None and tok.pos_ == "NOUN":
+        if tok.dep_ == "appos":
+            m = index.mention_at(tok.head)
+        elif tok.dep_ == "attr":
+            # predicate noun of a copula: "X is a native who ..."
+            m = next((index.mention_at(c) for c in tok.head.children
+                      if c.dep_ == "nsubj" and index.mention_at(c)), None)
+        if m is None:
+            m = next((index.mention_at(c) for c in tok.children
+                      if c.dep_ == "appos" and index.mention_at(c)), None)
+        if m is None and tok.tag_ == "NNS":
+            m = _modifier_mention(tok, index)  # a state's forces: "NATO troops fighting X"
+        if m is None:
+            # a state's office holder: "Iraq's president choosing a premier"
+            m = next((index.mention_at(c) for c in tok.children if c.dep_ == "poss"
+                      and index.mention_at(c)
+                      and index.entity(index.mention_at(c)).cls == "Country"), None)
+    return [m] if m is not None else []
 
 
 def _speaker_fallback(subj_toks: list[Token], verb: Token, index: EntityIndex) -> list[Mention]:
@@ -332,6 +359,9 @@ def _verb_objects(verb: Token, passive: bool, subj_toks: list[Token], index: Ent
     else:
         objects = [(c, (), None) for c in verb.children if c.dep_ in OBJ]
     dobjs = [c for c in verb.children if c.dep_ in OBJ]
+    if len(dobjs) > 1 and any(index.mention_at(d) for d in dobjs):
+        # a second "object" beside a name describes it: "wounded Connally, then the governor"
+        objects = [o for o in objects if o[0] not in dobjs or index.mention_at(o[0])]
     if passive or dobjs:
         objects.extend((t, (), None) for t in _co_arguments(verb))
     if passive and all(index.mention_at(t) is None for t in subj_toks):

@@ -72,3 +72,13 @@ def test_clauses_acquittal_negates_the_gerund(triples):
 def test_clauses_relative_clause_on_a_description_takes_its_name(triples):
     assert ("Rigoberto Lopez", "killed", "Anastasio Somoza") in triples(
         "The Sandinistas honoured Rigoberto Lopez, a poet who assassinated Anastasio Somoza.")
+
+
+def test_clauses_relative_clause_on_a_modified_description_does_not_take_the_modifier(triples):
+    facts = triples("Atwater is a South Carolina native who worked for Strom Thurmond.")
+    assert not {t for t in facts if t[0] == "South Carolina"}
+
+
+def test_clauses_state_office_holder_with_a_participle_stands_for_the_state(triples):
+    assert ("Iraq", "appointed", "Adnan Zurufi") in triples(
+        "Iraq's president, choosing a new premier named Adnan Zurufi, spoke on Monday.")

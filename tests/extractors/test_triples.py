@@ -172,3 +172,28 @@ def test_triples_open_relation_holds_between_names_only(read):
 def test_triples_mortal_wounding_is_killing(triples):
     assert ("Jack Ruby", "killed", "Lee Oswald") in triples(
         "Jack Ruby shot and mortally wounded Lee Oswald.")
+
+
+def _hand_parsed_two_objects():
+    """ "Oswald wounded Connally, the Texas governor." parsed with two direct objects."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    words = ["Oswald", "wounded", "Connally", ",", "the", "Texas", "governor", "."]
+    return Doc(Vocab(), words=words, spaces=[True, True, False, True, True, True, False, False],
+               pos=["PROPN", "VERB", "PROPN", "PUNCT", "DET", "PROPN", "NOUN", "PUNCT"],
+               tags=["NNP", "VBD", "NNP", ",", "DT", "NNP", "NN", "."],
+               lemmas=["Oswald", "wound", "Connally", ",", "the", "Texas", "governor", "."],
+               heads=[1, 1, 1, 1, 6, 6, 1, 1],
+               deps=["nsubj", "ROOT", "dobj", "punct", "det", "compound", "dobj", "punct"],
+               sent_starts=[True] + [False] * 7,
+               ents=["B-PERSON", "O", "B-PERSON", "O", "O", "B-GPE", "O", "O"])
+
+
+def test_triples_description_beside_a_named_object_is_not_a_second_object(cues):
+    from extractors.entities import index_entities
+    from extractors.triples import Cues, extract_facts
+    doc = _hand_parsed_two_objects()
+    index = index_entities(doc)
+    facts = extract_facts(doc, index, Cues(cues.verbs, cues.verb_phrases, cues.nouns))
+    assert {(f.subject.text, f.relation, f.object.text) for f in facts} == {
+        ("Oswald", "injured", "Connally")}
