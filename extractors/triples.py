@@ -48,6 +48,11 @@ _PHYSICAL = {"attacked", "withdrewFrom", "visited"}
 _LABELLING_VERBS = {"designate", "list"}
 # relations whose object may be an event, standing for its agent
 _JUDGING = {"condemned", "rejected"}
+# receiving these from someone means being supported by them
+_RECEIVING_VERBS = {"receive", "get", "obtain", "accept", "acquire"}
+_AID_NOUNS = {"weapon", "weapons", "arms", "money", "aid", "assistance", "training", "equipment",
+              "fund", "funds", "funding", "financing", "ammunition", "drone", "drones",
+              "missile", "missiles", "backing", "support", "supply", "supplies"}
 _PRONOUNS = {"it", "they", "we", "he", "she"}
 
 
@@ -250,9 +255,15 @@ def _speaker_fallback(subj_toks: list[Token], verb: Token, index: EntityIndex) -
     if len(subj_toks) != 1 or subj_toks[0].lower_ not in _PRONOUNS:
         return []
     rep = reporter_token(verb)
-    if rep is None:
+    m = index.mention_at(rep) if rep is not None else None
+    if m is None:
         return []
-    return [m for m in [index.mention_at(rep)] if m is not None]
+    # the pronoun must agree with the speaker: "he" for a person, "it"/"they" for a body
+    person = index.entity(m).cls == "Person"
+    pronoun = subj_toks[0].lower_
+    if pronoun in {"they", "we"}:
+        return [m]
+    return [m] if person == (pronoun in {"he", "she"}) else []
 
 
 def _lethal(verb: Token) -> bool:
@@ -427,6 +438,10 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues, memory: EventMemory |
         reported_by = _reporter(verb, index)
         has_dobj = any(c.dep_ in OBJ for c in verb.children)
         for obj_tok, preps, dobj in objects + shared:
+            if _receives_aid(verb, preps, cues):
+                yield from _aid_facts(obj_tok, subj_mentions, index, sentence, fact_base,
+                                      reported_by)
+                continue
             found = _relation(verb, preps, dobj, cues, has_dobj)
             if found is None:
                 continue
@@ -454,11 +469,38 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues, memory: EventMemory |
                     yield Fact(subject=subj, relation=relation, object=obj, sentence=sentence,
                                rule=rule + ("-prep" if preps else ""), open=is_open,
                                factuality=fact, reported_by=reported_by)
+                    if relation == "visited" and index.entity(obj).cls == "Person" and \
+                            len(obj.text.split()) > 1:
+                        # visiting a person is meeting them
+                        yield Fact(subject=subj, relation="contacted", object=obj,
+                                   sentence=sentence, rule="verb-visit-person",
+                                   factuality=fact, reported_by=reported_by)
                     if threat is not None:
                         yield Fact(subject=subj, relation="threatened", object=obj,
                                    sentence=sentence, rule="verb-threat-" + threat,
                                    factuality=threat_factuality(verb, threat, sent),
                                    reported_by=reported_by)
+
+
+def _receives_aid(verb: Token, preps: tuple[str, ...], cues: Cues) -> bool:
+    """Whether an object is the giver in "received weapons and support from X"."""
+    if preps != ("from",) or verb.lemma_ not in _RECEIVING_VERBS:
+        return False
+    gifts = [c for c in verb.children if c.dep_ in OBJ]
+    return any(g.lemma_.lower() in _AID_NOUNS or cues.nouns.get(g.lemma_.lower()) == "supported"
+               for d in gifts for g in _conjuncts(d))
+
+
+def _aid_facts(giver_tok: Token, receivers: list[Mention], index: EntityIndex,
+               sentence: Sentence, fact: Factuality, reported_by: Mention | None
+               ) -> Iterator[Fact]:
+    """ "X received weapons from Y": Y supported X."""
+    for giver in _mentions(giver_tok, index):
+        for receiver in receivers:
+            if giver.entity != receiver.entity:
+                yield Fact(subject=giver, relation="supported", object=receiver,
+                           sentence=sentence, rule="verb-receive-aid", factuality=fact,
+                           reported_by=reported_by)
 
 
 def _envoy_visits(verb: Token, obj_tok: Token, index: EntityIndex, sentence: Sentence,

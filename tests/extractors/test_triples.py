@@ -197,3 +197,27 @@ def test_triples_description_beside_a_named_object_is_not_a_second_object(cues):
     facts = extract_facts(doc, index, Cues(cues.verbs, cues.verb_phrases, cues.nouns))
     assert {(f.subject.text, f.relation, f.object.text) for f in facts} == {
         ("Oswald", "injured", "Connally")}
+
+
+def test_triples_receiving_aid_from_a_party_means_its_support(triples):
+    assert ("Iran", "supported", "Hezbollah") in triples(
+        "Hezbollah has received weapons and other support from Iran.")
+
+
+def test_triples_visiting_a_person_is_meeting_them(triples):
+    assert ("Jim Risch", "contacted", "Volodymyr Zelensky") in triples(
+        "Jim Risch visited Kyiv and Volodymyr Zelensky in May.")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Hamas said it would strike Tel Aviv.", ("Hamas", "threatened", "Tel Aviv")),
+    ("Ismail Haniyeh said he would strike Tel Aviv.", ("Ismail Haniyeh", "threatened", "Tel Aviv")),
+])
+def test_triples_pronoun_of_a_reported_clause_is_the_agreeing_speaker(triples, sentence,
+                                                                      expected):
+    assert expected in triples(sentence)
+
+
+def test_triples_pronoun_that_disagrees_with_the_speaker_is_not_resolved(triples):
+    facts = triples("Jonathan Hoffman said it has received weapons from Iran.")
+    assert not {t for t in facts if t[2] == "Jonathan Hoffman"}
