@@ -10,6 +10,12 @@ from spacy.tokens import Token
 SUBJ = {"nsubj"}
 PASS_SUBJ = {"nsubjpass"}
 OBJ = {"dobj", "obj"}
+# speech and attribution verbs that report the clause under them ("X said Y struck Z")
+SPEECH_VERBS = {"say", "tell", "report", "state", "add", "announce", "claim", "allege",
+                "assert", "confirm", "write", "declare", "insist", "note", "stress", "explain",
+                "argue", "acknowledge", "admit", "reveal", "disclose", "tweet", "post",
+                "maintain", "contend", "suggest", "indicate", "show", "find", "conclude",
+                "believe", "think", "know", "learn", "testify", "recount", "describe"}
 # verbs whose object controls the subject of their infinitive ("asked Hezbollah to send")
 OBJECT_CONTROL = {"ask", "urge", "order", "tell", "call", "press", "push", "force",
                   "allow", "help", "encourage", "invite", "instruct", "direct", "authorize",
@@ -101,6 +107,13 @@ def _subjects(verb: Token) -> tuple[list[Token], bool, bool]:
                 continue
         # adverbial participle: "..., killing two soldiers" takes the main subject
         if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.pos_ in {"VERB", "AUX"}:
+            if v.head.lemma_ in SPEECH_VERBS:
+                # "X struck Y, officials said, killing Z": the reported clause's subject
+                clause = [c for c in v.head.children if c.dep_ == "ccomp"]
+                if not clause:
+                    return [], False, inherited
+                v = clause[0]
+                continue
             v = v.head
             continue
         # purpose infinitive: "deployed jets to deter Russia" takes the main subject

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from extractors.clauses import subjects
+from extractors.clauses import SPEECH_VERBS, subjects
 from extractors.records import Factuality
 
 MODALS = {"could", "would", "might", "may", "should", "can", "must", "will", "shall", "'d",
@@ -29,12 +29,6 @@ IRREALIS_VERBS = {"fear", "worry", "suspect", "speculate", "doubt", "wonder", "p
 IRREALIS_NOUNS = {"possibility", "plan", "plans", "threat", "risk", "prospect", "fear",
                   "option", "proposal", "danger", "chance", "likelihood", "bid", "attempt",
                   "preparation", "preparations", "intention", "scenario", "effort"}
-# speech and attribution verbs that report the clause under them ("X said Y struck Z")
-SPEECH_VERBS = {"say", "tell", "report", "state", "add", "announce", "claim", "allege",
-                "assert", "confirm", "write", "declare", "insist", "note", "stress", "explain",
-                "argue", "acknowledge", "admit", "reveal", "disclose", "tweet", "post",
-                "maintain", "contend", "suggest", "indicate", "show", "find", "conclude",
-                "believe", "think", "know", "learn", "testify", "recount", "describe"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
 _NEGATORS = {"not", "n't", "never", "no"}
 

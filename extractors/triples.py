@@ -53,6 +53,10 @@ _RECEIVING_VERBS = {"receive", "get", "obtain", "accept", "acquire"}
 _AID_NOUNS = {"weapon", "weapons", "arms", "money", "aid", "assistance", "training", "equipment",
               "fund", "funds", "funding", "financing", "ammunition", "drone", "drones",
               "missile", "missiles", "backing", "support", "supply", "supplies"}
+# nouns that name a kind of place before its name ("the town of X")
+_PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "area", "port",
+                "capital", "county", "governorate", "neighbourhood", "neighborhood", "suburb",
+                "island", "enclave", "territory", "state", "camp", "base"}
 _PRONOUNS = {"it", "they", "we", "he", "she"}
 
 
@@ -148,6 +152,11 @@ def _mentions(tok: Token, index: EntityIndex, expand: bool = True, physical: boo
                 m = index.mention_at(t.head)
         if m is None and t.pos_ in {"NOUN", "PROPN"} and not _individual(t):
             m = _modifier_mention(t, index)
+        if m is None and t.lemma_.lower() in _PLACE_NOUNS:
+            # a place named by its kind: "the town of Wad Madani"
+            m = next((index.mention_at(p) for prep in t.children
+                      if prep.dep_ == "prep" and prep.lower_ == "of"
+                      for p in prep.children if p.dep_ == "pobj" and index.mention_at(p)), None)
         if m is None and physical and t.tag_ == "NNS":
             # a group's things: "warehouses of the PMU", "positions of Hezbollah"
             m = next((index.mention_at(p) for prep in t.children
@@ -285,6 +294,19 @@ def _terror_label(verb: Token) -> bool:
                for c in verb.children for t in c.subtree)
 
 
+def _phrase(lemma: str, words: list[str], preps: tuple[str, ...], cues: Cues) -> str | None:
+    """The longest cue phrase that reaches the object: "carry out strike on" before "carry"."""
+    for n in range(len(words), 1, -1):
+        cands = [(lemma, *words[-n + 1:])] if n - 1 >= len(preps) else []
+        if n == len(words):
+            cands.insert(0, tuple(words))
+        for cand in cands:
+            rel = cues.verb_phrases.get(cand)
+            if rel is not None:
+                return rel
+    return None
+
+
 def _relation(verb: Token, preps: tuple[str, ...], dobj: Token | None, cues: Cues,
               has_dobj: bool = False) -> tuple[str, bool] | None:
     """The relation a verb expresses with an object reached through ``preps``.
@@ -300,15 +322,12 @@ def _relation(verb: Token, preps: tuple[str, ...], dobj: Token | None, cues: Cue
     if dobj is not None:
         words.append(dobj.lemma_.lower())
     words.extend(preps)
-    # longest cue phrase that reaches the object first: "carry out strike on" before "carry"
-    for n in range(len(words), 1, -1):
-        cands = [(lemma, *words[-n + 1:])] if n - 1 >= len(preps) else []
-        if n == len(words):
-            cands.insert(0, tuple(words))
-        for cand in cands:
-            rel = cues.verb_phrases.get(cand)
-            if rel is not None:
-                return rel, False
+    # a cue may name its object noun in the plural: "hold talks with"
+    alt = [*words[:len(words) - len(preps) - 1], dobj.lower_, *preps] if dobj is not None else None
+    for ws in ([words, alt] if alt and alt != words else [words]):
+        found = _phrase(lemma, ws, preps, cues)
+        if found is not None:
+            return found, False
     base = cues.verb_phrases.get((lemma, *particles)) if particles else cues.verbs.get(lemma)
     if lemma in _LABELLING_VERBS and not _terror_label(verb):
         return None  # "re-designated the prototype as X" is no sanction

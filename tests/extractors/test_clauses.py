@@ -82,3 +82,13 @@ def test_clauses_relative_clause_on_a_modified_description_does_not_take_the_mod
 def test_clauses_state_office_holder_with_a_participle_stands_for_the_state(triples):
     assert ("Iraq", "appointed", "Adnan Zurufi") in triples(
         "Iraq's president, choosing a new premier named Adnan Zurufi, spoke on Monday.")
+
+
+@pytest.mark.parametrize("sentence,expected,absent", [
+    ("Israel struck Gaza City, Palestinian officials said, killing Ahmed Yassin.",
+     ("Israel", "killed", "Ahmed Yassin"), ("Palestinian", "killed", "Ahmed Yassin")),
+])
+def test_clauses_participle_after_a_parenthetical_source_takes_the_reported_subject(
+        triples, sentence, expected, absent):
+    facts = triples(sentence)
+    assert expected in facts and absent not in facts

@@ -221,3 +221,13 @@ def test_triples_pronoun_of_a_reported_clause_is_the_agreeing_speaker(triples, s
 def test_triples_pronoun_that_disagrees_with_the_speaker_is_not_resolved(triples):
     facts = triples("Jonathan Hoffman said it has received weapons from Iran.")
     assert not {t for t in facts if t[2] == "Jonathan Hoffman"}
+
+
+def test_triples_place_named_by_its_kind(triples):
+    assert ("Rapid Support Forces", "attacked", "Wad Madani") in triples(
+        "The Rapid Support Forces stormed the town of Wad Madani last month.")
+
+
+def test_triples_cue_phrase_with_a_plural_object_noun(triples):
+    assert ("Antony Blinken", "contacted", "King Abdullah") in triples(
+        "Antony Blinken held talks with King Abdullah in Amman.")
