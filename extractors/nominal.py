@@ -52,7 +52,10 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "make", "
                "impose", "issue", "order", "execute", "perpetrate", "unleash", "begin", "start",
                "continue", "intensify", "resume", "announce", "level", "lodge", "deliver",
                "provide", "offer", "extend", "step", "escalate", "undertake", "commit",
-               "slap", "place", "renew", "expand", "tighten", "give", "send", "receive"}
+               "slap", "place", "renew", "expand", "tighten", "give", "send", "express",
+               "voice", "reaffirm", "pledge", "declare", "reiterate"}
+# verbs whose "with" phrase is the act done in response ("responded with strikes")
+RESPONSE_VERBS = {"respond", "retaliate", "react", "answer", "reply", "hit"}
 # verbs that hold their object (or passive subject) to be the doer of an event
 CULPRIT_VERBS = {"convict", "charge", "accuse", "suspect", "arrest", "jail", "sentence",
                  "indict", "blame", "prosecute", "hold", "detain", "try", "condemn", "punish"}
@@ -190,6 +193,10 @@ def _light_verb_subject(noun: Token) -> Token | None:
         tok = tok.head.head
     if tok.dep_ in {"dobj", "obj"} and tok.head.pos_ == "VERB" and tok.head.lemma_ in LIGHT_VERBS:
         return tok.head
+    # response in kind: "X responded with strikes on Y", "retaliated with airstrikes"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB" \
+            and tok.head.head.lemma_ in RESPONSE_VERBS:
+        return tok.head.head
     return None
 
 
@@ -235,6 +242,10 @@ class EventMemory:
                 self._events.append((tok.i, self._sentence_no, found[1], tok.tag_ == "NNS",
                                      agents))
 
+    def note_verb(self, verb: Token, rel: str, agents: list[Mention]) -> None:
+        """Remember an asserted event told by a verb ("the junta bombed a village")."""
+        self._events.append((verb.i, self._sentence_no, rel, None, agents))
+
     def recall(self, noun: Token, rel: str) -> list[Mention]:
         """The agents of the event a definite event noun refers back to, if clear."""
         if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
@@ -246,7 +257,7 @@ class EventMemory:
                 continue
             if self._sentence_no - no > self.window:
                 break
-            if r == rel and plural == (noun.tag_ == "NNS"):
+            if r == rel and plural in {None, noun.tag_ == "NNS"}:
                 return agents
         return []
 

@@ -57,6 +57,8 @@ _AID_NOUNS = {"weapon", "weapons", "arms", "money", "aid", "assistance", "traini
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "area", "port",
                 "capital", "county", "governorate", "neighbourhood", "neighborhood", "suburb",
                 "island", "enclave", "territory", "state", "camp", "base"}
+# relations whose events later sentences refer back to ("the airstrike", "the killing")
+_EVENT_RELATIONS = {"attacked", "killed", "injured", "sanctioned"}
 _PRONOUNS = {"it", "they", "we", "he", "she"}
 
 
@@ -456,6 +458,10 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues, memory: EventMemory |
         fact_base = factuality(verb, sent)
         reported_by = _reporter(verb, index)
         has_dobj = any(c.dep_ in OBJ for c in verb.children)
+        bare = _relation(verb, (), None, cues)
+        if bare is not None and not bare[1] and bare[0] in _EVENT_RELATIONS \
+                and fact_base == Factuality.ASSERTED:
+            _note_event(verb, bare[0], subj_mentions, passive, cues, memory)
         for obj_tok, preps, dobj in objects + shared:
             if _receives_aid(verb, preps, cues):
                 yield from _aid_facts(obj_tok, subj_mentions, index, sentence, fact_base,
@@ -473,6 +479,8 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues, memory: EventMemory |
                 fact = Factuality.ASSERTED if factuality(verb.head, sent) == Factuality.ASSERTED \
                     else fact
             threat = _threat_source(verb, relation, fact, sent)
+            if relation in _EVENT_RELATIONS and not is_open and fact == Factuality.ASSERTED:
+                _note_event(verb, relation, subj_mentions, passive, cues, memory)
             if relation == "sent" and not preps:
                 yield from _envoy_visits(verb, obj_tok, index, sentence, fact, reported_by)
             objs = _mentions(obj_tok, index, physical=relation in _PHYSICAL)
@@ -520,6 +528,20 @@ def _aid_facts(giver_tok: Token, receivers: list[Mention], index: EntityIndex,
                 yield Fact(subject=giver, relation="supported", object=receiver,
                            sentence=sentence, rule="verb-receive-aid", factuality=fact,
                            reported_by=reported_by)
+
+
+def _note_event(verb: Token, relation: str, agents: list[Mention], passive: bool, cues: Cues,
+                memory: EventMemory | None) -> None:
+    """Remember an asserted violent act told by a verb, for "the airstrike" later on.
+
+    A verb whose object is itself an event noun ("launched airstrikes") is remembered
+    through that noun, which keeps its number.
+    """
+    if memory is None or passive:
+        return
+    if any(c.dep_ in OBJ and event_noun(c, cues.nouns) for c in verb.children):
+        return
+    memory.note_verb(verb, relation, agents)
 
 
 def _envoy_visits(verb: Token, obj_tok: Token, index: EntityIndex, sentence: Sentence,

@@ -109,3 +109,13 @@ def test_nominal_definite_event_too_far_back_has_no_agent(triples):
 def test_nominal_definite_event_of_another_number_has_no_agent(triples):
     text = "Israel launched airstrikes on Hamas on Monday. The attack killed three Hamas commanders."
     assert ("Israel", "killed", "Hamas") not in triples(text)
+
+
+def test_nominal_definite_event_refers_back_to_a_verb_event(triples):
+    assert ("United Nations", "condemned", "Myanmar") in triples(
+        "Myanmar bombed Sagaing on Friday. The United Nations condemned the airstrike.")
+
+
+def test_nominal_response_in_kind_gives_the_responder_as_agent(triples):
+    assert ("Israel", "attacked", "Hezbollah") in triples(
+        "Israel responded with strikes on Hezbollah targets in southern Lebanon.")

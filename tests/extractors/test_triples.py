@@ -231,3 +231,8 @@ def test_triples_place_named_by_its_kind(triples):
 def test_triples_cue_phrase_with_a_plural_object_noun(triples):
     assert ("Antony Blinken", "contacted", "King Abdullah") in triples(
         "Antony Blinken held talks with King Abdullah in Amman.")
+
+
+def test_triples_firing_into_a_place_attacks_it(triples):
+    assert ("Hezbollah", "attacked", "Israel") in triples(
+        "Hezbollah fired dozens of rockets into Israel on Sunday.")
