@@ -119,3 +119,14 @@ def test_nominal_definite_event_refers_back_to_a_verb_event(triples):
 def test_nominal_response_in_kind_gives_the_responder_as_agent(triples):
     assert ("Israel", "attacked", "Hezbollah") in triples(
         "Israel responded with strikes on Hezbollah targets in southern Lebanon.")
+
+
+def test_nominal_attributed_event_with_a_relative_clause_gives_the_attributed_agent(triples):
+    facts = triples("A drone strike on Tuesday, attributed to the Houthis, that killed two Saudi "
+                    "soldiers was condemned by Riyadh.")
+    assert {("Houthis", "killed", "Saudi"), ("Riyadh", "condemned", "Houthis")} <= facts
+
+
+def test_nominal_event_inside_retaliation_phrase(triples):
+    facts = triples("Israel struck Gaza in retaliation for Hamas's attack on Sderot.")
+    assert {("Israel", "attacked", "Gaza"), ("Hamas", "attacked", "Sderot")} <= facts

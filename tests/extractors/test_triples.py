@@ -236,3 +236,7 @@ def test_triples_cue_phrase_with_a_plural_object_noun(triples):
 def test_triples_firing_into_a_place_attacks_it(triples):
     assert ("Hezbollah", "attacked", "Israel") in triples(
         "Hezbollah fired dozens of rockets into Israel on Sunday.")
+
+
+def test_triples_agentless_passive_without_a_recoverable_agent_gives_nothing(read):
+    assert not read("Two Iraqi soldiers were killed near Kirkuk on Monday.").facts
