@@ -601,6 +601,45 @@ def _open_ok(verb: Token, preps: tuple[str, ...], dobj: Token | None, has_dobj: 
     return True
 
 
+def accusation_facts(sent: Span, sentence: Sentence, index: EntityIndex, cues: Cues
+                     ) -> Iterator[Fact]:
+    """A source that says a party is behind or responsible for something accuses it.
+
+    "Iraq said Israel was behind the explosions", "the ministry said Hamas was responsible
+    for the blast": the speaker accused the party.
+    """
+    for tok in sent:
+        pred = _culpability_predicate(tok, cues)
+        if pred is None or pred.dep_ != "ccomp" or pred.head.lemma_ not in SPEECH_VERBS | {"warn"}:
+            continue
+        speaker = reporter_token(pred)
+        speakers = _mentions(speaker, index) if speaker is not None else []
+        accused = [m for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"}
+                   for m in _mentions(c, index)]
+        fact = factuality(pred, sent)
+        for s in speakers:
+            for a in accused:
+                if s.entity != a.entity:
+                    yield Fact(subject=s, relation="accused", object=a, sentence=sentence,
+                               rule="clause-culpability", factuality=fact)
+
+
+def _culpability_predicate(tok: Token, cues: Cues) -> Token | None:
+    """The clause verb of "X was behind / responsible for / involved in (an attack)"."""
+    if tok.lower_ == "behind" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
+        return tok.head
+    if tok.lemma_ in {"responsible", "guilty", "culpable"} and tok.dep_ == "acomp":
+        return tok.head
+    if tok.lemma_ == "involve" and any(c.dep_ == "auxpass" for c in tok.children):
+        # only involvement in a violent event: "involved in the attack"
+        if any(p.dep_ == "prep" and p.lower_ == "in" and
+               any((event_noun(o, cues.nouns) or ("", ""))[1] in _EVENT_RELATIONS
+                   for o in p.children if o.dep_ == "pobj")
+               for p in tok.children):
+            return tok
+    return None
+
+
 def extract_facts(doc, index: EntityIndex, cues: Cues, *, skip: set[int] = frozenset()) -> list[Fact]:
     """All facts of a Doc, deduplicated, in sentence order.
 
@@ -624,6 +663,7 @@ def extract_facts(doc, index: EntityIndex, cues: Cues, *, skip: set[int] = froze
         if cues.nouns:
             memory.scan(sent, index, cues.nouns, mentions, light_subjects)
         facts = list(verb_facts(sent, index, cues, memory))
+        facts.extend(accusation_facts(sent, sentence, index, cues))
         if cues.nouns:
             facts.extend(nominal_facts(sent, sentence, index, cues.nouns, mentions,
                                        light_subjects, memory))

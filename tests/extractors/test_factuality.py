@@ -64,3 +64,20 @@ def test_factuality_statement_issuer_is_the_source(read):
     rec = read("Hezbollah issued a statement saying Israel had struck Tyre.")
     fact = next(f for f in rec.facts if f.relation == "attacked")
     assert fact.reported_by is not None and fact.reported_by.text == "Hezbollah"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Iraq said Israel was behind the explosions.",
+    "Iraq said Israel was responsible for the blast.",
+    "Iraq said Israel was involved in the attack on Amerli.",
+])
+def test_factuality_saying_a_party_is_culpable_accuses_it(triples, sentence):
+    assert ("Iraq", "accused", "Israel") in triples(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Iraq said Israel was not behind the explosions.",
+    "Egypt said Israel was involved in the talks.",
+])
+def test_factuality_denial_or_neutral_involvement_is_no_accusation(triples, sentence):
+    assert not {t for t in triples(sentence) if t[1] == "accused"}
