@@ -13,8 +13,8 @@ from spacy.tokens import Span, Token
 from extractors.clauses import OBJ, OBJECT_CONTROL, shared_objects, subjects
 from extractors.entities import EntityIndex
 from extractors.factuality import SPEECH_VERBS, clause_head, factuality, reporter_token
-from extractors.nominal import (TARGET_PREPS, EventMemory, event_agents, event_noun,
-                                nominal_facts)
+from extractors.nominal import (LIGHT_VERBS, RESPONSE_VERBS, TARGET_PREPS, EventMemory,
+                                event_agents, event_noun, nominal_facts)
 from extractors.records import Fact, Factuality, Mention, Sentence
 
 # verbs that say nothing of their own about the relation of two entities
@@ -266,9 +266,10 @@ def _speaker_fallback(subj_toks: list[Token], verb: Token, index: EntityIndex) -
     if len(subj_toks) != 1 or subj_toks[0].lower_ not in _PRONOUNS:
         return []
     rep = reporter_token(verb)
-    m = index.mention_at(rep) if rep is not None else None
-    if m is None:
+    found = _mentions(rep, index, expand=False) if rep is not None else []
+    if not found:
         return []
+    m = found[0]
     # the pronoun must agree with the speaker: "he" for a person, "it"/"they" for a body
     person = index.entity(m).cls == "Person"
     pronoun = subj_toks[0].lower_
@@ -324,6 +325,11 @@ def _relation(verb: Token, preps: tuple[str, ...], dobj: Token | None, cues: Cue
     if dobj is not None:
         words.append(dobj.lemma_.lower())
     words.extend(preps)
+    # light verb with an event object: "launched strikes against X", "imposed sanctions on Y"
+    if dobj is not None and preps and lemma in LIGHT_VERBS | RESPONSE_VERBS:
+        found = event_noun(dobj, cues.nouns)
+        if found is not None and preps[-1] in TARGET_PREPS.get(found[1], ()):
+            return found[1], False
     # a cue may name its object noun in the plural: "hold talks with"
     alt = [*words[:len(words) - len(preps) - 1], dobj.lower_, *preps] if dobj is not None else None
     for ws in ([words, alt] if alt and alt != words else [words]):
@@ -458,6 +464,7 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues, memory: EventMemory |
         fact_base = factuality(verb, sent)
         reported_by = _reporter(verb, index)
         has_dobj = any(c.dep_ in OBJ for c in verb.children)
+        event_dobjs = [c for c in verb.children if c.dep_ in OBJ and event_noun(c, cues.nouns)]
         bare = _relation(verb, (), None, cues)
         if bare is not None and not bare[1] and bare[0] in _EVENT_RELATIONS \
                 and fact_base == Factuality.ASSERTED:
@@ -467,6 +474,9 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues, memory: EventMemory |
                 yield from _aid_facts(obj_tok, subj_mentions, index, sentence, fact_base,
                                       reported_by)
                 continue
+            if dobj is None and preps and event_dobjs:
+                # "launched strikes against X" with the phrase hung on the verb
+                dobj = event_dobjs[0]
             found = _relation(verb, preps, dobj, cues, has_dobj)
             if found is None:
                 continue
@@ -486,7 +496,8 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues, memory: EventMemory |
             objs = _mentions(obj_tok, index, physical=relation in _PHYSICAL)
             if relation in _JUDGING and not objs:
                 # condemning an event condemns who did it: "Iraq condemned the strikes"
-                objs = _subject_mentions(obj_tok, index, cues, memory=memory)
+                objs = _subject_mentions(obj_tok, index, cues, memory=memory) or \
+                    _characterised_agent(verb, index)
             if is_open:
                 objs = [m for m in objs if m in _names([obj_tok], index)]
             for obj in objs:
@@ -528,6 +539,15 @@ def _aid_facts(giver_tok: Token, receivers: list[Mention], index: EntityIndex,
                 yield Fact(subject=giver, relation="supported", object=receiver,
                            sentence=sentence, rule="verb-receive-aid", factuality=fact,
                            reported_by=reported_by)
+
+
+def _characterised_agent(verb: Token, index: EntityIndex) -> list[Mention]:
+    """The agent a characterisation names: "decried the strikes as an act by the coalition"."""
+    return [m for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+            for noun in prep.children if noun.dep_ == "pobj"
+            for by in noun.children if by.dep_ == "prep" and by.lower_ == "by"
+            for agent in by.children if agent.dep_ == "pobj"
+            for m in _mentions(agent, index)]
 
 
 def _note_event(verb: Token, relation: str, agents: list[Mention], passive: bool, cues: Cues,

@@ -130,3 +130,17 @@ def test_nominal_attributed_event_with_a_relative_clause_gives_the_attributed_ag
 def test_nominal_event_inside_retaliation_phrase(triples):
     facts = triples("Israel struck Gaza in retaliation for Hamas's attack on Sderot.")
     assert {("Israel", "attacked", "Gaza"), ("Hamas", "attacked", "Sderot")} <= facts
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The Pentagon conducted raids against al-Shabaab in Somalia.",
+     ("Pentagon", "attacked", "al-Shabaab")),
+    ("Britain imposed sanctions on Wagner.", ("Britain", "sanctioned", "Wagner")),
+])
+def test_nominal_light_verb_takes_the_event_nouns_preposition(triples, sentence, expected):
+    assert expected in triples(sentence)
+
+
+def test_nominal_condemned_event_characterised_as_an_act_by_a_party(triples):
+    assert ("Narendra Modi", "condemned", "Pakistan") in triples(
+        "Narendra Modi decried the strikes as a cowardly act by Pakistan.")

@@ -240,3 +240,8 @@ def test_triples_firing_into_a_place_attacks_it(triples):
 
 def test_triples_agentless_passive_without_a_recoverable_agent_gives_nothing(read):
     assert not read("Two Iraqi soldiers were killed near Kirkuk on Monday.").facts
+
+
+def test_triples_speaker_named_by_a_possessive_owns_the_pronoun(triples):
+    assert ("Adel Abdul-Mahdi", "contacted", "Mark Esper") in triples(
+        "Adel Abdul-Mahdi's office said he received a call from Mark Esper on Sunday.")
