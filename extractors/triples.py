@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from extractors.arguments import (all_mentions, argument_mentions, co_arguments, conjuncts,
+                                  described, list_members, name_mentions)
 from extractors.clauses import OBJ, OBJECT_CONTROL, shared_objects, subjects
 from extractors.entities import EntityIndex
 from extractors.factuality import SPEECH_VERBS, clause_head, factuality, reporter_token
@@ -31,16 +33,11 @@ _ADJUNCT_PREPS = {"in", "on", "at", "during", "after", "before", "since", "until
 _HOSTILE = {"attacked", "killed", "injured", "sanctioned"}
 # verbs whose infinitive states a threat ("threatened to attack", "vowed to hit")
 _THREAT_VERBS = {"threaten", "vow", "warn", "pledge", "promise", "swear"}
-# partitive heads that stand for the group after "of" ("25 of its fighters")
-_PARTITIVES = {"part", "parts", "much", "some", "many", "several", "dozens", "hundreds", "thousands", "scores",
-               "members", "most", "all", "none", "one", "two", "three", "four", "five"}
-# endings of nouns for one person who does something ("contractor", "journalist")
-_AGENTIVE_SUFFIXES = ("or", "er", "ist", "ian", "ant", "ent", "man", "woman")
 # verbs whose object is a weapon that acts for the one who used it
 _FIRING_VERBS = {"fire", "launch", "plant", "detonate", "drop", "throw", "shoot", "lob", "fly"}
 # verbs of violence that kill when done "fatally" or "to death"
-_LETHAL_MANNER = {"wound", "injure", "shoot", "stab", "beat", "gun", "hack", "bludgeon", "burn", "strangle",
-                  "club", "stone", "hang", "poison"}
+_LETHAL_MANNER = {"wound", "injure", "shoot", "stab", "beat", "gun", "hack", "bludgeon", "burn",
+                  "strangle", "club", "stone", "hang", "poison"}
 _PLACE_CLASSES = {"Country", "City", "Region", "Facility", "Place"}
 # relations whose object can be a group's places and things
 _PHYSICAL = {"attacked", "withdrewFrom", "visited"}
@@ -53,10 +50,6 @@ _RECEIVING_VERBS = {"receive", "get", "obtain", "accept", "acquire"}
 _AID_NOUNS = {"weapon", "weapons", "arms", "money", "aid", "assistance", "training", "equipment",
               "fund", "funds", "funding", "financing", "ammunition", "drone", "drones",
               "missile", "missiles", "backing", "support", "supply", "supplies"}
-# nouns that name a kind of place before its name ("the town of X")
-_PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "area", "port",
-                "capital", "county", "governorate", "neighbourhood", "neighborhood", "suburb",
-                "island", "enclave", "territory", "state", "camp", "base"}
 # relations whose events later sentences refer back to ("the airstrike", "the killing")
 _EVENT_RELATIONS = {"attacked", "killed", "injured", "sanctioned"}
 _PRONOUNS = {"it", "they", "we", "he", "she"}
@@ -77,135 +70,6 @@ def _sentence(sent: Span) -> Sentence:
     return Sentence(text=" ".join(text.split()), start=start, end=start + len(text))
 
 
-def _conjuncts(tok: Token) -> list[Token]:
-    """A token and the tokens coordinated with it ("Soleimani and Muhandis")."""
-    return [tok, *tok.conjuncts]
-
-
-def _stance(m: Mention, tok: Token) -> bool:
-    """Whether a name modifier states an attitude to it ("anti-US voices"), not belonging."""
-    text = m.text.lower()
-    if text.startswith(("anti", "pro-", "pro ", "non-")):
-        return True
-    doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in {"anti", "pro", "non"}
-
-
-def _modifier_mention(tok: Token, index: EntityIndex, depth: int = 0) -> Mention | None:
-    """The name that modifies a common noun: "U.S. forces", "KH facilities", "Iraq's army"."""
-    for child in tok.children:
-        if child.dep_ in {"compound", "poss", "amod", "nmod"}:
-            m = index.mention_at(child)
-            if m is not None and _stance(m, child):
-                continue
-            if m is None and depth < 2 and child.dep_ == "compound":
-                m = _modifier_mention(child, index, depth + 1)
-            if m is not None:
-                return m
-    return None
-
-
-def _called(tok: Token, index: EntityIndex) -> Mention | None:
-    """The name a common noun introduces: "a new group called X", "a premier named Y"."""
-    if tok.pos_ != "NOUN":
-        return None
-    for acl in tok.children:
-        if acl.dep_ == "acl" and acl.lemma_ in {"call", "name", "dub", "know"}:
-            for c in acl.children:
-                if c.dep_ in {"oprd", "dobj", "attr"} and index.mention_at(c) is not None:
-                    return index.mention_at(c)
-    return None
-
-
-def _individual(tok: Token) -> bool:
-    """A single person named by a role noun ("a U.S. contractor"): not the state itself."""
-    return tok.tag_ == "NN" and tok.lower_.endswith(_AGENTIVE_SUFFIXES) and \
-        any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
-
-
-def _mentions(tok: Token, index: EntityIndex, expand: bool = True, physical: bool = False
-              ) -> list[Mention]:
-    """The entity mentions an argument token stands for, across coordination.
-
-    A noun that is not itself a name stands for the name that modifies it
-    ("U.S. forces", "KH facilities", "Iraq's army"); a partitive stands for its
-    group ("25 of its fighters"); the target of a physical act may be a group's
-    things ("warehouses of the PMU") when ``physical`` is set.
-    """
-    out = []
-    for t in _conjuncts(tok) if expand else [tok]:
-        if t is not tok and t.tag_ == "NN" and index.mention_at(t) is None:
-            continue  # "Connally, then the Texas governor": a description, not a second party
-        m = _called(t, index) or index.mention_at(t)
-        if m is None and t.pos_ in {"NUM", "PRON", "ADJ", "NOUN"} and \
-                (t.pos_ == "NUM" or t.lower_ in _PARTITIVES):
-            # partitive: "two of the militia's commanders"
-            for prep in t.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            m = index.mention_at(pobj) or _modifier_mention(pobj, index)
-        if m is None and t.pos_ == "NOUN":
-            # a description with its name: "the head of the agency, Kim Jae-kyu"
-            m = next((index.mention_at(c) for c in t.children
-                      if c.dep_ == "appos" and index.mention_at(c)), None)
-            # a description given as apposition of a name: "Perez, a poet who ..."
-            if m is None and t.dep_ == "appos":
-                m = index.mention_at(t.head)
-        if m is None and t.pos_ in {"NOUN", "PROPN"} and not _individual(t):
-            m = _modifier_mention(t, index)
-        if m is None and t.lemma_.lower() in _PLACE_NOUNS:
-            # a place named by its kind: "the town of Wad Madani"
-            m = next((index.mention_at(p) for prep in t.children
-                      if prep.dep_ == "prep" and prep.lower_ == "of"
-                      for p in prep.children if p.dep_ == "pobj" and index.mention_at(p)), None)
-        if m is None and physical and t.tag_ == "NNS":
-            # a group's things: "warehouses of the PMU", "positions of Hezbollah"
-            m = next((index.mention_at(p) for prep in t.children
-                      if prep.dep_ == "prep" and prep.lower_ == "of"
-                      for p in prep.children if p.dep_ == "pobj" and index.mention_at(p)), None)
-        if m is not None and m not in out:
-            out.append(m)
-        # examples of a group: "several commanders, including X and Y"
-        if index.mention_at(t) is None:
-            for member in _list_members(t):
-                out.extend(x for x in _mentions(member, index) if x not in out)
-    return out
-
-
-def _names(toks: list[Token], index: EntityIndex) -> list[Mention]:
-    """Mentions of tokens that are names themselves, with their coordinated names."""
-    return [m for t in toks for c in _conjuncts(t) for m in [index.mention_at(c)] if m]
-
-
-def _mentions_of(toks: list[Token], index: EntityIndex) -> list[Mention]:
-    """All mentions the tokens stand for, names or not."""
-    return [m for t in toks for m in _mentions(t, index)]
-
-
-def _list_members(tok: Token) -> list[Token]:
-    """Objects of "including" / "such as" under a token: the members of a group it names."""
-    out = []
-    for prep in tok.children:
-        if prep.dep_ != "prep":
-            continue
-        such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
-        if prep.lower_ == "including" or such_as:
-            out.extend(c for c in prep.children if c.dep_ == "pobj")
-    return out
-
-
-def _co_arguments(verb: Token) -> list[Token]:
-    """Arguments added to a verb's object by "along with", "together with", "including"."""
-    out = list(_list_members(verb))
-    for prep in verb.children:
-        # "killed X along with Y": Y shares X's role
-        if prep.dep_ == "prep" and prep.lower_ in {"along", "together"}:
-            out.extend(p for w in prep.children if w.lower_ == "with"
-                       for p in w.children if p.dep_ == "pobj")
-    return out
-
-
 def _subject_mentions(tok: Token, index: EntityIndex, cues: Cues, expand: bool = True,
                       memory: EventMemory | None = None) -> list[Mention]:
     """Mentions of a subject; an event noun stands for its agent, if the text names one.
@@ -214,7 +78,7 @@ def _subject_mentions(tok: Token, index: EntityIndex, cues: Cues, expand: bool =
     "X fired the missile that killed Y" gives X.
     """
     out: list[Mention] = []
-    for t in _conjuncts(tok) if expand else [tok]:
+    for t in conjuncts(tok) if expand else [tok]:
         found = event_noun(t, cues.nouns) if index.mention_at(t) is None else None
         if found is not None:
             agents = event_agents(found[0], found[1], index)
@@ -222,40 +86,13 @@ def _subject_mentions(tok: Token, index: EntityIndex, cues: Cues, expand: bool =
                 agents = memory.recall(found[0], found[1])
             out.extend(m for m in agents if m not in out)
             continue
-        found_m = _mentions(t, index, expand=False) if expand else _described(t, index)
+        found_m = argument_mentions(t, index, expand=False) if expand else described(t, index)
         if not found_m and t.dep_ in OBJ and t.head.lemma_ in _FIRING_VERBS:
             # a weapon fired by someone: "X fired the shots that killed Y"
             found_m = [m for s in subjects(t.head)[0] if not subjects(t.head)[1]
-                       for m in _mentions(s, index)]
+                       for m in argument_mentions(s, index)]
         out.extend(m for m in found_m if m not in out)
     return out
-
-
-def _described(tok: Token, index: EntityIndex) -> list[Mention]:
-    """The name a noun modified by a relative clause or participle stands for.
-
-    Only the noun's own name counts: "Perez, a poet who ..." and "Atwater is a native
-    who ..." give the person; "a South Carolina native who ..." does not give the state.
-    """
-    m = _called(tok, index) or index.mention_at(tok)
-    if m is None and tok.pos_ == "NOUN":
-        if tok.dep_ == "appos":
-            m = index.mention_at(tok.head)
-        elif tok.dep_ == "attr":
-            # predicate noun of a copula: "X is a native who ..."
-            m = next((index.mention_at(c) for c in tok.head.children
-                      if c.dep_ == "nsubj" and index.mention_at(c)), None)
-        if m is None:
-            m = next((index.mention_at(c) for c in tok.children
-                      if c.dep_ == "appos" and index.mention_at(c)), None)
-        if m is None and tok.tag_ == "NNS":
-            m = _modifier_mention(tok, index)  # a state's forces: "NATO troops fighting X"
-        if m is None:
-            # a state's office holder: "Iraq's president choosing a premier"
-            m = next((index.mention_at(c) for c in tok.children if c.dep_ == "poss"
-                      and index.mention_at(c)
-                      and index.entity(index.mention_at(c)).cls == "Country"), None)
-    return [m] if m is not None else []
 
 
 def _speaker_fallback(subj_toks: list[Token], verb: Token, index: EntityIndex) -> list[Mention]:
@@ -266,7 +103,7 @@ def _speaker_fallback(subj_toks: list[Token], verb: Token, index: EntityIndex) -
     if len(subj_toks) != 1 or subj_toks[0].lower_ not in _PRONOUNS:
         return []
     rep = reporter_token(verb)
-    found = _mentions(rep, index, expand=False) if rep is not None else []
+    found = argument_mentions(rep, index, expand=False) if rep is not None else []
     if not found:
         return []
     m = found[0]
@@ -401,14 +238,14 @@ def _verb_objects(verb: Token, passive: bool, subj_toks: list[Token], index: Ent
         # a second "object" beside a name describes it: "wounded Connally, then the governor"
         objects = [o for o in objects if o[0] not in dobjs or index.mention_at(o[0])]
     if passive or dobjs:
-        objects.extend((t, (), None) for t in _co_arguments(verb))
+        objects.extend((t, (), None) for t in co_arguments(verb))
     if passive and all(index.mention_at(t) is None for t in subj_toks):
         # "Some were sanctioned by the US, including X": the list names the subject's
         # members even when the parse hangs it on the agent
         for agent in verb.children:
             if agent.dep_ == "agent":
                 objects.extend((t, (), None) for p in agent.children if p.dep_ == "pobj"
-                               for t in _list_members(p))
+                               for t in list_members(p))
     # prepositional objects, on the verb or on its direct object ("launched strikes on X")
     # a passive verb's object is its subject; its prepositions give place and time
     hosts = [verb, *dobjs] if not passive else []
@@ -427,7 +264,7 @@ def _reporter(verb: Token, index: EntityIndex) -> Mention | None:
     rep = reporter_token(verb)
     if rep is None:
         return None
-    found = _mentions(rep, index)
+    found = argument_mentions(rep, index)
     return found[0] if found else None
 
 
@@ -458,7 +295,8 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues, memory: EventMemory |
         name_toks = [p for a in verb.children if a.dep_ == "agent" for p in a.children
                      if p.dep_ == "pobj"] if passive else subj_toks
         named_subj = [m for m in subj_mentions
-                      if m in _names(name_toks, index) or m not in _mentions_of(name_toks, index)]
+                      if m in name_mentions(name_toks, index)
+                      or m not in all_mentions(name_toks, index)]
         objects = _verb_objects(verb, passive, subj_toks, index)
         shared = [(o, (), None) for o in shared_objects(verb)] if not passive else []
         fact_base = factuality(verb, sent)
@@ -481,7 +319,8 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues, memory: EventMemory |
             if found is None:
                 continue
             relation, is_open = found
-            if is_open and not _open_ok(verb, preps, dobj, has_dobj, (obj_tok, preps, dobj) in shared):
+            is_shared = (obj_tok, preps, dobj) in shared
+            if is_open and not _open_ok(verb, preps, dobj, has_dobj, is_shared):
                 continue
             fact = fact_base
             # "asked Hezbollah to send X": the guideline reads the request as the sending
@@ -493,13 +332,13 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues, memory: EventMemory |
                 _note_event(verb, relation, subj_mentions, passive, cues, memory)
             if relation == "sent" and not preps:
                 yield from _envoy_visits(verb, obj_tok, index, sentence, fact, reported_by)
-            objs = _mentions(obj_tok, index, physical=relation in _PHYSICAL)
+            objs = argument_mentions(obj_tok, index, physical=relation in _PHYSICAL)
             if relation in _JUDGING and not objs:
                 # condemning an event condemns who did it: "Iraq condemned the strikes"
                 objs = _subject_mentions(obj_tok, index, cues, memory=memory) or \
                     _characterised_agent(verb, index)
             if is_open:
-                objs = [m for m in objs if m in _names([obj_tok], index)]
+                objs = [m for m in objs if m in name_mentions([obj_tok], index)]
             for obj in objs:
                 for subj in named_subj if is_open else subj_mentions:
                     if subj.entity == obj.entity:
@@ -526,14 +365,14 @@ def _receives_aid(verb: Token, preps: tuple[str, ...], cues: Cues) -> bool:
         return False
     gifts = [c for c in verb.children if c.dep_ in OBJ]
     return any(g.lemma_.lower() in _AID_NOUNS or cues.nouns.get(g.lemma_.lower()) == "supported"
-               for d in gifts for g in _conjuncts(d))
+               for d in gifts for g in conjuncts(d))
 
 
 def _aid_facts(giver_tok: Token, receivers: list[Mention], index: EntityIndex,
                sentence: Sentence, fact: Factuality, reported_by: Mention | None
                ) -> Iterator[Fact]:
     """ "X received weapons from Y": Y supported X."""
-    for giver in _mentions(giver_tok, index):
+    for giver in argument_mentions(giver_tok, index):
         for receiver in receivers:
             if giver.entity != receiver.entity:
                 yield Fact(subject=giver, relation="supported", object=receiver,
@@ -547,7 +386,7 @@ def _characterised_agent(verb: Token, index: EntityIndex) -> list[Mention]:
             for noun in prep.children if noun.dep_ == "pobj"
             for by in noun.children if by.dep_ == "prep" and by.lower_ == "by"
             for agent in by.children if agent.dep_ == "pobj"
-            for m in _mentions(agent, index)]
+            for m in argument_mentions(agent, index)]
 
 
 def _note_event(verb: Token, relation: str, agents: list[Mention], passive: bool, cues: Cues,
@@ -568,9 +407,9 @@ def _envoy_visits(verb: Token, obj_tok: Token, index: EntityIndex, sentence: Sen
                   fact: Factuality, reported_by: Mention | None) -> Iterator[Fact]:
     """A person sent to a place went there: "Iran sent Larijani to Beirut"."""
     places = [m for prep in verb.children if prep.dep_ in {"prep", "dative"} and prep.lower_ == "to"
-              for p in prep.children if p.dep_ == "pobj" for m in _mentions(p, index)
+              for p in prep.children if p.dep_ == "pobj" for m in argument_mentions(p, index)
               if index.entity(m).cls in _PLACE_CLASSES]
-    for person in _mentions(obj_tok, index):
+    for person in argument_mentions(obj_tok, index):
         if index.entity(person).cls != "Person":
             continue
         for place in places:
@@ -633,9 +472,9 @@ def accusation_facts(sent: Span, sentence: Sentence, index: EntityIndex, cues: C
         if pred is None or pred.dep_ != "ccomp" or pred.head.lemma_ not in SPEECH_VERBS | {"warn"}:
             continue
         speaker = reporter_token(pred)
-        speakers = _mentions(speaker, index) if speaker is not None else []
+        speakers = argument_mentions(speaker, index) if speaker is not None else []
         accused = [m for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"}
-                   for m in _mentions(c, index)]
+                   for m in argument_mentions(c, index)]
         fact = factuality(pred, sent)
         for s in speakers:
             for a in accused:
@@ -660,7 +499,8 @@ def _culpability_predicate(tok: Token, cues: Cues) -> Token | None:
     return None
 
 
-def extract_facts(doc, index: EntityIndex, cues: Cues, *, skip: set[int] = frozenset()) -> list[Fact]:
+def extract_facts(doc, index: EntityIndex, cues: Cues, *, skip: set[int] = frozenset()
+                  ) -> list[Fact]:
     """All facts of a Doc, deduplicated, in sentence order.
 
     ``skip`` holds the start offsets of sentences to leave out (boilerplate).
@@ -670,7 +510,7 @@ def extract_facts(doc, index: EntityIndex, cues: Cues, *, skip: set[int] = froze
     memory = EventMemory()
 
     def mentions(tok: Token) -> list[Mention]:
-        return _mentions(tok, index, physical=True)
+        return argument_mentions(tok, index, physical=True)
 
     def light_subjects(verb: Token) -> list[Mention]:
         toks, passive = subjects(verb)

@@ -101,37 +101,12 @@ def test_triples_along_with_shares_the_object(triples):
         "Israel killed Fuad Shukr along with Saleh al-Arouri.")
 
 
-def test_triples_including_lists_the_members_of_the_object(triples):
-    facts = triples("Several groups were sanctioned by the EU, including Hamas and Hezbollah.")
-    assert {("EU", "sanctioned", "Hamas"), ("EU", "sanctioned", "Hezbollah")} <= facts
-
-
-def test_triples_a_single_person_is_not_the_state(triples):
-    assert not triples("Hezbollah killed a Lebanese contractor near Tyre.") & {
-        ("Hezbollah", "killed", "Lebanese")}
-
-
-def test_triples_stance_modifier_is_not_the_subject(triples):
-    assert not {t for t in triples("Anti-US protesters denounced Ali Sistani.")
-                if t[0].lower().endswith("us")}
-
-
 @pytest.mark.parametrize("sentence", [
     "Angela Merkel spoke in Berlin on Monday.",
     "Emmanuel Macron said on Friday that talks would resume.",
 ])
 def test_triples_open_relation_needs_a_real_argument(read, sentence):
     assert not [f for f in read(sentence).facts if f.open]
-
-
-@pytest.mark.parametrize("sentence,expected", [
-    # partitive object
-    ("Israel withdrew from part of Lebanon in 2000.", ("Israel", "withdrewFrom", "Lebanon")),
-    # a group's things stand for the group
-    ("Israeli jets struck positions of Hezbollah.", ("Israeli", "attacked", "Hezbollah")),
-])
-def test_triples_argument_nouns_stand_for_their_group(triples, sentence, expected):
-    assert expected in triples(sentence)
 
 
 @pytest.mark.parametrize("sentence,expected", [
@@ -221,11 +196,6 @@ def test_triples_pronoun_of_a_reported_clause_is_the_agreeing_speaker(triples, s
 def test_triples_pronoun_that_disagrees_with_the_speaker_is_not_resolved(triples):
     facts = triples("Jonathan Hoffman said it has received weapons from Iran.")
     assert not {t for t in facts if t[2] == "Jonathan Hoffman"}
-
-
-def test_triples_place_named_by_its_kind(triples):
-    assert ("Rapid Support Forces", "attacked", "Wad Madani") in triples(
-        "The Rapid Support Forces stormed the town of Wad Madani last month.")
 
 
 def test_triples_cue_phrase_with_a_plural_object_noun(triples):
