@@ -17,6 +17,9 @@ _PARTITIVES = {"part", "parts", "much", "some", "many", "several", "dozens", "hu
                "four", "five"}
 # endings of nouns for one person who does something ("contractor", "journalist")
 _AGENTIVE_SUFFIXES = ("or", "er", "ist", "ian", "ant", "ent", "man", "woman")
+# participles that tie a place or thing to the group that owns or uses it
+_OWNING_PARTICIPLES = {"belong", "link", "tie", "affiliate", "use", "operate", "run", "occupy",
+                       "control", "hold", "own"}
 # nouns that name a kind of place before its name ("the town of X")
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "area", "port",
                 "capital", "county", "governorate", "neighbourhood", "neighborhood", "suburb",
@@ -111,6 +114,8 @@ def argument_mentions(tok: Token, index: EntityIndex, expand: bool = True,
             m = next((index.mention_at(p) for prep in t.children
                       if prep.dep_ == "prep" and prep.lower_ == "of"
                       for p in prep.children if p.dep_ == "pobj" and index.mention_at(p)), None)
+        if m is None and physical and t.pos_ == "NOUN":
+            m = _owner(t, index)
         if m is not None and m not in out:
             out.append(m)
         # examples of a group: "several commanders, including X and Y"
@@ -118,6 +123,22 @@ def argument_mentions(tok: Token, index: EntityIndex, expand: bool = True,
             for member in list_members(t):
                 out.extend(x for x in argument_mentions(member, index) if x not in out)
     return out
+
+
+def _owner(tok: Token, index: EntityIndex) -> Mention | None:
+    """The group a place or thing belongs to: "depots belonging to Hezbollah", "a base used
+    by U.S. forces"."""
+    for acl in tok.children:
+        if acl.dep_ != "acl" or acl.lemma_ not in _OWNING_PARTICIPLES:
+            continue
+        for prep in acl.children:
+            if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"to", "by"}:
+                for p in prep.children:
+                    if p.dep_ == "pobj":
+                        m = index.mention_at(p) or modifier_mention(p, index)
+                        if m is not None:
+                            return m
+    return None
 
 
 def name_mentions(toks: list[Token], index: EntityIndex) -> list[Mention]:

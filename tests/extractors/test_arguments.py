@@ -32,3 +32,12 @@ def test_arguments_argument_nouns_stand_for_their_group(triples, sentence, expec
 def test_arguments_place_named_by_its_kind(triples):
     assert ("Rapid Support Forces", "attacked", "Wad Madani") in triples(
         "The Rapid Support Forces stormed the town of Wad Madani last month.")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Israeli jets struck depots belonging to Hezbollah.", ("Israeli", "attacked", "Hezbollah")),
+    ("Kataib Hezbollah shelled a base used by U.S. forces.",
+     ("Kataib Hezbollah", "attacked", "U.S.")),
+])
+def test_arguments_target_owned_by_a_group_stands_for_it(triples, sentence, expected):
+    assert expected in triples(sentence)
