@@ -52,6 +52,8 @@ _AID_NOUNS = {"weapon", "weapons", "arms", "money", "aid", "assistance", "traini
               "missile", "missiles", "backing", "support", "supply", "supplies"}
 # relations whose events later sentences refer back to ("the airstrike", "the killing")
 _EVENT_RELATIONS = {"attacked", "killed", "injured", "sanctioned"}
+# relations that hold both ways ("met", "cooperated")
+_SYMMETRIC = {"contacted", "cooperatedWith"}
 _PRONOUNS = {"it", "they", "we", "he", "she"}
 
 
@@ -304,6 +306,8 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues, memory: EventMemory |
         has_dobj = any(c.dep_ in OBJ for c in verb.children)
         event_dobjs = [c for c in verb.children if c.dep_ in OBJ and event_noun(c, cues.nouns)]
         bare = _relation(verb, (), None, cues)
+        yield from _reciprocal_facts(verb, bare, subj_mentions, event_dobjs, cues, sentence,
+                                     fact_base, reported_by)
         if bare is not None and not bare[1] and bare[0] in _EVENT_RELATIONS \
                 and fact_base == Factuality.ASSERTED:
             _note_event(verb, bare[0], subj_mentions, passive, cues, memory)
@@ -378,6 +382,31 @@ def _aid_facts(giver_tok: Token, receivers: list[Mention], index: EntityIndex,
                 yield Fact(subject=giver, relation="supported", object=receiver,
                            sentence=sentence, rule="verb-receive-aid", factuality=fact,
                            reported_by=reported_by)
+
+
+def _reciprocal_facts(verb: Token, bare: tuple[str, bool] | None, parties: list[Mention],
+                      event_dobjs: list[Token], cues: Cues, sentence: Sentence,
+                      fact: Factuality, reported_by: Mention | None) -> Iterator[Fact]:
+    """Coordinated parties of a symmetric act with no object met each other.
+
+    "Putin and Xi met in Moscow", "Egypt and Qatar held talks on Sunday".
+    """
+    rel = bare[0] if bare is not None and not bare[1] else None
+    if rel is None and verb.lemma_ in LIGHT_VERBS:
+        found = [event_noun(d, cues.nouns) for d in event_dobjs]
+        rel = next((f[1] for f in found if f is not None), None)
+        if any(p.dep_ == "prep" for d in event_dobjs for p in d.children if p.lower_ == "with"):
+            return  # "held talks with X": the object is named
+    other_objects = [c for c in verb.children if c.dep_ in OBJ and c not in event_dobjs]
+    if rel not in _SYMMETRIC or len(parties) < 2 or other_objects:
+        return
+    if any(p.dep_ == "prep" and p.lower_ == "with" for p in verb.children):
+        return
+    for i, a in enumerate(parties):
+        for b in parties[i + 1:]:
+            if a.entity != b.entity:
+                yield Fact(subject=a, relation=rel, object=b, sentence=sentence,
+                           rule="verb-reciprocal", factuality=fact, reported_by=reported_by)
 
 
 def _characterised_agent(verb: Token, index: EntityIndex) -> list[Mention]:

@@ -215,3 +215,18 @@ def test_triples_agentless_passive_without_a_recoverable_agent_gives_nothing(rea
 def test_triples_speaker_named_by_a_possessive_owns_the_pronoun(triples):
     assert ("Adel Abdul-Mahdi", "contacted", "Mark Esper") in triples(
         "Adel Abdul-Mahdi's office said he received a call from Mark Esper on Sunday.")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Vladimir Putin and Xi Jinping met in Moscow on Tuesday.",
+     ("Vladimir Putin", "contacted", "Xi Jinping")),
+    ("Egypt and Qatar held talks on Sunday.", ("Egypt", "contacted", "Qatar")),
+])
+def test_triples_coordinated_parties_of_a_symmetric_act_met_each_other(triples, sentence,
+                                                                        expected):
+    assert expected in triples(sentence)
+
+
+def test_triples_symmetric_act_with_an_object_is_not_reciprocal(triples):
+    assert ("Egypt", "contacted", "Qatar") not in triples(
+        "Egypt and Qatar held talks with Hamas on Sunday.")
