@@ -125,27 +125,28 @@ def event_agents(noun: Token, rel: str, index: EntityIndex) -> list[Mention]:
             # "Israel's strikes", "US airstrikes", "Turkish drone strikes"
             elif c.dep_ in {"poss", "compound", "amod", "nmod"}:
                 modifiers.extend(m for m in _name_mentions(c, index) if _is_actor(m, index))
-    if rel in _PATIENT_FIRST and not out:
-        return []
-    return [m for m in out + ([] if rel in _PATIENT_FIRST else modifiers)
-            if _is_actor(m, index)]
+    # "Kennedy's assassination" names the victim; "Israel's killing of X" the killer
+    patient_first = rel in _PATIENT_FIRST and not _has_of_object(noun)
+    return [m for m in out + ([] if patient_first else modifiers) if _is_actor(m, index)]
+
+
+def _has_of_object(noun: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "of" and
+               any(p.dep_ == "pobj" for p in c.children) for c in noun.children)
 
 
 def event_targets(noun: Token, rel: str, index: EntityIndex, mentions) -> list[Mention]:
     """Whom or what the event a noun names was directed at."""
     preps = TARGET_PREPS.get(rel, set())
     out: list[Mention] = []
-    has_by = False
     for host in _event_hosts(noun):
         for c in host.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out.extend(mentions(p))
-            if c.dep_ in {"prep", "agent"} and c.lower_ == "by":
-                has_by = True
     # "Kennedy's assassination", "the Soleimani killing": the modifier is the victim
-    if rel in _PATIENT_FIRST and (has_by or not out):
+    if rel in _PATIENT_FIRST and not _has_of_object(noun):
         for c in noun.children:
             if c.dep_ in {"poss", "compound"}:
                 out.extend(_name_mentions(c, index))

@@ -54,6 +54,8 @@ _AID_NOUNS = {"weapon", "weapons", "arms", "money", "aid", "assistance", "traini
 _EVENT_RELATIONS = {"attacked", "killed", "injured", "sanctioned"}
 # relations that hold both ways ("met", "cooperated")
 _SYMMETRIC = {"contacted", "cooperatedWith"}
+# relations an event does for its agent ("the strike killed X")
+_VIOLENT = {"attacked", "killed", "injured"}
 _PRONOUNS = {"it", "they", "we", "he", "she"}
 
 
@@ -293,6 +295,10 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues, memory: EventMemory |
             rule = "verb-active" if verb.dep_ != "relcl" else "verb-relative"
         if not subj_mentions:
             continue
+        # an event's agent did what the event did only when it is violence: "the strike
+        # killed X" gives the striker; "the strike angered X" does not
+        event_subject = not passive and any(
+            index.mention_at(t) is None and event_noun(t, cues.nouns) for t in subj_toks)
         # an open relation holds only between names that are the verb's own arguments
         name_toks = [p for a in verb.children if a.dep_ == "agent" for p in a.children
                      if p.dep_ == "pobj"] if passive else subj_toks
@@ -323,6 +329,8 @@ def verb_facts(sent: Span, index: EntityIndex, cues: Cues, memory: EventMemory |
             if found is None:
                 continue
             relation, is_open = found
+            if event_subject and (is_open or relation not in _VIOLENT):
+                continue
             is_shared = (obj_tok, preps, dobj) in shared
             if is_open and not _open_ok(verb, preps, dobj, has_dobj, is_shared):
                 continue

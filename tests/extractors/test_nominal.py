@@ -144,3 +144,13 @@ def test_nominal_light_verb_takes_the_event_nouns_preposition(triples, sentence,
 def test_nominal_condemned_event_characterised_as_an_act_by_a_party(triples):
     assert ("Narendra Modi", "condemned", "Pakistan") in triples(
         "Narendra Modi decried the strikes as a cowardly act by Pakistan.")
+
+
+def test_nominal_possessive_with_an_of_victim_is_the_killer(triples):
+    assert ("Israel", "killed", "Ismail Haniyeh") in triples(
+        "Israel's killing of Ismail Haniyeh angered Iran.")
+
+
+def test_nominal_event_subject_lends_its_agent_only_to_violence(read):
+    rec = read("Kennedy's assassination by Lee Oswald shocked America.")
+    assert not [f for f in rec.facts if f.open]
