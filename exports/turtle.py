@@ -1,14 +1,45 @@
-"""Turtle export."""
+"""Turtle export, written by Oxigraph's serializer.
+
+rdflib's own Turtle serializer is pure Python and costs more than the parse of the
+text on large graphs; Oxigraph's writes the same graph in a fraction of the time.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Graph
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+
+
+def to_oxigraph(term):
+    """The pyoxigraph term for an rdflib term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def used_prefixes(g: Graph) -> dict[str, str]:
+    """The prefixes bound on ``g`` whose namespace some IRI of the graph starts with."""
+    bound = {prefix: str(ns) for prefix, ns in g.namespaces() if prefix}
+    iris = {str(t) for triple in g for t in triple if isinstance(t, URIRef)}
+    return {p: ns for p, ns in sorted(bound.items()) if any(iri.startswith(ns) for iri in iris)}
 
 
 def to_turtle(g: Graph) -> str:
-    """Serialise ``g`` as Turtle, with the prefixes bound on it."""
-    return g.serialize(format="turtle")
+    """Serialise ``g`` as Turtle, with the prefixes bound on it that the graph uses."""
+    # sorted, so that each subject's triples are consecutive and written as one block
+    ordered = sorted(g, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
+    triples = [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in ordered]
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used_prefixes(g))
+    return data.decode("utf-8")
 
 
 def write_turtle(g: Graph, path: Path | str) -> Path:

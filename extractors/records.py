@@ -42,23 +42,31 @@ class Mention:
     """One mention of an entity in a document.
 
     ``entity`` is the key of the document-level :class:`Entity` the mention belongs to.
+    ``via`` says how the text refers to it: ``"name"``, ``"pronoun"`` ("he", "it") or
+    ``"description"`` ("the militia").
     """
 
     text: str
     start: int
     end: int
     entity: str
+    via: str = "name"
 
 
 @dataclass(frozen=True)
 class Entity:
-    """An entity of one document: its canonical name, class and every name seen."""
+    """An entity of one document: its canonical name, class and every name seen.
+
+    ``merges`` holds, for the names that joined by a rule rather than by being spelt the
+    same, ``(name, reason)`` pairs ("KH", "acronym of the initials (Kataib Hezbollah)").
+    """
 
     key: str
     name: str
     cls: str
     aliases: tuple[str, ...] = ()
     mentions: int = 1
+    merges: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,9 @@ class Fact:
     """A subject-relation-object statement read from one sentence.
 
     ``relation`` is an inventory relation name when ``open`` is false, and the verb
-    lemma that expressed it when ``open`` is true.
+    lemma that expressed it when ``open`` is true. ``time`` is when the fact happened,
+    in ISO 8601 at the precision the text gives (``2020-03-26``, ``2020-W12``,
+    ``2020-03``, ``2020``), and ``time_text`` the expression that said it.
     """
 
     subject: Mention
@@ -78,6 +88,7 @@ class Fact:
     factuality: Factuality = Factuality.ASSERTED
     reported_by: Mention | None = None
     time: str | None = None
+    time_text: str | None = None
 
 
 @dataclass(frozen=True)

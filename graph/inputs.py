@@ -9,6 +9,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from extractors.records import TextInput
@@ -65,7 +66,24 @@ def _read_jsonl(text: str, source: str) -> Iterator[TextInput | InputProblem]:
             yield InputProblem(where, "empty text")
             continue
         meta = {k: obj[k] if isinstance(obj.get(k), str) else None for k in ("title", "url", "date")}
+        if meta["date"] is not None and not _is_iso_date(meta["date"]):
+            yield InputProblem(where, f"\"date\" {meta['date']!r} is not ISO 8601 (YYYY-MM-DD); "
+                                      "kept as text, and times such as \"on Friday\" are not "
+                                      "resolved", fatal=False)
         yield TextInput(doc_id=str(doc_id), text=body, **meta)
+
+
+def _is_iso_date(text: str) -> bool:
+    """Whether a document date starts with an ISO 8601 calendar date.
+
+    >>> _is_iso_date("2020-03-05T10:00Z"), _is_iso_date("5 March 2020")
+    (True, False)
+    """
+    try:
+        date.fromisoformat(text[:10])
+    except ValueError:
+        return False
+    return True
 
 
 def _read_file(path: Path, source: str) -> Iterator[TextInput | InputProblem]:

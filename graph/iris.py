@@ -10,6 +10,8 @@ import hashlib
 import re
 import unicodedata
 
+from rdflib import URIRef
+
 from ontology import KGR, OPEN
 
 #: Coarse kind of each class: an entity's IRI keeps people, organisations and places
@@ -72,6 +74,15 @@ def document_iri(doc_id: str):
 def statement_iri(doc_id: str, *parts: object):
     """The IRI of one statement, hashed from its document and content."""
     return KGR[f"statement/{digest(doc_id, *parts)}"]
+
+
+def span_iri(doc, start: int, end: int):
+    """The IRI of a stretch of a document, by character offsets (NIF's RFC 5147 scheme).
+
+    >>> str(span_iri(document_iri("a1"), 0, 22))
+    'https://w3id.org/kgbuilder/resource/doc/a1#char=0,22'
+    """
+    return URIRef(f"{doc}#char={int(start)},{int(end)}")
 
 
 def open_relation_iri(verb: str):

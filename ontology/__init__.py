@@ -3,8 +3,8 @@
 The Turtle files in this package are the single source of truth. Python reads them
 through :mod:`importlib.resources`, so the package works wherever it is installed.
 """
-from ontology.terms import KGB, KGR, OPEN, CLASSES, load_ontology
+from ontology.terms import CLASSES, ITSRDF, KGB, KGR, NIF, OPEN, SCHEMA, load_ontology
 from ontology.cues import CueTable, Relation, load_relations, load_cues
 
-__all__ = ["KGB", "KGR", "OPEN", "CLASSES", "load_ontology", "CueTable", "Relation",
+__all__ = ["KGB", "KGR", "OPEN", "SCHEMA", "NIF", "ITSRDF", "CLASSES", "load_ontology", "CueTable", "Relation",
            "load_relations", "load_cues"]

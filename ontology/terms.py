@@ -13,6 +13,13 @@ KGR = Namespace("https://w3id.org/kgbuilder/resource/")
 #: Open relations: one property per verb outside the inventory.
 OPEN = Namespace("https://w3id.org/kgbuilder/open#")
 
+#: schema.org, as the ontology and the scorer spell it (http, not https).
+SCHEMA = Namespace("http://schema.org/")
+#: NIF 2.0 core: strings of a document and their character offsets.
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+#: ITS 2.0 in RDF: ``itsrdf:taIdentRef`` links a mention to the entity it names.
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
+
 #: Entity classes by local name, most specific first where it matters.
 CLASSES = ("Person", "Organization", "ArmedGroup", "GovernmentBody", "Country", "City",
            "Region", "Facility", "Place")

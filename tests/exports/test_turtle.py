@@ -32,3 +32,10 @@ def test_turtle_is_read_by_oxigraph_with_the_same_triple_count():
     g = build_graph([_record()])
     quads = list(pyoxigraph.parse(to_turtle(g), format=pyoxigraph.RdfFormat.TURTLE))
     assert len(quads) == len(g)
+
+
+def test_turtle_is_read_by_rapper_with_the_same_triple_count():
+    from tests.exports.parsers import rapper_count
+
+    g = build_graph([_record()])
+    assert rapper_count(to_turtle(g), "turtle") == len(g)

@@ -84,11 +84,6 @@ def test_clauses_state_office_holder_with_a_participle_stands_for_the_state(trip
         "Iraq's president, choosing a new premier named Adnan Zurufi, spoke on Monday.")
 
 
-@pytest.mark.parametrize("sentence,expected,absent", [
-    ("Israel struck Gaza City, Palestinian officials said, killing Ahmed Yassin.",
-     ("Israel", "killed", "Ahmed Yassin"), ("Palestinian", "killed", "Ahmed Yassin")),
-])
-def test_clauses_participle_after_a_parenthetical_source_takes_the_reported_subject(
-        triples, sentence, expected, absent):
-    facts = triples(sentence)
-    assert expected in facts and absent not in facts
+def test_clauses_participle_after_a_parenthetical_source_takes_the_reported_subject(triples):
+    facts = triples("Israel struck Gaza City, Palestinian officials said, killing Ahmed Yassin.")
+    assert {t for t in facts if t[1] == "killed"} == {("Israel", "killed", "Ahmed Yassin")}

@@ -15,7 +15,7 @@ import pytest
     # prepositional objects and phrasal verbs
     ("France withdrew from Mali in 2022.", ("France", "withdrewFrom", "Mali")),
     ("Britain pulled out of Afghanistan after twenty years.",
-     ("Britain", "withdrewFrom", "Afghanistan")),
+     ("United Kingdom", "withdrewFrom", "Afghanistan")),  # countries get their canonical name
     ("Antony Blinken flew to Cairo on Monday.", ("Antony Blinken", "visited", "Cairo")),
     ("Hezbollah fired rockets at Haifa overnight.", ("Hezbollah", "attacked", "Haifa")),
     ("Turkey cooperated with Qatar on the plan.", ("Turkey", "cooperatedWith", "Qatar")),
@@ -69,7 +69,7 @@ def test_triples_facts_record_sentence_and_offsets(read):
 @pytest.mark.parametrize("sentence,expected", [
     # passive whose agent is an event noun with a name modifier
     ("Ahmed Yassin was killed by an Israeli missile strike in Gaza.",
-     ("Israeli", "killed", "Ahmed Yassin")),
+     ("Israel", "killed", "Ahmed Yassin")),
     # coordinated participles share the passive
     ("John Kennedy was shot and killed by Lee Oswald in Dallas.",
      ("Lee Oswald", "killed", "John Kennedy")),
@@ -199,7 +199,7 @@ def test_triples_pronoun_that_disagrees_with_the_speaker_is_not_resolved(triples
 
 
 def test_triples_cue_phrase_with_a_plural_object_noun(triples):
-    assert ("Antony Blinken", "contacted", "King Abdullah") in triples(
+    assert ("Antony Blinken", "contacted", "Abdullah") in triples(
         "Antony Blinken held talks with King Abdullah in Amman.")
 
 

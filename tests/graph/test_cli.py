@@ -107,7 +107,7 @@ def test_cli_query_bad_sparql_is_a_one_line_error(tmp_path):
 
 
 def test_cli_help_shows_examples():
-    for args in ([], ["build"], ["query"]):
+    for args in ([], ["build"], ["query"], ["export"], ["validate"]):
         out = CliRunner().invoke(main, [*args, "--help"]).output
         assert "Examples:" in out
 
@@ -142,3 +142,147 @@ def test_cli_import_contracts_hold():
     exe = shutil.which("lint-imports") or str(ROOT / ".venv/bin/lint-imports")
     out = subprocess.run([exe], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_cli_entities_lists_entities_with_aliases_and_counts(tmp_path):
+    text = ("The Syrian Democratic Forces (SDF) took the dam on Monday. "
+            "Turkey shelled the SDF a day later.\n")
+    (tmp_path / "a.txt").write_text(text)
+    assert _build(str(tmp_path / "a.txt"), "-o", str(tmp_path / "out")).exit_code == 0
+    result = CliRunner().invoke(main, ["entities", str(tmp_path / "out" / "graph.ttl")])
+    assert result.exit_code == 0, result.output
+    line = next(l for l in result.output.splitlines() if "Syrian Democratic Forces" in l)
+    assert "SDF" in line and line.split()[0] == "3"   # the long name and SDF twice
+
+
+def test_cli_entities_explain_says_why_a_name_was_merged(tmp_path):
+    (tmp_path / "a.txt").write_text("The Syrian Democratic Forces (SDF) took the dam. "
+                                   "The SDF said the fight was over.\n")
+    _build(str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    result = CliRunner().invoke(main, ["entities", str(tmp_path / "out" / "graph.ttl"),
+                                       "--explain", "SDF"])
+    assert result.exit_code == 0, result.output
+    assert "acronym defined in brackets" in result.output
+
+
+def test_cli_entities_explain_unknown_name_fails(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    _build(str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    result = CliRunner().invoke(main, ["entities", str(tmp_path / "out" / "graph.ttl"),
+                                       "--explain", "Atlantis"])
+    assert result.exit_code == 1
+    assert "no entity is named 'Atlantis'" in result.output
+
+
+def test_cli_build_format_option_writes_each_format_beside_ttl_and_html(tmp_path):
+    result = _build("-", "-o", str(tmp_path), "--format", "trig,nq", "--format", "jsonld",
+                    "-f", "nt", "-f", "graphml", input=ARTICLE)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "graph.graphml", "graph.html", "graph.jsonld", "graph.nq", "graph.nt", "graph.trig",
+        "graph.ttl"]
+
+
+def test_cli_build_unknown_format_is_a_one_line_error_listing_choices(tmp_path):
+    result = _build("-", "-o", str(tmp_path), "--format", "ttl,rdfxml", input=ARTICLE)
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "kgbuilder: unknown format 'rdfxml'; choose from ttl, nt, trig, nq, jsonld, graphml, html"]
+
+
+def test_cli_export_writes_the_graph_in_other_formats(tmp_path):
+    _build("-", "-o", str(tmp_path / "a"), input=ARTICLE)
+    result = CliRunner().invoke(main, ["export", str(tmp_path / "a" / "graph.ttl"), "--format",
+                                       "nq,jsonld", "-o", str(tmp_path / "b")])
+    assert result.exit_code == 0, result.output
+    g = Graph().parse(tmp_path / "a" / "graph.ttl")
+    from tests.exports.parsers import assert_isomorphic, union
+    assert_isomorphic(g, union((tmp_path / "b" / "graph.nq").read_text(), "nquads"))
+    assert_isomorphic(g, Graph().parse(tmp_path / "b" / "graph.jsonld", format="json-ld"))
+
+
+def test_cli_export_bad_graph_file_is_a_one_line_error(tmp_path):
+    bad = tmp_path / "graph.ttl"
+    bad.write_text("this is not turtle")
+    result = CliRunner().invoke(main, ["export", str(bad), "-f", "nt", "-o", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"kgbuilder: {bad}: not a valid turtle graph")
+
+
+def test_cli_validate_conforming_graph_exits_zero(tmp_path):
+    _build("-", "-o", str(tmp_path), input=ARTICLE)
+    result = CliRunner().invoke(main, ["validate", str(tmp_path / "graph.ttl")])
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.stdout
+
+
+def test_cli_validate_violations_are_listed_and_exit_one(tmp_path):
+    _build("-", "-o", str(tmp_path), input=ARTICLE)
+    path = tmp_path / "graph.ttl"
+    path.write_text(path.read_text().replace('kgb:factuality "asserted"', 'kgb:factuality "maybe"'))
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert any(l.endswith("factuality is one of asserted, negated, hypothetical, planned") for l in lines)
+    assert lines[-1].startswith(f"kgbuilder: {path}: does not conform")
+
+
+def test_cli_examples_build_into_a_conforming_graph(tmp_path):
+    result = _build(str(ROOT / "examples"), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "violation" not in result.stderr
+    result = CliRunner().invoke(main, ["validate", str(tmp_path / "graph.ttl")])
+    assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").exists(), reason="needs ../shared/seeds")
+def test_cli_seeds_build_into_conforming_graphs(tmp_path):
+    for seed in sorted((SHARED / "seeds").glob("*.txt")):
+        result = _build(str(seed), "-o", str(tmp_path / seed.stem))
+        assert result.exit_code == 0, result.stderr
+        check = CliRunner().invoke(main, ["validate", str(tmp_path / seed.stem / "graph.ttl")])
+        assert check.exit_code == 0, check.stderr
+
+
+def test_cli_build_reports_violations_on_stderr_and_exits_one(tmp_path, monkeypatch):
+    import graph.build
+    from rdflib import Literal, RDF
+    from ontology import KGB
+
+    real = graph.build.build_graph
+
+    def broken(records, **kwargs):
+        g = real(records, **kwargs)
+        for st in list(g.subjects(RDF.type, KGB.Statement)):
+            g.set((st, KGB.factuality, Literal("rumoured")))
+        return g
+
+    monkeypatch.setattr(graph.build, "build_graph", broken)
+    result = _build("-", "-o", str(tmp_path), input=ARTICLE)
+    assert result.exit_code == 1
+    assert "factuality is one of" in result.stderr and "does not conform" in result.stderr
+    assert (tmp_path / "graph.ttl").exists()
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tests.exports.test_formats import TRICKY  # noqa: E402
+
+
+@settings(max_examples=5, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(name=TRICKY, quote=TRICKY)
+def test_cli_build_any_text_gives_files_strict_parsers_read(tmp_path, name, quote):
+    import pyoxigraph
+
+    text = (f"Hezbollah fired rockets at {name} on Friday. Israel said \"{quote}\" and struck "
+            f"Beirut.\n{quote}\n").replace("\x00", "")  # NUL marks a binary file, by design
+    out = tmp_path / "out"
+    result = _build("-", "-o", str(out), "-f", "nt,nq,trig,jsonld,graphml", input=text)
+    assert result.exit_code == 0, result.stderr
+    for suffix, fmt in (("ttl", pyoxigraph.RdfFormat.TURTLE), ("nt", pyoxigraph.RdfFormat.N_TRIPLES),
+                        ("nq", pyoxigraph.RdfFormat.N_QUADS), ("trig", pyoxigraph.RdfFormat.TRIG),
+                        ("jsonld", pyoxigraph.RdfFormat.JSON_LD)):
+        assert list(pyoxigraph.parse(path=str(out / f"graph.{suffix}"), format=fmt))

@@ -65,3 +65,14 @@ def test_inputs_dash_reads_stdin():
     stream = io.TextIOWrapper(io.BytesIO(b"Iran backed Hamas."))
     docs, _ = _split(list(read_inputs(["-"], stdin=stream)))
     assert [(d.doc_id, d.text) for d in docs] == [("stdin", "Iran backed Hamas.")]
+
+
+def test_inputs_jsonl_date_not_iso_is_a_warning_and_the_document_is_read(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"id": "1", "text": "One.", "date": "5 March 2020"}\n'
+                    '{"id": "2", "text": "Two.", "date": "2020-03-05"}\n')
+    docs, problems = _split(list(read_inputs([str(path)])))
+    assert [(d.doc_id, d.date) for d in docs] == [("1", "5 March 2020"), ("2", "2020-03-05")]
+    [problem] = problems
+    assert (problem.source, problem.fatal) == (f"{path}:1", False)
+    assert problem.reason.startswith("\"date\" '5 March 2020' is not ISO 8601")

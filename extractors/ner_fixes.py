@@ -1,0 +1,165 @@
+"""A spaCy component that repairs the named-entity spans the small model gets wrong.
+
+* a bracketed acronym caught inside a name is split off: "Asaib Ahl al-Haq (AAH" gives
+  "Asaib Ahl al-Haq" and "AAH"; one the model left untagged gets the name's label;
+* the words a bracketed acronym abbreviates become one name: "Islamic State in the
+  Greater Sahara (ISGS)";
+* a name cut in two is joined: "Kataeb" (NORP) + "Hezbollah" (ORG) gives one ORG, unless
+  the first part is a country or a demonym ("U.S." + "State Department" stays two);
+* the Arabic article left outside a name is taken in: "al-" + "Muhandis";
+* an office title caught in front of a person is dropped and the span made a PERSON:
+  "Defense Lloyd Austin" (ORG) gives "Lloyd Austin".
+
+Registered as ``kgb_entity_fixes`` after ``ner`` by :func:`extractors.model.load_nlp`.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.countries import load_countries
+from extractors.names import TITLES, acronym_of, is_acronym
+
+_NAME_LABELS = {"PERSON", "ORG", "NORP", "FAC", "GPE", "LOC"}
+# words that make a titled span an institution, not a person ("Defense Department")
+_INSTITUTION_WORDS = {"department", "ministry", "office", "council", "agency", "forces",
+                      "command", "committee", "university", "court", "bank", "party"}
+
+
+def _bracketed_acronym(doc: Doc, ent: Span, taken: set[int]) -> Span | None:
+    """The untagged acronym in brackets right after a name: "Jaysh al-Adl (JA)"."""
+    if ent.end + 2 >= len(doc) or doc[ent.end].text not in {"(", "["} \
+            or doc[ent.end + 2].text not in {")", "]"} or ent.end + 1 in taken:
+        return None
+    if not is_acronym(doc[ent.end + 1].text):
+        return None
+    return Span(doc, ent.end + 1, ent.end + 2, label=ent.label_)
+
+
+def split_brackets(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Split "Long Name (ACR" into the name and the acronym; tag "Long Name (ACR)"'s ACR."""
+    out = []
+    taken = {t.i for e in ents for t in e}
+    for ent in ents:
+        opens = [t.i for t in ent if t.text in {"(", "["}]
+        if not opens or opens[0] == ent.start:
+            out.append(ent)
+            if (acr := _bracketed_acronym(doc, ent, taken)) is not None:
+                out.append(acr)
+                taken.add(acr.start)
+            continue
+        cut = opens[0]
+        end = next((t.i for t in doc[cut:min(cut + 6, len(doc))] if t.text in {")", "]"}),
+                   ent.end)
+        inside = doc[cut + 1:min(end, ent.end)]
+        out.append(Span(doc, ent.start, cut, label=ent.label_))
+        if len(inside) and is_acronym(inside.text):
+            out.append(Span(doc, inside.start, inside.end, label=ent.label_))
+    return out
+
+
+def _long_form_start(doc: Doc, open_i: int, acronym: str) -> int | None:
+    """The start of the words before a bracket whose initials spell ``acronym``."""
+    sent_start = doc[open_i].sent.start if doc.has_annotation("SENT_START") else 0
+    for start in range(open_i - 1, max(sent_start, open_i - 12) - 1, -1):
+        tok = doc[start]
+        if tok.is_punct and tok.text not in {"-", "'", "’"}:
+            return None
+        if tok.text[:1].isupper() and acronym_of(acronym, doc[start:open_i].text):
+            return start
+    return None
+
+
+def extend_to_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Make the words an acronym in brackets abbreviates one name.
+
+    "Islamic State in the Greater Sahara (ISGS)", which the model reads as "Islamic State"
+    and "Greater Sahara", becomes one organisation, and so does "Jama'at Nusrat al-Islam
+    wal-Muslimin (JNIM)" when the model tagged only part of it.
+    """
+    out = list(ents)
+    for tok in doc[:-2]:
+        close = doc[tok.i + 2]
+        if tok.text != "(" or close.text != ")" or not is_acronym(doc[tok.i + 1].text):
+            continue
+        start = _long_form_start(doc, tok.i, doc[tok.i + 1].text)
+        if start is None:
+            continue
+        inside = [e for e in out if e.start < tok.i and e.end > start]
+        if len(inside) == 1 and inside[0].start == start and inside[0].end == tok.i:
+            continue  # already one name
+        label = next((e.label_ for e in inside if e.label_ not in {"PERSON", "GPE", "LOC"}), "ORG")
+        out = [e for e in out if not (e.start < tok.i and e.end > start)]
+        out.append(Span(doc, start, tok.i, label=label))
+        if not any(e.start <= tok.i + 1 < e.end for e in out):
+            out.append(Span(doc, tok.i + 1, tok.i + 2, label=label))
+    return sorted(out, key=lambda e: e.start)
+
+
+def merge_adjacent(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Join two name spans that touch with one space between and form one name."""
+    countries = load_countries()
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == ent.start and prev.label_ in _NAME_LABELS
+                and ent.label_ in _NAME_LABELS and doc[prev.end - 1].whitespace_ == " "
+                and "PERSON" not in {prev.label_, ent.label_}
+                and not countries.any(prev.text) and not countries.any(ent.text)
+                and all(t.text[:1].isupper() for t in (doc[prev.end - 1], ent[0]))):
+            out[-1] = Span(doc, prev.start, ent.end, label=ent.label_)
+            continue
+        out.append(ent)
+    return out
+
+
+_ARTICLE_WORDS = {"al", "el", "ul"}
+
+
+def attach_articles(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Take in the Arabic article the model left outside: "al-" + "Muhandis", "Jaish al-" + "Adl"."""
+    out: list[Span] = []
+    taken = {t.i for e in ents for t in e}
+    for ent in ents:
+        start, end = ent.start, ent.end
+        # "al" "-" before the name
+        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text.lower() in _ARTICLE_WORDS \
+                and not {start - 1, start - 2} & taken:
+            start -= 2
+        elif start >= 1 and doc[start - 1].text.lower() in {"al-", "el-"} and start - 1 not in taken:
+            start -= 1
+        # a name that stops at its article: "Jaish al" "-" "Adl"
+        if end + 1 < len(doc) and doc[end - 1].text.lower() in _ARTICLE_WORDS | {"al-", "el-"}:
+            k = end + 1 if doc[end].text == "-" else end
+            if k < len(doc) and doc[k].text[:1].isupper() and k not in taken:
+                end = k + 1
+        out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_))
+    return out
+
+
+def untitle_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Drop office words in front of a personal name the model took for an organisation."""
+    out = []
+    for ent in ents:
+        words = [t for t in ent]
+        k = 0
+        while k < len(words) - 2 and words[k].text.rstrip(".").lower() in TITLES:
+            k += 1
+        rest = words[k:]
+        if (ent.label_ == "ORG" and k > 0 and len(rest) >= 2
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest)
+                and not any(t.text.lower() in _INSTITUTION_WORDS for t in rest)):
+            out.append(Span(doc, rest[0].i, ent.end, label="PERSON"))
+        else:
+            out.append(ent)
+    return out
+
+
+@Language.component("kgb_entity_fixes")
+def entity_fixes(doc: Doc) -> Doc:
+    """Repair the entity spans of ``doc`` in place (see the module docstring)."""
+    ents = [e for e in doc.ents]
+    ents = extend_to_acronyms(doc, attach_articles(doc, split_brackets(doc, ents)))
+    ents = untitle_people(doc, merge_adjacent(doc, ents))
+    doc.ents = [e for e in ents if len(e)]
+    return doc

@@ -1,0 +1,140 @@
+"""Provenance: the source document and one reified statement per extracted fact.
+
+A statement says where a fact comes from and whether the text says it happened:
+
+* ``rdf:subject`` / ``rdf:predicate`` / ``rdf:object``: the fact (RDF reification);
+* ``prov:wasDerivedFrom``: the document (``dcterms:title``, ``schema:url``,
+  ``dcterms:date``), and ``kgb:evidence``: the sentence, a NIF string with
+  ``nif:beginIndex`` / ``nif:endIndex`` in the document and ``nif:anchorOf`` its text;
+  ``kgb:subjectMention`` / ``kgb:objectMention``: the two mentions, likewise, each
+  linked to its entity by ``itsrdf:taIdentRef``;
+* ``kgb:factuality``: asserted, negated, hypothetical or planned; ``kgb:reportedBy``
+  (a ``prov:wasAttributedTo``): the party the text attributes it to;
+* ``kgb:eventDate`` (an ``xsd:date``) and ``time:unitType``: when it happened, at the
+  precision the text gives; ``kgb:timeExpression``: the words that said it;
+* ``kgb:rule``: the extraction rule.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, TIME
+
+from extractors.records import DocumentRecord, Fact, Mention
+from graph.iris import document_iri, span_iri, statement_iri
+from ontology import ITSRDF, KGB, NIF, SCHEMA
+
+#: ISO 8601 precision of :attr:`Fact.time` -> OWL-Time unit.
+UNITS = {"day": TIME.unitDay, "week": TIME.unitWeek, "month": TIME.unitMonth,
+         "year": TIME.unitYear}
+
+
+def time_value(iso: str) -> tuple[date, str] | None:
+    """The first day of an ISO 8601 day, week, month or year, and its precision.
+
+    >>> time_value("2020-W12")
+    (datetime.date(2020, 3, 16), 'week')
+    >>> time_value("2020-03")
+    (datetime.date(2020, 3, 1), 'month')
+    >>> time_value("soon") is None
+    True
+    """
+    try:
+        if len(iso) == 10:
+            return date.fromisoformat(iso), "day"
+        if len(iso) == 8 and iso[4:6] == "-W":
+            return date.fromisocalendar(int(iso[:4]), int(iso[6:]), 1), "week"
+        if len(iso) == 7:
+            return date(int(iso[:4]), int(iso[5:]), 1), "month"
+        if len(iso) == 4:
+            return date(int(iso), 1, 1), "year"
+    except ValueError:
+        return None
+    return None
+
+
+def _date_literal(text: str) -> Literal:
+    """An ``xsd:date`` when the text starts with an ISO date, else the text as given."""
+    try:
+        return Literal(date.fromisoformat(text[:10]).isoformat(), datatype=XSD.date)
+    except ValueError:
+        return Literal(text)
+
+
+def add_document(g: Graph, rec: DocumentRecord) -> URIRef:
+    """Add the source document and its metadata; return its IRI."""
+    doc = document_iri(rec.doc_id)
+    g.add((doc, RDF.type, KGB.Document))
+    g.add((doc, DCTERMS.identifier, Literal(rec.doc_id)))
+    if rec.title:
+        g.add((doc, DCTERMS.title, Literal(rec.title)))
+    if rec.url:
+        g.add((doc, SCHEMA.url, Literal(rec.url, datatype=XSD.anyURI)))
+    if rec.date:
+        g.add((doc, DCTERMS.date, _date_literal(rec.date)))
+    return doc
+
+
+def _span(g: Graph, doc: URIRef, text: str, start: int, end: int, cls: URIRef) -> URIRef:
+    """A NIF string: a stretch of the document, by its character offsets."""
+    node = span_iri(doc, start, end)
+    g.add((node, RDF.type, cls))
+    g.add((node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
+    g.add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+    g.add((node, NIF.anchorOf, Literal(text[start:end])))
+    g.add((node, NIF.referenceContext, doc))
+    return node
+
+
+def _mention(g: Graph, doc: URIRef, text: str, mention: Mention, entity: URIRef) -> URIRef:
+    node = _span(g, doc, text, mention.start, mention.end, NIF.Phrase)
+    g.add((node, ITSRDF.taIdentRef, entity))
+    return node
+
+
+def add_statement(g: Graph, rec: DocumentRecord, fact: Fact, triple: tuple[URIRef, URIRef, URIRef],
+                  *, iris: dict[str, URIRef]) -> URIRef:
+    """Add the reified statement of one fact, with all its provenance; return its IRI.
+
+    Args:
+        g: the graph to add to.
+        rec: the document the fact was read from.
+        fact: the fact.
+        triple: its subject, predicate and object IRIs.
+        iris: entity key -> entity IRI, for the mentions and the reporter.
+    """
+    s, p, o = triple
+    doc = document_iri(rec.doc_id)
+    st = statement_iri(rec.doc_id, s, p, o, fact.sentence.start, fact.factuality.value,
+                       fact.subject.start, fact.object.start)
+    g.add((st, RDF.type, KGB.Statement))
+    g.add((st, RDF.subject, s))
+    g.add((st, RDF.predicate, p))
+    g.add((st, RDF.object, o))
+    g.add((st, KGB.factuality, Literal(fact.factuality.value)))
+    g.add((st, KGB.rule, Literal(fact.rule)))
+    g.add((st, KGB.sentence, Literal(fact.sentence.text)))
+    g.add((st, PROV.wasDerivedFrom, doc))
+    sent = fact.sentence
+    g.add((st, KGB.evidence, _span(g, doc, rec.text, sent.start, sent.end, NIF.Sentence)))
+    g.add((st, KGB.subjectMention, _mention(g, doc, rec.text, fact.subject, s)))
+    g.add((st, KGB.objectMention, _mention(g, doc, rec.text, fact.object, o)))
+    reporter = fact.reported_by
+    if reporter is not None:
+        who = iris.get(reporter.entity)
+        if who is None:
+            # an unnamed source ("officials said"): where it is quoted, but no entity
+            span = _span(g, doc, rec.text, reporter.start, reporter.end, NIF.Phrase)
+        else:
+            g.add((st, KGB.reportedBy, who))
+            span = _mention(g, doc, rec.text, reporter, who)
+        g.add((st, KGB.reporterMention, span))
+    when = time_value(fact.time) if fact.time else None
+    if when is not None:
+        day, unit = when
+        g.add((st, KGB.eventDate, Literal(day.isoformat(), datatype=XSD.date)))
+        g.add((st, TIME.unitType, UNITS[unit]))
+        if fact.time_text:
+            g.add((st, KGB.timeExpression, Literal(fact.time_text)))
+    return st

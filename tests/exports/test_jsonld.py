@@ -1,0 +1,34 @@
+"""JSON-LD export: the published context, a round-trip, Oxigraph."""
+from __future__ import annotations
+
+import json
+
+from rdflib import Graph
+
+from exports.jsonld import published_context, to_jsonld, write_jsonld
+from graph.build import bind_prefixes, build_graph
+from tests.exports.parsers import assert_isomorphic, oxigraph_count
+from tests.graph.factories import record as _record
+
+
+def test_jsonld_round_trip_is_isomorphic(tmp_path):
+    g = build_graph([_record()])
+    path = write_jsonld(g, tmp_path / "graph.jsonld")
+    assert_isomorphic(g, Graph().parse(path, format="json-ld"))
+
+
+def test_jsonld_carries_the_published_context_inline():
+    doc = json.loads(to_jsonld(build_graph([_record()])))
+    assert doc["@context"] == published_context()
+
+
+def test_jsonld_context_declares_every_prefix_a_build_binds():
+    bound = {p: str(ns) for p, ns in bind_prefixes(Graph()).namespaces()
+             if p in {"kgb", "kgr", "open", "skos", "prov", "dcterms", "schema", "nif", "itsrdf", "time"}}
+    ctx = published_context()
+    assert {p: ctx[p] for p in bound} == bound
+
+
+def test_jsonld_is_read_by_oxigraph_with_the_same_triple_count():
+    g = build_graph([_record()])
+    assert oxigraph_count(to_jsonld(g), "json-ld") == len(g)

@@ -1,0 +1,80 @@
+"""Repairs of the model's entity spans: brackets split, cut names joined, titles dropped.
+
+The rule functions are tested on Docs built by hand, so they do not depend on what the
+model happens to tag; one test checks the component runs in the loaded pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from extractors.ner_fixes import attach_articles, merge_adjacent, split_brackets, untitle_people
+
+
+def _doc(words: list[str], spaces: list[bool] | None = None, pos: list[str] | None = None) -> Doc:
+    doc = Doc(Vocab(), words=words, spaces=spaces)
+    for tok, p in zip(doc, pos or ["PROPN"] * len(words)):
+        tok.pos_ = p
+    return doc
+
+
+def _texts(ents: list[Span]) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in ents]
+
+
+def test_ner_fixes_bracketed_acronym_is_split_off():
+    doc = _doc(["Jaysh", "al-Adl", "(", "JA", ")", "struck"],
+               [True, True, False, False, True, False])
+    ents = split_brackets(doc, [Span(doc, 0, 4, label="ORG")])
+    assert _texts(ents) == [("Jaysh al-Adl", "ORG"), ("JA", "ORG")]
+
+
+@pytest.mark.parametrize("first,second,joined", [
+    (("Kataeb", "NORP"), ("Sayyid", "ORG"), [("Kataeb Sayyid", "ORG")]),
+    # a country before an institution stays a country of its own
+    (("Iraqi", "NORP"), ("Parliament", "ORG"), [("Iraqi", "NORP"), ("Parliament", "ORG")]),
+    # a person next to an organisation is two things
+    (("Lloyd", "PERSON"), ("Pentagon", "ORG"), [("Lloyd", "PERSON"), ("Pentagon", "ORG")]),
+])
+def test_ner_fixes_adjacent_name_parts_join(first, second, joined):
+    doc = _doc([first[0], second[0], "said"])
+    ents = merge_adjacent(doc, [Span(doc, 0, 1, label=first[1]), Span(doc, 1, 2, label=second[1])])
+    assert _texts(ents) == joined
+
+
+def test_ner_fixes_titled_person_taken_for_an_organisation():
+    doc = _doc(["Defense", "Lloyd", "Austin", "spoke"])
+    ents = untitle_people(doc, [Span(doc, 0, 3, label="ORG")])
+    assert _texts(ents) == [("Lloyd Austin", "PERSON")]
+
+
+def test_ner_fixes_titled_institution_stays():
+    doc = _doc(["Defense", "Intelligence", "Agency", "said"])
+    ents = untitle_people(doc, [Span(doc, 0, 3, label="ORG")])
+    assert _texts(ents) == [("Defense Intelligence Agency", "ORG")]
+
+
+def test_ner_fixes_component_runs_in_the_pipeline(nlp):
+    assert "kgb_entity_fixes" in nlp.pipe_names
+    doc = nlp("Officials blamed Jaysh al-Adl (JA) for the blast.")
+    assert "JA" in {e.text for e in doc.ents}
+
+
+def test_ner_fixes_untagged_bracketed_acronym_gets_the_names_label():
+    doc = _doc(["Jaysh", "al-Adl", "(", "JA", ")", "struck"],
+               [True, True, False, False, True, False])
+    ents = split_brackets(doc, [Span(doc, 0, 2, label="ORG")])
+    assert _texts(ents) == [("Jaysh al-Adl", "ORG"), ("JA", "ORG")]
+
+
+@pytest.mark.parametrize("words,spaces,span,expected", [
+    (["killed", "al", "-", "Muhandis", "today"], [True, False, False, True, False], (3, 4),
+     "al-Muhandis"),
+    (["Jaish", "al", "-", "Adl", "struck"], [True, False, False, True, False], (0, 2),
+     "Jaish al-Adl"),
+])
+def test_ner_fixes_arabic_article_is_taken_into_the_name(words, spaces, span, expected):
+    doc = _doc(words, spaces)
+    ents = attach_articles(doc, [Span(doc, *span, label="PERSON")])
+    assert _texts(ents) == [(expected, "PERSON")]

@@ -1,0 +1,31 @@
+"""Reading on several processes gives the same records, in the same order."""
+from __future__ import annotations
+
+from extractors import TextInput, extract
+from extractors.parallel import default_jobs, extract_parallel
+
+TEXTS = [
+    "Hezbollah fired rockets at Haifa on Monday. Israel struck Beirut in response.",
+    "Russia supplied Syria with drones. Turkey condemned Russia.",
+    "France withdrew from Mali in 2022. The junta welcomed Wagner fighters.",
+] * 4
+
+
+def _inputs():
+    return [TextInput(f"d{i}", t) for i, t in enumerate(TEXTS)]
+
+
+def test_parallel_two_jobs_give_the_records_of_one(nlp, cues):
+    one = list(extract(_inputs(), nlp=nlp, cues=cues))
+    two = list(extract_parallel(_inputs(), nlp=nlp, cues=cues, jobs=2, chunk_words=20))
+    assert [r.doc_id for r in two] == [f"d{i}" for i in range(len(TEXTS))]
+    assert two == one
+
+
+def test_parallel_small_inputs_stay_in_process(nlp, cues):
+    records = list(extract_parallel(_inputs()[:1], nlp=nlp, cues=cues, jobs=2))
+    assert [r.doc_id for r in records] == ["d0"]
+
+
+def test_parallel_default_jobs_is_between_one_and_four():
+    assert 1 <= default_jobs() <= 4

@@ -1,0 +1,163 @@
+"""Merging entities across documents: one node per thing, none for two things, any order."""
+from __future__ import annotations
+
+from itertools import permutations
+
+import pytest
+from rdflib import RDF, RDFS, Literal
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.namespace import SKOS
+
+from extractors.records import DocumentRecord, Entity
+from graph.aliases import explain, find_entities, read_entities, resolve_entities
+from graph.build import build_graph
+from ontology import KGB
+from tests.conftest import SHARED
+
+
+def _doc(doc_id: str, *entities: tuple) -> DocumentRecord:
+    """A record with entities given as (name, class, aliases...) tuples."""
+    ents = tuple(Entity(key=f"e{i}", name=e[0], cls=e[1], aliases=tuple(e[2:]), mentions=1)
+                 for i, e in enumerate(entities))
+    return DocumentRecord(doc_id=doc_id, text="", entities=ents, facts=())
+
+
+def _nodes(*records: DocumentRecord) -> list[set[str]]:
+    """The merged nodes as sets of the document entity names in them."""
+    res = resolve_entities(records)
+    groups: dict = {}
+    for rec in records:
+        for ent in rec.entities:
+            groups.setdefault(res.iri(rec.doc_id, ent.key), set()).add(ent.name)
+    return sorted(groups.values(), key=sorted)
+
+
+@pytest.mark.parametrize("a,b", [
+    (("Kataib Sayyid al-Shuhada", "ArmedGroup"), ("Kataeb Sayyid al-Shuhada", "ArmedGroup")),
+    (("Hizballah", "ArmedGroup"), ("Hezbollah", "Organization")),   # kinds agree: org
+    (("Syrian Democratic Forces", "ArmedGroup", "SDF"), ("SDF", "Organization")),  # alias
+    (("Popular Mobilization Forces", "ArmedGroup"), ("PMF", "Organization")),       # initials
+    (("Lloyd J. Austin", "Person"), ("Lloyd Austin", "Person")),
+    (("United States", "Country", "U.S."), ("United States", "Country", "America")),
+    (("Ministry of Foreign Affairs", "GovernmentBody"), ("Foreign Ministry", "GovernmentBody")),
+])
+def test_aliases_same_entity_merges_across_documents(a, b):
+    assert len(_nodes(_doc("d1", a), _doc("d2", b))) == 1
+
+
+@pytest.mark.parametrize("entities", [
+    # three organisations sharing a word
+    [("Hezbollah", "ArmedGroup"), ("Kataib Hezbollah", "ArmedGroup", "KH"),
+     ("Harakat Hezbollah al-Nujaba", "ArmedGroup", "Harakat Hezbollah")],
+    # two people sharing a surname, each called by it in their own document
+    [("Mark Kelly", "Person", "Kelly"), ("Scott Kelly", "Person", "Kelly"), ("Kelly", "Person")],
+    # a bare surname in a text that never says which person: not guessed from another text
+    [("Imran Khan", "Person", "Khan"), ("Khan", "Person")],
+    # a type clash: the country and a person
+    [("Jordan", "Country"), ("Jordan", "Person")],
+    # an acronym two long names fit
+    [("Popular Mobilization Party", "Organization"), ("Progressive Movement of Peace",
+                                                     "Organization"), ("PMP", "Organization")],
+    # the capital standing for a government in one document, the city in another
+    [("United States", "Country", "Washington"), ("Washington", "City")],
+    # vowels that never alternate in romanisation
+    [("Hussein Salami", "Person"), ("Hassan Salami", "Person")],
+])
+def test_aliases_different_entities_stay_apart(entities):
+    records = [_doc(f"d{i}", e) for i, e in enumerate(entities)]
+    assert len(_nodes(*records)) == len(entities)
+
+
+#: Tricky pairs of our own: names that look alike but name two things.
+TRICKY_PAIRS = [
+    (("Islamic State", "ArmedGroup"), ("Islamic Jihad", "ArmedGroup")),
+    (("Hamas", "ArmedGroup"), ("Hama", "City")),
+    (("Hamas", "ArmedGroup"), ("Hamad", "Organization")),
+    (("Ali Khamenei", "Person"), ("Mojtaba Khamenei", "Person")),
+    (("Abu Bakr al-Baghdadi", "Person"), ("Abu Bakr", "Person")),
+    (("Iraqi Security Forces", "GovernmentBody"), ("Syrian Democratic Forces", "ArmedGroup")),
+    (("PKK", "ArmedGroup"), ("PYD", "Organization")),
+    (("Niger", "Country"), ("Nigeria", "Country")),
+    (("Georgia", "Country"), ("Georgia", "Person")),
+    (("Sudan", "Country"), ("South Sudan", "Country")),
+    (("Hussein Salami", "Person"), ("Hassan Salami", "Person")),
+    (("Mohammed bin Salman", "Person"), ("Mohammed bin Zayed", "Person")),
+    (("George W. Bush", "Person"), ("George H. W. Bush", "Person")),
+    (("Ministry of Defence", "GovernmentBody"), ("Ministry of Interior", "GovernmentBody")),
+    (("Quds Force", "GovernmentBody"), ("Qods Day", "Organization")),
+]
+
+
+@pytest.mark.parametrize("a,b", TRICKY_PAIRS)
+def test_aliases_tricky_pairs_never_merge(a, b):
+    assert len(_nodes(_doc("d1", a), _doc("d2", b))) == 2
+
+
+def test_aliases_node_label_is_the_most_used_name():
+    res = resolve_entities([_doc("d1", ("Kataeb Sayyid al-Shuhada", "ArmedGroup")),
+                            _doc("d2", ("Kataib Sayyid al-Shuhada", "ArmedGroup")),
+                            _doc("d3", ("Kataib Sayyid al-Shuhada", "ArmedGroup"))])
+    node = res.node_of[("d1", "e0")]
+    assert node.label == "Kataib Sayyid al-Shuhada"
+    assert node.altlabels == ("Kataeb Sayyid al-Shuhada",)
+
+
+def test_aliases_merge_is_independent_of_document_order():
+    records = [_doc("d1", ("Lloyd Austin", "Person", "Austin")), _doc("d2", ("SDF", "Organization")),
+               _doc("d3", ("Lloyd J. Austin", "Person")), _doc("d4", ("SDF", "ArmedGroup")),
+               _doc("d5", ("Syrian Democratic Forces", "ArmedGroup"))]
+    graphs = [build_graph(list(order)) for order in permutations(records)]
+    assert all(isomorphic(graphs[0], g) for g in graphs[1:])
+
+
+def test_aliases_graph_has_label_altlabels_type_count_and_reasons():
+    g = build_graph([_doc("d1", ("Syrian Democratic Forces", "ArmedGroup", "SDF")),
+                     _doc("d2", ("SDF", "Organization"))])
+    node = next(g.subjects(RDFS.label, Literal("Syrian Democratic Forces")))
+    assert (node, SKOS.altLabel, Literal("SDF")) in g
+    assert (node, RDF.type, KGB.ArmedGroup) in g
+    assert g.value(node, KGB.mentionCount).toPython() == 2
+    reasons = {str(r) for r in g.objects(node, KGB.mergeReason)}
+    assert any(r.startswith("SDF: a name it was given in another document") for r in reasons)
+
+
+def test_aliases_explain_finds_the_entity_of_a_name_and_its_reason():
+    g = build_graph([_doc("d1", ("Syrian Democratic Forces", "ArmedGroup", "SDF")),
+                     _doc("d2", ("SDF", "Organization"))])
+    rows = find_entities(read_entities(g), "sdf")
+    assert [r.label for r in rows] == ["Syrian Democratic Forces"]
+    assert "another document" in explain(rows[0], "SDF")[-1]
+
+
+@pytest.mark.slow
+def test_aliases_seeds_in_either_order_give_isomorphic_graphs(nlp, cues):
+    from extractors import TextInput, extract
+
+    seeds = sorted((SHARED / "seeds").glob("*.txt"))
+    if len(seeds) < 2:
+        pytest.skip("the shared seeds are not here")
+    inputs = [TextInput(p.stem, p.read_text(encoding="utf-8")) for p in seeds]
+    g1 = build_graph(extract(inputs, nlp=nlp, cues=cues))
+    g2 = build_graph(extract(inputs[::-1], nlp=nlp, cues=cues))
+    if not isomorphic(g1, g2):
+        _, only1, only2 = graph_diff(to_isomorphic(g1), to_isomorphic(g2))
+        raise AssertionError(f"only in first: {sorted(only1)[:10]}\nonly in second: {sorted(only2)[:10]}")
+
+
+def test_aliases_read_entities_of_a_graph_without_counts():
+    from rdflib import Graph, URIRef
+    g = Graph()
+    node = URIRef("https://w3id.org/kgbuilder/resource/org/hamas")
+    g.add((node, RDF.type, KGB.ArmedGroup))
+    g.add((node, RDFS.label, Literal("Hamas")))
+    rows = read_entities(g)
+    assert [(r.label, r.cls, r.mentions) for r in rows] == [("Hamas", "ArmedGroup", 0)]
+
+
+def test_aliases_name_without_letters_does_not_break_merging():
+    # regression: a name made of punctuation only ("\x1b", ":") has an empty key
+    from extractors.records import DocumentRecord, Entity
+    from graph.aliases import resolve_entities
+    recs = [DocumentRecord("a", "", (Entity("x", ":", "Organization"),
+                                     Entity("y", "\x1b", "Organization")), ())]
+    assert len(resolve_entities(recs).nodes) == 2

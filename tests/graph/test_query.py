@@ -1,0 +1,107 @@
+"""The analyst's queries of examples/queries, on the examples' graph and on graphs whose
+answer is known."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from exports import write_turtle
+from extractors.records import Factuality
+from graph.build import build_graph
+from graph.cli import PREFIXES, main
+from graph.query import load_store, run_query
+from tests.conftest import ROOT
+from tests.graph.factories import record
+
+QUERIES = ROOT / "examples" / "queries"
+
+
+@pytest.fixture(scope="module")
+def examples_graph(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("examples")
+    result = CliRunner().invoke(main, ["build", str(ROOT / "examples"), "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return out / "graph.ttl"
+
+
+def _ask(graph_file: Path, name: str) -> list[dict]:
+    table = run_query(load_store(graph_file), PREFIXES + (QUERIES / name).read_text(encoding="utf-8"))
+    return [dict(zip(table.columns, row)) for row in table.rows]
+
+
+def _graph_of(tmp_path: Path, *records) -> Path:
+    return write_turtle(build_graph(records), tmp_path / "graph.ttl")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in QUERIES.glob("*.rq")))
+def test_query_example_queries_start_with_a_comment_and_run_on_the_examples(examples_graph, name):
+    assert (QUERIES / name).read_text(encoding="utf-8").startswith("# ")
+    _ask(examples_graph, name)
+
+
+def test_query_entity_facts_give_the_evidence_sentence(examples_graph):
+    rows = _ask(examples_graph, "entity_facts.rq")
+    [row] = [r for r in rows if (r["subject"], r["relation"], r["object"])
+             == ("Kataib Hezbollah", "attacked", "Camp Taji")]
+    assert "fired rockets at Camp Taji" in row["sentence"]
+    assert (row["factuality"], row["document"]) == ("asserted", "01_taji_rockets")
+
+
+def test_query_attacks_when_resolves_the_date_and_its_granularity(tmp_path):
+    g = _graph_of(tmp_path,
+                  record("a", agent="Hamas", target="Sderot", time="2023-W41", time_text="last week"),
+                  record("b", agent="Hezbollah", target="Haifa", time="2023-10-06",
+                         time_text="on Friday"),
+                  record("c", agent="ISIS", target="Mosul"))
+    rows = [(r["attacker"], r["target"], r["date"], r["granularity"], r["said"])
+            for r in _ask(g, "attacks_when.rq")]
+    assert rows == [("Hezbollah", "Haifa", "2023-10-06", "day", "on Friday"),
+                    ("Hamas", "Sderot", "2023-10-09", "week", "last week"),
+                    ("ISIS", "Mosul", None, None, None)]
+
+
+def test_query_asserted_vs_reported_names_who_vouches(tmp_path):
+    g = _graph_of(tmp_path,
+                  record("a", agent="Hamas", target="Sderot", reporter="Avi Cohen"),
+                  record("b", agent="Hezbollah", target="Haifa"),
+                  record("c", agent="ISIS", target="Mosul", factuality=Factuality.NEGATED),
+                  record("d", agent="Hamas", target="Ashdod", reporter="officials",
+                         named_reporter=False))
+    rows = [(r["source"], r["subject"], r["object"]) for r in _ask(g, "asserted_vs_reported.rq")]
+    assert rows == [("reported by Avi Cohen", "Hamas", "Sderot"),
+                    ("reported by officials", "Hamas", "Ashdod"),
+                    ("the article", "Hezbollah", "Haifa")]
+
+
+def test_query_timeline_orders_by_text_date_then_article_date(tmp_path):
+    g = _graph_of(tmp_path,
+                  record("a", agent="United States", target="Baghdad", verb="bombed",
+                         date="2020-01-10"),
+                  record("b", agent="Iran", target="United States", verb="attacked",
+                         time="2020-01-08", time_text="on Wednesday", date="2020-01-12"),
+                  record("c", agent="Hamas", target="Sderot", time="2019-05"))
+    rows = [(r["when"], r["dated_by"], r["subject"], r["object"]) for r in _ask(g, "timeline.rq")]
+    assert rows == [("2020-01-08", "text", "Iran", "United States"),
+                    ("2020-01-10", "article", "United States", "Baghdad")]
+
+
+def test_query_backers_of_armed_groups_only(tmp_path):
+    g = _graph_of(tmp_path,
+                  record("a", agent="Iran", verb="backed", target="Hezbollah", relation="supported",
+                         agent_cls="Country", target_cls="ArmedGroup"),
+                  record("b", agent="Iran", verb="funded", target="Hezbollah", relation="supported",
+                         agent_cls="Country", target_cls="ArmedGroup"),
+                  record("c", agent="Qatar", verb="backed", target="Doha", relation="supported"))
+    rows = _ask(g, "backers.rq")
+    assert [(r["group"], r["backer"], r["statements"]) for r in rows] == [("Hezbollah", "Iran", "2")]
+
+
+def test_query_readme_query_finds_the_readme_fact(examples_graph):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sparql = readme.split("```sparql\n", 1)[1].split("```", 1)[0]
+    table = run_query(load_store(examples_graph), PREFIXES + sparql)
+    rows = [dict(zip(table.columns, row)) for row in table.rows]
+    assert {"subject": "US Treasury", "object": "Asaib Ahl al-Haq", "date": "2020-02-28",
+            "offsets": "0-85"}.items() <= next(r for r in rows if r["object"] == "Asaib Ahl al-Haq").items()

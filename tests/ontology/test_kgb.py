@@ -1,0 +1,70 @@
+"""The ontology's alignments: PLOVER and CAMEO per event relation, schema.org/FOAF per class."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from rdflib import OWL, RDFS
+
+from ontology import KGB, load_ontology, load_relations
+from ontology.terms import CLASSES, ontology_text
+from tests.conftest import SHARED
+
+GUIDELINE = SHARED / "eval" / "GUIDELINE.md"
+SCHEMA_OR_FOAF = ("http://schema.org/", "http://xmlns.com/foaf/0.1/")
+
+
+def _codes(cell: str) -> set[str]:
+    """CAMEO roots of a guideline cell: "18–20" -> 18, 19, 20; "05, 07" -> 05, 07."""
+    out = set()
+    for part in re.split(r",\s*", cell):
+        lo, _, hi = part.replace("–", "-").partition("-")
+        out.update(f"{n:02d}" for n in range(int(lo), int(hi or lo) + 1))
+    return out
+
+
+def guideline_alignment() -> dict[str, tuple[set[str], set[str]]]:
+    """relation -> (PLOVER categories, CAMEO roots), from the guideline's last column."""
+    rows = {}
+    for line in GUIDELINE.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and "/" in cells[3] and cells[0] != "relation":
+            plover, cameo = (c.strip() for c in cells[3].split("/"))
+            rows[cells[0]] = ({p.strip() for p in plover.split(",")}, _codes(cameo))
+    return rows
+
+
+@pytest.mark.skipif(not GUIDELINE.exists(), reason="needs ../shared/eval/GUIDELINE.md")
+def test_kgb_event_relations_align_to_the_guidelines_plover_and_cameo():
+    g = load_ontology()
+    ours = {}
+    for rel in load_relations():
+        plover = {str(o) for o in g.objects(KGB[rel.name], KGB.ploverCategory)}
+        cameo = {str(o) for o in g.objects(KGB[rel.name], KGB.cameoRoot)}
+        if plover or cameo:
+            ours[rel.name] = (plover, cameo)
+    assert ours == guideline_alignment()
+
+
+def test_kgb_plover_and_cameo_are_annotation_properties():
+    g = load_ontology()
+    for prop in (KGB.ploverCategory, KGB.cameoRoot):
+        assert (prop, None, OWL.AnnotationProperty) in g
+
+
+@pytest.mark.parametrize("cls", CLASSES)
+def test_kgb_class_is_aligned_to_schema_org_or_foaf(cls):
+    g = load_ontology()
+    # the class itself, or a kgb class it specialises, names a schema.org or FOAF class
+    lineage = set(g.transitive_objects(KGB[cls], RDFS.subClassOf))
+    aligned = {str(o) for c in lineage
+               for p in (OWL.equivalentClass, RDFS.subClassOf, RDFS.seeAlso)
+               for o in g.objects(c, p)}
+    assert any(a.startswith(SCHEMA_OR_FOAF) for a in aligned), f"kgb:{cls}"
+
+
+def test_kgb_published_jsonld_context_matches_the_ontology_prefixes():
+    context = json.loads(ontology_text("context.jsonld"))["@context"]
+    declared = dict(re.findall(r"@prefix\s+(\w+):\s*<([^>]+)>", ontology_text("kgb.ttl")))
+    assert {p: context[p] for p in declared} == declared
