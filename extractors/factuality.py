@@ -108,9 +108,18 @@ def factuality(verb: Token, sent: Span) -> Factuality:
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS
                                      for m in c.children) for c in root.children):
         return Factuality.HYPOTHETICAL
-    if sent.text.rstrip().rstrip('"”’\'').rstrip().endswith("?"):
+    if is_question(sent):
         return Factuality.HYPOTHETICAL
     return Factuality.ASSERTED
+
+
+def is_question(sent: Span) -> bool:
+    """Whether a sentence ends with a question mark, before any closing quotes."""
+    for tok in reversed(sent):
+        if tok.is_space or tok.is_quote or tok.text in {"”", "’"}:
+            continue
+        return "?" in tok.text
+    return False
 
 
 def noun_factuality(noun: Token, sent: Span) -> Factuality:
@@ -131,7 +140,7 @@ def noun_factuality(noun: Token, sent: Span) -> Factuality:
         tok = tok.head
         if tok.pos_ in {"VERB", "AUX"}:
             return factuality(tok, sent)
-    if sent.text.rstrip().endswith("?"):
+    if is_question(sent):
         return Factuality.HYPOTHETICAL
     return Factuality.ASSERTED
 

@@ -68,9 +68,11 @@ class Cues:
     nouns: dict[str, str] = field(default_factory=dict)
 
 
-def _sentence(sent: Span) -> Sentence:
-    text = sent.text.strip()
-    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+def _sentence(sent: Span, doc_text: str | None = None) -> Sentence:
+    """The record of a sentence; ``doc_text`` (the Doc's text, read once) saves rebuilding it."""
+    raw = (doc_text if doc_text is not None else sent.doc.text)[sent.start_char:sent.end_char]
+    text = raw.strip()
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))
     return Sentence(text=" ".join(text.split()), start=start, end=start + len(text))
 
 
@@ -272,13 +274,13 @@ def _reporter(verb: Token, index: EntityIndex) -> Mention | None:
     return found[0] if found else None
 
 
-def verb_facts(sent: Span, index: EntityIndex, cues: Cues, memory: EventMemory | None = None
-               ) -> Iterator[Fact]:
+def verb_facts(sent: Span, index: EntityIndex, cues: Cues, memory: EventMemory | None = None,
+               sentence: Sentence | None = None) -> Iterator[Fact]:
     """Facts whose predicate is a verb: active, passive, prepositional objects.
 
     ``memory`` holds the document's earlier events, for "the strikes" without an agent.
     """
-    sentence = _sentence(sent)
+    sentence = sentence or _sentence(sent)
     for verb in sent:
         if verb.pos_ != "VERB":
             continue
@@ -545,6 +547,7 @@ def extract_facts(doc, index: EntityIndex, cues: Cues, *, skip: set[int] = froze
     out: list[Fact] = []
     seen = set()
     memory = EventMemory()
+    doc_text = doc.text
 
     def mentions(tok: Token) -> list[Mention]:
         return argument_mentions(tok, index, physical=True)
@@ -554,12 +557,14 @@ def extract_facts(doc, index: EntityIndex, cues: Cues, *, skip: set[int] = froze
         return [] if passive else [m for t in toks for m in _subject_mentions(t, index, cues)]
 
     for sent in doc.sents:
-        if sent.start_char in skip or not sent.text.strip():
+        if sent.start_char in skip:
             continue
-        sentence = _sentence(sent)
+        sentence = _sentence(sent, doc_text)
+        if not sentence.text:
+            continue
         if cues.nouns:
             memory.scan(sent, index, cues.nouns, mentions, light_subjects)
-        facts = list(verb_facts(sent, index, cues, memory))
+        facts = list(verb_facts(sent, index, cues, memory, sentence))
         facts.extend(accusation_facts(sent, sentence, index, cues))
         if cues.nouns:
             facts.extend(nominal_facts(sent, sentence, index, cues.nouns, mentions,
