@@ -47,7 +47,7 @@ def extract(inputs: Iterable[TextInput], *, nlp: Language, cues, batch_size: int
         cues: the ontology's cue table (:func:`ontology.load_cues`).
         batch_size: documents per ``nlp.pipe`` batch.
     """
-    verb_cues = Cues(verbs=cues.verbs, verb_phrases=cues.verb_phrases)
+    verb_cues = Cues(verbs=cues.verbs, verb_phrases=cues.verb_phrases, nouns=cues.nouns)
     pairs = ((blank_boilerplate(item.text), item) for item in inputs)
     for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         index = index_entities(doc)

@@ -1,0 +1,330 @@
+"""Nominal events: facts stated by an event noun and its arguments.
+
+"US airstrikes on KH facilities", "the attack on Taji by X", "X's sanctions against Y",
+"the assassination of X": the noun names the relation, a possessive, a name modifier or a
+"by" phrase names the agent, and a preposition that the relation selects names the target.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from extractors.clauses import subjects
+from extractors.entities import EntityIndex
+from extractors.factuality import noun_factuality, reporter_token
+from extractors.records import Fact, Factuality, Mention, Sentence
+
+# the preposition that introduces the target of an event noun, by relation
+TARGET_PREPS = {
+    "attacked": {"on", "against", "at", "into", "upon", "targeting"},
+    "killed": {"of"},
+    "injured": {"of"},
+    "threatened": {"to", "against"},
+    "accused": {"against"},
+    "condemned": {"of"},
+    "sanctioned": {"on", "against"},
+    "sent": {"of"},
+    "visited": {"to"},
+    "contacted": {"with"},
+    "supported": {"for", "to"},
+    "requested": {"to"},
+    "cooperatedWith": {"with"},
+    "rejected": {"of"},
+    "withdrewFrom": {"from"},
+    "appointed": {"of"},
+}
+# relations whose possessive or name modifier is the one acted on ("Kennedy's assassination")
+_PATIENT_FIRST = {"killed", "injured", "appointed"}
+# nouns of quantity that pass their "of" argument through ("a series of airstrikes")
+QUANTITY_NOUNS = {"series", "wave", "string", "barrage", "spate", "round", "volley", "salvo",
+                  "campaign", "number", "dozens", "hundreds", "wave", "flurry", "number",
+                  "couple", "pair", "set", "new", "fresh", "host", "handful", "succession"}
+# agent nouns that name their relation ("Kennedy's assassin Oswald", "the killer of X")
+AGENT_NOUNS = {"assassin": "killed", "killer": "killed", "murderer": "killed",
+               "attacker": "attacked", "assailant": "attacked"}
+# participles that hand an event to its agent ("an attack attributed to X", "claimed by X")
+_ATTRIBUTION = {"attribute", "blame", "claim", "carry", "conduct", "launch", "stage", "mount",
+                "perpetrate", "commit", "order", "execute"}
+# verbs that add nothing but the doing to an event object ("launched strikes on X")
+LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "make", "pay", "hold",
+               "impose", "issue", "order", "execute", "perpetrate", "unleash", "begin", "start",
+               "continue", "intensify", "resume", "announce", "level", "lodge", "deliver",
+               "provide", "offer", "extend", "step", "escalate", "undertake", "commit",
+               "slap", "place", "renew", "expand", "tighten", "give", "send", "express",
+               "voice", "reaffirm", "pledge", "declare", "reiterate"}
+# verbs whose "with" phrase is the act done in response ("responded with strikes")
+RESPONSE_VERBS = {"respond", "retaliate", "react", "answer", "reply", "hit"}
+# verbs that hold their object (or passive subject) to be the doer of an event
+CULPRIT_VERBS = {"convict", "charge", "accuse", "suspect", "arrest", "jail", "sentence",
+                 "indict", "blame", "prosecute", "hold", "detain", "try", "condemn", "punish"}
+_CULPABLE_WORDS = {"responsible", "responsibility", "blame", "credit", "guilty", "culpable"}
+_DEFINITE = {"the", "these", "those", "this", "that"}
+_ACTOR_CLASSES = {"Person", "Organization", "ArmedGroup", "GovernmentBody", "Country"}
+
+
+def event_noun(tok: Token, nouns: dict[str, str]) -> tuple[Token, str] | None:
+    """The event noun a token names, through quantity nouns, and its relation."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    rel = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+    if rel is not None and tok.ent_type_ not in {"ORG", "GPE", "PERSON", "FAC", "LOC"}:
+        return tok, rel
+    # "a series of airstrikes": the quantity noun stands for its event
+    if tok.lemma_.lower() in QUANTITY_NOUNS or tok.lower_ in QUANTITY_NOUNS:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return event_noun(pobj, nouns)
+    return None
+
+
+def _name_mentions(tok: Token, index: EntityIndex) -> list[Mention]:
+    """Mentions of a name token and its coordinated names."""
+    out = []
+    for t in (tok, *tok.conjuncts):
+        m = index.mention_at(t)
+        if m is not None and m not in out:
+            out.append(m)
+    return out
+
+
+def _is_actor(m: Mention, index: EntityIndex) -> bool:
+    return index.entity(m).cls in _ACTOR_CLASSES
+
+
+def _event_hosts(noun: Token) -> list[Token]:
+    """The noun and the quantity nouns above it, which carry its arguments too."""
+    hosts = [noun]
+    tok = noun
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+            tok.head.head.lemma_.lower() in QUANTITY_NOUNS:
+        tok = tok.head.head
+        hosts.append(tok)
+    return hosts
+
+
+def event_agents(noun: Token, rel: str, index: EntityIndex) -> list[Mention]:
+    """Who carried out the event a noun names, when the text makes it explicit."""
+    out: list[Mention] = []
+    modifiers: list[Mention] = []
+    for host in _event_hosts(noun):
+        for c in host.children:
+            # "the attack on X by Y"
+            if c.dep_ in {"prep", "agent"} and c.lower_ == "by":
+                out.extend(m for p in c.children if p.dep_ == "pobj"
+                           for m in _name_mentions(p, index))
+            # "an attack attributed to Y", "a strike claimed by Y"
+            elif c.dep_ in {"acl", "relcl"} and c.lemma_ in _ATTRIBUTION:
+                for prep in c.children:
+                    if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"to", "on", "by"}:
+                        out.extend(m for p in prep.children if p.dep_ == "pobj"
+                                   for m in _name_mentions(p, index))
+            # "Israel's strikes", "US airstrikes", "Turkish drone strikes"
+            elif c.dep_ in {"poss", "compound", "amod", "nmod"}:
+                modifiers.extend(m for m in _name_mentions(c, index) if _is_actor(m, index))
+    # "Kennedy's assassination" names the victim; "Israel's killing of X" the killer
+    patient_first = rel in _PATIENT_FIRST and not _has_of_object(noun)
+    return [m for m in out + ([] if patient_first else modifiers) if _is_actor(m, index)]
+
+
+def _has_of_object(noun: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "of" and
+               any(p.dep_ == "pobj" for p in c.children) for c in noun.children)
+
+
+def event_targets(noun: Token, rel: str, index: EntityIndex, mentions) -> list[Mention]:
+    """Whom or what the event a noun names was directed at."""
+    preps = TARGET_PREPS.get(rel, set())
+    out: list[Mention] = []
+    for host in _event_hosts(noun):
+        for c in host.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend(mentions(p))
+    # "Kennedy's assassination", "the Soleimani killing": the modifier is the victim
+    if rel in _PATIENT_FIRST and not _has_of_object(noun):
+        for c in noun.children:
+            if c.dep_ in {"poss", "compound"}:
+                out.extend(_name_mentions(c, index))
+    return out
+
+
+def culprit_tokens(noun: Token) -> list[Token]:
+    """Who the sentence holds to have done the event a noun names.
+
+    "X was convicted of the killing", "X claimed responsibility for the attack",
+    "X had been responsible for attacks on Y", "the US blames X for the attack".
+    """
+    tok = noun
+    while tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"for", "of", "with", "in", "to"}:
+        return []
+    prep = tok.head
+    host = prep.head
+    # "X was responsible for", "X claimed responsibility for", "X pleaded guilty to"
+    if host.pos_ != "VERB" and host.lemma_ in _CULPABLE_WORDS:
+        own = [c for c in host.children if c.dep_ == "nsubj"]
+        if own:
+            return own
+        verb = host.head
+        if host.dep_ == "oprd":  # "found X guilty of the murder"
+            return [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+        if host.dep_ in {"acomp", "dobj", "attr"} and verb.pos_ in {"VERB", "AUX"}:
+            return subjects(verb)[0]
+        return []
+    # "was convicted of the killing", "the US blames KH for the attack"
+    if host.pos_ == "VERB" and host.lemma_ in CULPRIT_VERBS:
+        toks, passive = subjects(host)
+        if passive:
+            return toks
+        return [c for c in host.children if c.dep_ in {"dobj", "obj"}]
+    return []
+
+
+def _light_verb_subject(noun: Token) -> Token | None:
+    """The subject of a light verb whose object is the event ("X launched strikes on Y")."""
+    tok = noun
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+            tok.head.head.lemma_.lower() in QUANTITY_NOUNS:
+        tok = tok.head.head
+    if tok.dep_ in {"dobj", "obj"} and tok.head.pos_ == "VERB" and tok.head.lemma_ in LIGHT_VERBS:
+        return tok.head
+    # response in kind: "X responded with strikes on Y", "retaliated with airstrikes"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB" \
+            and tok.head.head.lemma_ in RESPONSE_VERBS:
+        return tok.head.head
+    return None
+
+
+def explicit_agents(tok: Token, rel: str, index: EntityIndex, mentions, subject_mentions
+                    ) -> tuple[list[Mention], str]:
+    """The agents the sentence gives an event noun, and the rule that found them."""
+    agents = event_agents(tok, rel, index)
+    if agents:
+        return agents, "nominal-event"
+    # the sentence names who did it: "X was responsible for attacks on Y"
+    agents = [m for c in culprit_tokens(tok) for m in mentions(c)]
+    if agents:
+        return agents, "nominal-culprit"
+    light = _light_verb_subject(tok)
+    if light is not None:
+        # light verb: "carried out an attack on X", "imposed sanctions on Y"
+        return subject_mentions(light), "nominal-light-verb"
+    return [], ""
+
+
+@dataclass
+class EventMemory:
+    """Who did the events a document has named, for definite references back to them.
+
+    "The U.S. launched airstrikes on KH. ... The strikes killed 25 fighters": "the
+    strikes" refers to the last strikes whose agent was named, a sentence or two before.
+    """
+
+    window: int = 2
+    _events: list = field(default_factory=list)  # (token index, sentence no, rel, plural, agents)
+    _sentence_no: int = 0
+
+    def scan(self, sent: Span, index: EntityIndex, nouns: dict[str, str], mentions,
+             subject_mentions) -> None:
+        """Remember the asserted event nouns of a sentence that name their agent."""
+        self._sentence_no += 1
+        for tok in sent:
+            found = event_noun(tok, nouns) if tok.pos_ == "NOUN" else None
+            if found is None or found[0] is not tok:
+                continue
+            agents, _ = explicit_agents(tok, found[1], index, mentions, subject_mentions)
+            if agents and noun_factuality(tok, sent) == Factuality.ASSERTED:
+                self._events.append((tok.i, self._sentence_no, found[1], tok.tag_ == "NNS",
+                                     agents))
+
+    def note_verb(self, verb: Token, rel: str, agents: list[Mention]) -> None:
+        """Remember an asserted event told by a verb ("the junta bombed a village")."""
+        self._events.append((verb.i, self._sentence_no, rel, None, agents))
+
+    def recall(self, noun: Token, rel: str) -> list[Mention]:
+        """The agents of the event a definite event noun refers back to, if clear."""
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+            return []
+        if any(c.dep_ in {"compound", "amod", "poss"} and c.ent_type_ for c in noun.children):
+            return []  # a modifier names another event: "the Kirkuk attack"
+        for i, no, r, plural, agents in reversed(self._events):
+            if i >= noun.i:
+                continue
+            if self._sentence_no - no > self.window:
+                break
+            if r == rel and plural in {None, noun.tag_ == "NNS"}:
+                return agents
+        return []
+
+
+def nominal_facts(sent: Span, sentence: Sentence, index: EntityIndex, nouns: dict[str, str],
+                  mentions, subject_mentions, memory: EventMemory | None = None
+                  ) -> Iterator[Fact]:
+    """Facts from event nouns with explicit agent and target.
+
+    Args:
+        sent: the sentence span.
+        sentence: its record.
+        index: the document's entity index.
+        nouns: noun lemma -> relation.
+        mentions: token -> mentions of an argument (names, "KH facilities").
+        subject_mentions: verb -> mentions of its subject, for light verbs.
+        memory: earlier events of the document, for "the strikes" without an agent.
+    """
+    for tok in sent:
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        rel = AGENT_NOUNS.get(tok.lemma_.lower())
+        if rel is not None:
+            yield from _agent_noun_facts(tok, rel, sentence, index, sent)
+            continue
+        found = event_noun(tok, nouns)
+        if found is None or found[0] is not tok:
+            continue
+        targets = event_targets(tok, rel := found[1], index, mentions)
+        if not targets:
+            continue
+        agents, rule = explicit_agents(tok, rel, index, mentions, subject_mentions)
+        if not agents and memory is not None:
+            agents, rule = memory.recall(tok, rel), "nominal-anaphor"
+        factuality = noun_factuality(tok, sent)
+        light = _light_verb_subject(tok)
+        rep = reporter_token(light) if light is not None else None
+        reported_by = index.mention_at(rep) if rep is not None else None
+        for a in agents:
+            for t in targets:
+                if a.entity != t.entity:
+                    yield Fact(subject=a, relation=rel, object=t, sentence=sentence, rule=rule,
+                               factuality=factuality, reported_by=reported_by)
+
+
+def _agent_noun_facts(tok: Token, rel: str, sentence: Sentence, index: EntityIndex,
+                      sent: Span) -> Iterator[Fact]:
+    """ "Kennedy's assassin Oswald", "Oswald, the killer of Kennedy", "King assassin Ray"."""
+    victims: list[Mention] = []
+    agents: list[Mention] = []
+    for c in tok.children:
+        if c.dep_ in {"poss", "compound"}:
+            victims.extend(_name_mentions(c, index))
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            victims.extend(m for p in c.children if p.dep_ == "pobj"
+                           for m in _name_mentions(p, index))
+        elif c.dep_ == "appos":
+            agents.extend(_name_mentions(c, index))
+    # the agent noun as an apposition or title of the name: "Ray, King's assassin"
+    if tok.dep_ == "appos" or (tok.dep_ == "compound" and tok.head.pos_ == "PROPN"):
+        agents.extend(_name_mentions(tok.head, index))
+    if tok.dep_ == "attr":  # "Y was the assassin of X"
+        agents.extend(m for s in tok.head.children if s.dep_ == "nsubj"
+                      for m in _name_mentions(s, index))
+    for a in agents:
+        for v in victims:
+            if a.entity != v.entity:
+                yield Fact(subject=a, relation=rel, object=v, sentence=sentence,
+                           rule="nominal-agent-noun", factuality=noun_factuality(tok, sent))

@@ -1,0 +1,43 @@
+"""What an argument token stands for: names, modifiers, partitives, lists, places."""
+from __future__ import annotations
+
+import pytest
+
+
+def test_arguments_including_lists_the_members_of_the_object(triples):
+    facts = triples("Several groups were sanctioned by the EU, including Hamas and Hezbollah.")
+    assert {("EU", "sanctioned", "Hamas"), ("EU", "sanctioned", "Hezbollah")} <= facts
+
+
+def test_arguments_a_single_person_is_not_the_state(triples):
+    assert not {t for t in triples("Hezbollah killed a Lebanese contractor near Tyre.")
+                if t[1] == "killed"}
+
+
+def test_arguments_stance_modifier_is_not_the_subject(triples):
+    assert not {t for t in triples("Anti-US protesters denounced Ali Sistani.")
+                if t[1] == "condemned"}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # partitive object
+    ("Israel withdrew from part of Lebanon in 2000.", ("Israel", "withdrewFrom", "Lebanon")),
+    # a group's things stand for the group
+    ("Israeli jets struck positions of Hezbollah.", ("Israel", "attacked", "Hezbollah")),
+])
+def test_arguments_argument_nouns_stand_for_their_group(triples, sentence, expected):
+    assert expected in triples(sentence)
+
+
+def test_arguments_place_named_by_its_kind(triples):
+    assert ("Rapid Support Forces", "attacked", "Wad Madani") in triples(
+        "The Rapid Support Forces stormed the town of Wad Madani last month.")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Israeli jets struck depots belonging to Hezbollah.", ("Israel", "attacked", "Hezbollah")),
+    ("Kataib Hezbollah shelled a base used by U.S. forces.",
+     ("Kataib Hezbollah", "attacked", "United States")),
+])
+def test_arguments_target_owned_by_a_group_stands_for_it(triples, sentence, expected):
+    assert expected in triples(sentence)
