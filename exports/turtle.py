@@ -30,6 +30,7 @@ def used_prefixes(g: Graph) -> dict[str, str]:
     """The prefixes bound on ``g`` whose namespace some IRI of the graph starts with."""
     bound = {prefix: str(ns) for prefix, ns in g.namespaces() if prefix}
     iris = {str(t) for triple in g for t in triple if isinstance(t, URIRef)}
+    iris |= {str(o.datatype) for o in g.objects() if isinstance(o, Literal) and o.datatype}
     return {p: ns for p, ns in sorted(bound.items()) if any(iri.startswith(ns) for iri in iris)}
 
 
