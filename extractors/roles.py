@@ -26,6 +26,8 @@ _TITLE_PREPS = {"of", "for", "at", "with"}
 # prepositions that link a person to the body they belong to ("Larijani of the SNSC")
 _MEMBER_PREPS = {"of", "at"}
 _BODIES = ORG_CLASSES - {"Country"}
+# places that are no body a person serves: a job they modify says where, not whom for
+_TOWNS = {"City", "Region", "Place", "Facility"}
 # portfolio words that belong to a title, even when tagged as a name ("Defense Minister")
 _PORTFOLIOS = {"defense", "defence", "foreign", "interior", "state", "finance", "treasury",
                "justice", "health", "energy", "oil", "trade", "commerce", "economy", "education",
@@ -143,6 +145,9 @@ def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRe
             # a leader of an unnamed part is a member of the named whole ("Sudanese army chief")
             if any(kind == "role" or t.lower_ in _PORTFOLIOS for kind, _, t in phrase):
                 relation = "memberOf"
+            # a town before a job says where ("a Denver prosecutor X"), unless possessive
+            if is_class(items[b][1], index, _TOWNS) and phrase[0][2].lower_ not in {"'s", "’s"}:
+                continue
             yield from fact(person, relation, items[b][1], sentence, "role-title-prenominal")
             continue
         # "Spokesman for the Arab Coalition Col. X": the body after the title's preposition
@@ -173,6 +178,10 @@ def _title_bodies(title: Token, index: EntityIndex) -> list[Mention]:
         elif child.dep_ in {"compound", "poss", "amod", "nmod"}:
             m = index.mention_at(child)
             if m is not None and not _is_person(m, index) and not _hyphen_modifier(m, child.doc):
+                # a town before a job says where the person works, not whom for
+                # ("a Denver lawyer"); "Moscow's mayor" still names the city's head
+                if child.dep_ != "poss" and is_class(m, index, _TOWNS):
+                    continue
                 bodies.append(m)
     return bodies
 
