@@ -9,7 +9,8 @@
 * the Arabic article left outside a name is taken in: "al-" + "Muhandis";
 * an office title caught in front of a person is dropped and the span made a PERSON:
   "Defense Lloyd Austin" (ORG) gives "Lloyd Austin";
-* the upper-case town opening a wire dateline is a place: "TUCSON, Ariz. (AP)".
+* the upper-case town opening a wire dateline is a place: "TUCSON, Ariz. (AP)";
+* an untagged bare name with an office in apposition is a person: "Brandt, a senior official".
 
 Registered as ``kgb_entity_fixes`` after ``ner`` by :func:`extractors.model.load_nlp`.
 """
@@ -178,6 +179,24 @@ def dateline_town(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted([*ents, Span(doc, start, end, label="GPE")], key=lambda e: e.start)
 
 
+def titled_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Tag an untagged capitalised name that a title or office describes in apposition:
+    "Brandt, a senior Treasury official," (a bare surname the model did not know)."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or not tok.text.istitle() or not tok.text.isalpha():
+            continue
+        if tok.dep_ == "compound" or any(c.dep_ == "compound" for c in tok.children):
+            continue
+        # "X, a/the ... official": the apposition's head noun is an office word
+        if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in TITLES
+               and any(d.lower_ in {"a", "an", "the"} for d in c.children)
+               for c in tok.children):
+            out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    return sorted(out, key=lambda e: e.start)
+
+
 @Language.component("kgb_entity_fixes")
 def entity_fixes(doc: Doc) -> Doc:
     """Repair the entity spans of ``doc`` in place (see the module docstring)."""
@@ -185,5 +204,6 @@ def entity_fixes(doc: Doc) -> Doc:
     ents = extend_to_acronyms(doc, attach_articles(doc, split_brackets(doc, ents)))
     ents = untitle_people(doc, merge_adjacent(doc, ents))
     ents = dateline_town(doc, ents)
+    ents = titled_surnames(doc, ents)
     doc.ents = [e for e in ents if len(e)]
     return doc

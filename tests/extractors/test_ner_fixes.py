@@ -95,3 +95,12 @@ def test_ner_fixes_dateline_town_is_a_place(words, ents, expected):
     spans = dateline_town(doc, [Span(doc, a, b, label=lab) for a, b, lab in ents])
     found = [(e.text, e.label_) for e in spans if e.start == 0]
     assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text,name", [
+    # a bare surname described by an office in apposition
+    ("Walsh, a former Harvard University law professor, testified.", "Walsh"),
+    ("Lindqvist, the deputy mayor, resigned on Friday.", "Lindqvist"),
+])
+def test_ner_fixes_surname_with_an_office_in_apposition_is_a_person(nlp, text, name):
+    assert (name, "PERSON") in [(e.text, e.label_) for e in nlp(text).ents]
