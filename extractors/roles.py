@@ -269,7 +269,12 @@ def person_of_body(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
             # prepositional modifier of a name: "X of/at the Institute"
             if child.dep_ == "prep" and child.lower_ in _MEMBER_PREPS:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    for body in names_of(pobj, index):
+                    bodies = names_of(pobj, index)
+                    # a part of a named body: "X of the agency's legal division"
+                    if not bodies and index.mention_at(pobj) is None and pobj.pos_ == "NOUN":
+                        bodies = [m for c in pobj.children if c.dep_ == "poss"
+                                  for m in names_of(c, index)]
+                    for body in bodies:
                         if is_class(body, index, _BODIES):
                             yield from fact(person, "memberOf", body, sentence, "role-person-of")
 

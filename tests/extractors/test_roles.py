@@ -169,3 +169,12 @@ def test_roles_town_before_a_job_is_no_body(stated, sentence, person, town):
 def test_roles_possessive_town_still_names_its_head(stated):
     assert stated("Chicago's mayor Rosa Delgado opened the new library.",
                   ("Rosa Delgado", "leaderOf", "Chicago"))
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a person of a part of a named body: "X, of the agency's division"
+    ("Tomas Reyes, of the EPA's water quality office, said Monday the plan was flawed.",
+     ("Tomas Reyes", "memberOf", "EPA")),
+])
+def test_roles_person_of_a_part_of_a_body(stated, sentence, expected):
+    assert stated(sentence, expected)
