@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from extractors.countries import load_countries
 from extractors.entity_classes import PRIORITY, classify
-from extractors.grouping import canonical_name, clean_name, collect_names, group_names
+from extractors.grouping import canonical_name, clean_name, collect_names, group_names, titled_name
 from extractors.names import is_acronym, name_key
 from extractors.records import Entity, Mention
 
@@ -93,6 +93,9 @@ def index_entities(doc: Doc) -> EntityIndex:
                 text = clean_name(span)
                 if text not in seen:
                     seen.append(text)
+                titled = titled_name(span)
+                if titled and titled not in seen:
+                    seen.append(titled)
         canonical = head.text
         aliases = tuple(t for t in seen if t != canonical)
         merges = []

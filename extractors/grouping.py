@@ -52,6 +52,31 @@ def clean_name(span: Span) -> str:
     return strip_generic_tail(text)
 
 
+# title words that are not part of how a person is addressed ("former President X")
+_NOT_ADDRESS = {"former", "late", "acting"}
+
+
+def titled_name(span: Span) -> str | None:
+    """The person's name with the capitalised titles in front of it ("President John Smith"),
+    whether the model's span holds them or they stand just before it; None without a title.
+    """
+    if span.label_ != "PERSON":
+        return None
+    name = clean_name(span)
+    start = span.start
+    while (start > 0 and span.doc[start - 1].text[:1].isupper()
+           and span.doc[start - 1].text.rstrip(".").lower() in TITLES - _NOT_ADDRESS):
+        start -= 1
+    words = span.doc[start:span.start].text.split()
+    k = 0
+    while k < len(span) and span[k].text.rstrip(".").lower() in TITLES - _NOT_ADDRESS:
+        words.append(span[k].text)
+        k += 1
+    if not words or not name:
+        return None
+    return " ".join([*words, name])
+
+
 @dataclass
 class Name:
     """One distinct name of the document (one :func:`name_key`) and its mentions."""

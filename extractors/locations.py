@@ -89,8 +89,12 @@ def regions_after(mention: Mention, sent: Span, index: EntityIndex) -> list[Ment
     if end is not None and end.text not in _PAIR_END and end.pos_ != "ADP":
         return []
     out = []
+    # a country lies in no smaller place: "the King of Peru, Atahualpa," is no pair
+    country = is_class(mention, index, {"Country"})
     for region in run:
         if not _is_place(region, index) or region.entity == mention.entity:
+            break
+        if country and not is_class(region, index, {"Country", "Region", "Place"}):
             break
         out.append(region)
     return out
@@ -419,6 +423,9 @@ def organisation_of_place(sent: Span, index: EntityIndex, cues, sentence: Senten
     for tok in sentence.tokens:
         org = mention_head(tok, index)
         if not is_class(org, index, {"Organization"}):
+            continue
+        # an age in apposition marks a person the model took for a firm: "X, 50, of Denver"
+        if any(c.dep_ == "appos" and c.like_num for c in tok.children):
             continue
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":

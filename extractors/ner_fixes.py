@@ -8,7 +8,9 @@
   the first part is a country or a demonym ("U.S." + "State Department" stays two);
 * the Arabic article left outside a name is taken in: "al-" + "Muhandis";
 * an office title caught in front of a person is dropped and the span made a PERSON:
-  "Defense Lloyd Austin" (ORG) gives "Lloyd Austin".
+  "Defense Lloyd Austin" (ORG) gives "Lloyd Austin";
+* the upper-case town opening a wire dateline is a place: "TUCSON, Ariz. (AP)";
+* an untagged bare name with an office in apposition is a person: "Brandt, a senior official".
 
 Registered as ``kgb_entity_fixes`` after ``ner`` by :func:`extractors.model.load_nlp`.
 """
@@ -156,11 +158,52 @@ def untitle_people(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def dateline_town(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Tag the upper-case town that opens a wire dateline: "TUCSON, Ariz. (AP)",
+    "LIMA (Reuters)"; the model rarely knows a town written in capitals."""
+    toks = [t for t in doc if t.text.strip()]
+    k = 0
+    while k < len(toks) and toks[k].text.isalpha() and toks[k].text.isupper() and len(toks[k]) > 1:
+        k += 1
+    if k == 0 or k >= len(toks) or toks[k].text not in {",", "("}:
+        return ents
+    start, end = toks[0].i, toks[k - 1].i + 1
+    if any(e.start < end and start < e.end for e in ents):
+        return ents
+    after = next((e for e in ents if e.start == toks[k].i + 1), None)
+    # ", Region (Agency)" or "(Agency)" right after the town
+    if toks[k].text == "," and (after is None or after.label_ not in {"GPE", "LOC"}):
+        return ents
+    if toks[k].text == "(" and (after is None or after.label_ != "ORG"):
+        return ents
+    return sorted([*ents, Span(doc, start, end, label="GPE")], key=lambda e: e.start)
+
+
+def titled_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Tag an untagged capitalised name that a title or office describes in apposition:
+    "Brandt, a senior Treasury official," (a bare surname the model did not know)."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or not tok.text.istitle() or not tok.text.isalpha():
+            continue
+        if tok.dep_ == "compound" or any(c.dep_ == "compound" for c in tok.children):
+            continue
+        # "X, a/the ... official": the apposition's head noun is an office word
+        if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in TITLES
+               and any(d.lower_ in {"a", "an", "the"} for d in c.children)
+               for c in tok.children):
+            out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    return sorted(out, key=lambda e: e.start)
+
+
 @Language.component("kgb_entity_fixes")
 def entity_fixes(doc: Doc) -> Doc:
     """Repair the entity spans of ``doc`` in place (see the module docstring)."""
     ents = [e for e in doc.ents]
     ents = extend_to_acronyms(doc, attach_articles(doc, split_brackets(doc, ents)))
     ents = untitle_people(doc, merge_adjacent(doc, ents))
+    ents = dateline_town(doc, ents)
+    ents = titled_surnames(doc, ents)
     doc.ents = [e for e in ents if len(e)]
     return doc

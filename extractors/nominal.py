@@ -320,6 +320,10 @@ def _agent_noun_facts(tok: Token, rel: str, sentence: Sentence, index: EntityInd
     # the agent noun as an apposition or title of the name: "Ray, King's assassin"
     if tok.dep_ == "appos" or (tok.dep_ == "compound" and tok.head.pos_ == "PROPN"):
         agents.extend(_name_mentions(tok.head, index))
+    # "X's assassin Y": the possessive hangs on the name the agent noun modifies
+    if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and not victims:
+        victims.extend(m for c in tok.head.children if c.dep_ == "poss" and c.i < tok.i
+                       for m in _name_mentions(c, index))
     if tok.dep_ == "attr":  # "Y was the assassin of X"
         agents.extend(m for s in tok.head.children if s.dep_ == "nsubj"
                       for m in _name_mentions(s, index))

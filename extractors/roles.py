@@ -26,6 +26,8 @@ _TITLE_PREPS = {"of", "for", "at", "with"}
 # prepositions that link a person to the body they belong to ("Larijani of the SNSC")
 _MEMBER_PREPS = {"of", "at"}
 _BODIES = ORG_CLASSES - {"Country"}
+# places that are no body a person serves: a job they modify says where, not whom for
+_TOWNS = {"City", "Region", "Place", "Facility"}
 # portfolio words that belong to a title, even when tagged as a name ("Defense Minister")
 _PORTFOLIOS = {"defense", "defence", "foreign", "interior", "state", "finance", "treasury",
                "justice", "health", "energy", "oil", "trade", "commerce", "economy", "education",
@@ -143,6 +145,9 @@ def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRe
             # a leader of an unnamed part is a member of the named whole ("Sudanese army chief")
             if any(kind == "role" or t.lower_ in _PORTFOLIOS for kind, _, t in phrase):
                 relation = "memberOf"
+            # a town before a job says where ("a Denver prosecutor X"), unless possessive
+            if is_class(items[b][1], index, _TOWNS) and phrase[0][2].lower_ not in {"'s", "’s"}:
+                continue
             yield from fact(person, relation, items[b][1], sentence, "role-title-prenominal")
             continue
         # "Spokesman for the Arab Coalition Col. X": the body after the title's preposition
@@ -173,6 +178,10 @@ def _title_bodies(title: Token, index: EntityIndex) -> list[Mention]:
         elif child.dep_ in {"compound", "poss", "amod", "nmod"}:
             m = index.mention_at(child)
             if m is not None and not _is_person(m, index) and not _hyphen_modifier(m, child.doc):
+                # a town before a job says where the person works, not whom for
+                # ("a Denver lawyer"); "Moscow's mayor" still names the city's head
+                if child.dep_ != "poss" and is_class(m, index, _TOWNS):
+                    continue
                 bodies.append(m)
     return bodies
 
@@ -260,7 +269,12 @@ def person_of_body(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
             # prepositional modifier of a name: "X of/at the Institute"
             if child.dep_ == "prep" and child.lower_ in _MEMBER_PREPS:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    for body in names_of(pobj, index):
+                    bodies = names_of(pobj, index)
+                    # a part of a named body: "X of the agency's legal division"
+                    if not bodies and index.mention_at(pobj) is None and pobj.pos_ == "NOUN":
+                        bodies = [m for c in pobj.children if c.dep_ == "poss"
+                                  for m in names_of(c, index)]
+                    for body in bodies:
                         if is_class(body, index, _BODIES):
                             yield from fact(person, "memberOf", body, sentence, "role-person-of")
 

@@ -225,3 +225,18 @@ def test_entities_lone_organisation_name_missed_once_is_tagged(nlp):
     third = index.mention_at(hits[2])
     assert third is None or third.entity != first.entity
 
+
+
+@pytest.mark.parametrize("text,name,alias", [
+    # a title standing just before the model's span
+    ("Yesterday President Maria Lopez met the press in the capital.",
+     "Maria Lopez", "President Maria Lopez"),
+    # an abbreviated title, after an article
+    ("Farmers welcomed the Rev. Alan Greene to the village hall.", "Alan Greene", "Rev. Alan Greene"),
+    # "former" is no part of how the person is addressed
+    ("Former Senator Tom Harper opened the new bridge.", "Tom Harper", "Senator Tom Harper"),
+])
+def test_entities_keep_the_titled_name_as_an_alias(nlp, text, name, alias):
+    ents = {e.name: e for e in index_entities(nlp(text)).entities.values()}
+    assert name in ents, ents
+    assert alias in ents[name].aliases

@@ -114,3 +114,15 @@ def test_locations_dateline_places_the_agency(stated):
     sentence = "TUCSON, Ariz. (AP) - A wildfire forced hundreds to flee on Sunday."
     assert stated(sentence, ("AP", "locatedIn", "TUCSON|Tucson"))
     assert stated(sentence, ("AP", "locatedIn", "Ariz.|Arizona"))
+
+
+@pytest.mark.parametrize("sentence,unexpected", [
+    # a country before a name after a comma is no "Place, Region" pair
+    ("In 1520, the last ruler of Mexico, Cuauhtemoc, was taken prisoner.",
+     ("Mexico", "locatedIn", "Cuauhtemoc")),
+    # an age in apposition marks a person, not a firm of a town
+    ("Helga Brunnhilde Sorensen, 61, of Dayton, Ohio, was hurt in the crash.",
+     ("Helga Brunnhilde Sorensen", "locatedIn", "Dayton")),
+])
+def test_locations_misread_pairs_are_dropped(stated, sentence, unexpected):
+    assert not stated(sentence, unexpected)

@@ -9,7 +9,7 @@ import pytest
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from extractors.ner_fixes import attach_articles, merge_adjacent, split_brackets, untitle_people
+from extractors.ner_fixes import attach_articles, dateline_town, merge_adjacent, split_brackets, untitle_people
 
 
 def _doc(words: list[str], spaces: list[bool] | None = None, pos: list[str] | None = None) -> Doc:
@@ -78,3 +78,29 @@ def test_ner_fixes_arabic_article_is_taken_into_the_name(words, spaces, span, ex
     doc = _doc(words, spaces)
     ents = attach_articles(doc, [Span(doc, *span, label="PERSON")])
     assert _texts(ents) == [(expected, "PERSON")]
+
+
+@pytest.mark.parametrize("words,ents,expected", [
+    # "TOWN, Region (Agency)": the town is a place
+    (["NAIROBI", ",", "Kenya", "(", "AP", ")", "-", "Rain", "fell", "."],
+     [(2, 3, "GPE"), (4, 5, "ORG")], ("NAIROBI", "GPE")),
+    # "TWO WORDS (Agency)"
+    (["SAN", "JOSE", "(", "Reuters", ")", "-", "Rain", "fell", "."],
+     [(3, 4, "ORG")], ("SAN JOSE", "GPE")),
+    # a shouted word before a comma and no place is no dateline
+    (["STOP", ",", "said", "the", "officer", "."], [], None),
+])
+def test_ner_fixes_dateline_town_is_a_place(words, ents, expected):
+    doc = _doc(words)
+    spans = dateline_town(doc, [Span(doc, a, b, label=lab) for a, b, lab in ents])
+    found = [(e.text, e.label_) for e in spans if e.start == 0]
+    assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text,name", [
+    # a bare surname described by an office in apposition
+    ("Walsh, a former Harvard University law professor, testified.", "Walsh"),
+    ("Lindqvist, the deputy mayor, resigned on Friday.", "Lindqvist"),
+])
+def test_ner_fixes_surname_with_an_office_in_apposition_is_a_person(nlp, text, name):
+    assert (name, "PERSON") in [(e.text, e.label_) for e in nlp(text).ents]

@@ -50,6 +50,9 @@ def test_nominal_planned_event_is_not_asserted(triples):
      ("Taliban", "killed", "Benazir Bhutto")),
     ("Police arrested Mehmet Ali, the assassin of Hrant Dink, in 2007.",
      ("Mehmet Ali", "killed", "Hrant Dink")),
+    # the possessive on the name the agent noun modifies: "X's assassin Y"
+    ("Yesterday Anna Meyer's killer Paul Brandt asked the court for parole.",
+     ("Paul Brandt", "killed", "Anna Meyer")),
 ])
 def test_nominal_killing_nouns_name_victim_and_agent(triples, sentence, expected):
     assert expected in triples(sentence)

@@ -153,3 +153,28 @@ def test_roles_deputy_of_a_leader_is_a_member(stated, triples):
 def test_roles_facts_name_their_rule(read):
     rec = read("Hamas leader Yahya Sinwar was killed in Rafah.")
     assert {f.rule for f in rec.facts if f.relation == "leaderOf"} == {"role-title-prenominal"}
+
+
+@pytest.mark.parametrize("sentence,person,town", [
+    # a town before a title says where the person works, not whom for
+    ("Denver prosecutor Laura Finch dropped the charges on Friday.", "Laura Finch", "Denver"),
+    # a town before an occupation in apposition
+    ("Mark Ellison, a Seattle attorney, filed the appeal.", "Mark Ellison", "Seattle"),
+])
+def test_roles_town_before_a_job_is_no_body(stated, sentence, person, town):
+    for relation in ("memberOf", "leaderOf"):
+        assert not stated(sentence, (person, relation, town))
+
+
+def test_roles_possessive_town_still_names_its_head(stated):
+    assert stated("Chicago's mayor Rosa Delgado opened the new library.",
+                  ("Rosa Delgado", "leaderOf", "Chicago"))
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a person of a part of a named body: "X, of the agency's division"
+    ("Tomas Reyes, of the EPA's water quality office, said Monday the plan was flawed.",
+     ("Tomas Reyes", "memberOf", "EPA")),
+])
+def test_roles_person_of_a_part_of_a_body(stated, sentence, expected):
+    assert stated(sentence, expected)
