@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pyshacl import validate as shacl_validate
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, BNode, Graph, URIRef
 from rdflib.namespace import SH
 
 from ontology import load_ontology
@@ -39,14 +39,14 @@ def _short(g: Graph, term) -> str:
     return repr(str(term)) if term is not None else "?"
 
 
-def validate_graph(g: Graph) -> Report:
+def validate_graph(g: Graph, *, shapes: Graph | None = None) -> Report:
     """Validate ``g`` against the shapes; a report with one readable line per violation.
 
     >>> validate_graph(Graph()).conforms
     True
     """
     conforms, results, _ = shacl_validate(
-        g, shacl_graph=_shapes(), inference="none",
+        g, shacl_graph=shapes if shapes is not None else _shapes(), inference="none",
         abort_on_first=False, allow_warnings=True, advanced=False, meta_shacl=False)
     lines = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
@@ -60,33 +60,65 @@ def validate_graph(g: Graph) -> Report:
     return Report(conforms=bool(conforms), violations=tuple(sorted(set(lines))))
 
 
-def _validate_into(g: Graph, conn) -> None:
-    conn.send(validate_graph(g))
+def shape_groups(n: int) -> list[Graph]:
+    """The shapes split into ``n`` graphs, each node shape whole with its blank-node
+    property shapes; the groups together hold every shape once.
+
+    Shapes are independent, so the reports of the groups together are the report of
+    all the shapes. The statement shape, the costliest, gets a group of its own.
+    """
+    shapes = _shapes()
+    nodes = sorted(shapes.subjects(RDF.type, SH.NodeShape),
+                   key=lambda n: (-len(list(shapes.objects(n, SH.property))), str(n)))
+    groups = [Graph() for _ in range(max(1, min(n, len(nodes))))]
+    for i, node in enumerate(nodes):
+        target = groups[0] if i == 0 or len(groups) == 1 else groups[1 + (i - 1) % (len(groups) - 1)]
+        todo = [node]
+        while todo:
+            subject = todo.pop()
+            for triple in shapes.triples((subject, None, None)):
+                target.add(triple)
+                if isinstance(triple[2], BNode):
+                    todo.append(triple[2])
+    return groups
+
+
+def _validate_into(g: Graph, shapes: Graph, conn) -> None:
+    conn.send(validate_graph(g, shapes=shapes))
     conn.close()
 
 
-def start_validation(g: Graph) -> Callable[[], Report]:
-    """Validate ``g`` in a forked process while the caller writes its files.
+def start_validation(g: Graph, *, jobs: int = 2) -> Callable[[], Report]:
+    """Validate ``g`` on forked processes while the caller writes its files.
 
-    pySHACL costs about a third of the parse; a second core runs it beside the
-    writing. Returns a function that waits for the report. Where processes cannot be
-    forked, or the child dies, the graph is validated in this process instead.
+    pySHACL costs about a third of the parse. The shapes are split into ``jobs``
+    groups, each checked by its own process beside the writing; the reports are
+    joined. Returns a function that waits for the report. Where processes cannot be
+    forked, or a child dies, the graph is validated in this process instead.
     """
     if "fork" not in mp.get_all_start_methods():
         report = validate_graph(g)
         return lambda: report
     ctx = mp.get_context("fork")
-    receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_validate_into, args=(g, send), daemon=True)
-    child.start()
-    send.close()
+    children = []
+    for shapes in shape_groups(jobs):
+        receive, send = ctx.Pipe(duplex=False)
+        child = ctx.Process(target=_validate_into, args=(g, shapes, send), daemon=True)
+        child.start()
+        send.close()
+        children.append((child, receive))
 
     def wait() -> Report:
+        reports = []
         try:
-            return receive.recv()
-        except EOFError:  # the child died without a report
+            for child, receive in children:
+                reports.append(receive.recv())
+        except EOFError:  # a child died without a report
             return validate_graph(g)
         finally:
-            child.join()
-            receive.close()
+            for child, receive in children:
+                child.join()
+                receive.close()
+        return Report(conforms=all(r.conforms for r in reports),
+                      violations=tuple(sorted({v for r in reports for v in r.violations})))
     return wait

@@ -96,3 +96,22 @@ def test_validate_in_a_forked_process_gives_the_same_report():
     report = start_validation(g)()
     assert not report.conforms
     assert report == validate_graph(g)
+
+
+def test_validate_shape_groups_hold_every_shape_triple_once():
+    from graph.validate import _shapes, shape_groups
+    from rdflib.namespace import SH
+    groups = shape_groups(2)
+    per_group = [set(g.subjects(RDF.type, SH.NodeShape)) for g in groups]
+    assert len(groups) == 2 and not per_group[0] & per_group[1]
+    assert per_group[0] | per_group[1] == set(_shapes().subjects(RDF.type, SH.NodeShape))
+
+
+def test_validate_split_report_equals_the_whole_report():
+    from graph.validate import start_validation
+    g = build_graph([record()])
+    _break_factuality(g)
+    _drop_offsets(g)
+    report = start_validation(g, jobs=2)()
+    assert len(report.violations) == 2
+    assert report == validate_graph(g)
