@@ -34,7 +34,7 @@ test: $(STAMP) sysdeps
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/speed.py --words 40000 --rounds 3
 
 quality: $(STAMP)
 	$(BIN)/python bench/quality.py
