@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from extractors.entities import EntityIndex
 from extractors.phrase_mentions import (LOCATABLE_CLASSES, PLACE_CLASSES, SentenceRef, asserts,
                                         fact, is_body, is_class, mention_head, names_of,
-                                        sentence_record)
+                                        run_rules)
 from extractors.records import Fact, Mention
 
 # prepositions that put a thing inside or next to a place (the guideline's "in, near")
@@ -467,13 +467,5 @@ RULES = (comma_pairs, comma_vicinity, locative_phrases, holdings, sited_clauses,
 
 
 def location_facts(sent: Span, index: EntityIndex, cues) -> Iterator[Fact]:
-    """All locatedIn facts one sentence states without a verb.
-
-    Args:
-        sent: a sentence of a parsed Doc.
-        index: the Doc's entities (:func:`extractors.entities.index_entities`).
-        cues: the ontology's cue table (:func:`ontology.load_cues`).
-    """
-    sentence = sentence_record(sent)
-    for rule in RULES:
-        yield from rule(sent, index, cues, sentence)
+    """All locatedIn facts one sentence states without a verb: every rule of :data:`RULES`."""
+    return run_rules(RULES, sent, index, cues)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex, normalise
-from extractors.phrase_mentions import SentenceRef, fact, is_class, sentence_record
+from extractors.phrase_mentions import SentenceRef, fact, is_class, run_rules
 from extractors.records import Fact, Mention
 
 # prepositions that carry the patron of a reduced relative ("linked to Iran", "backed by")
@@ -146,13 +146,5 @@ RULES = (hyphen_modifiers, participle_phrases, pro_modifiers)
 
 
 def modifier_facts(sent: Span, index: EntityIndex, cues) -> Iterator[Fact]:
-    """All facts one sentence states through relational modifiers.
-
-    Args:
-        sent: a sentence of a parsed Doc.
-        index: the Doc's entities (:func:`extractors.entities.index_entities`).
-        cues: the ontology's cue table (:func:`ontology.load_cues`).
-    """
-    sentence = sentence_record(sent)
-    for rule in RULES:
-        yield from rule(sent, index, cues, sentence)
+    """All facts one sentence states through relational modifiers: every rule of :data:`RULES`."""
+    return run_rules(RULES, sent, index, cues)

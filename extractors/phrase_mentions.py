@@ -70,6 +70,20 @@ def sentence_record(sent: Span) -> SentenceRef:
     return SentenceRef(sent)
 
 
+def run_rules(rules, sent: Span, index: EntityIndex, cues) -> Iterator[Fact]:
+    """The facts a family of rules reads from one sentence, sharing its record.
+
+    Args:
+        rules: functions ``(sent, index, cues, sentence) -> Iterator[Fact]``.
+        sent: a sentence of a parsed Doc.
+        index: the Doc's entities (:func:`extractors.entities.index_entities`).
+        cues: the ontology's cue table (:func:`ontology.load_cues`).
+    """
+    sentence = sentence_record(sent)
+    for rule in rules:
+        yield from rule(sent, index, cues, sentence)
+
+
 def entity_class(mention: Mention, index: EntityIndex) -> str:
     """The ontology class of the entity a mention belongs to."""
     return index.entity(mention).cls

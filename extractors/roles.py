@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex, normalise
 from extractors.phrase_mentions import (ORG_CLASSES, SentenceRef, asserts, fact, is_body, is_class,
-                                        mention_head, names_of, sentence_record)
+                                        mention_head, names_of, run_rules)
 from extractors.records import Fact, Mention
 
 # words that turn a leadership title into a subordinate one ("deputy head", "vice president")
@@ -362,13 +362,5 @@ RULES = (prenominal_titles, appositive_titles, person_of_body, person_body, body
 
 
 def role_facts(sent: Span, index: EntityIndex, cues) -> Iterator[Fact]:
-    """All leaderOf and memberOf facts one sentence states without a verb.
-
-    Args:
-        sent: a sentence of a parsed Doc.
-        index: the Doc's entities (:func:`extractors.entities.index_entities`).
-        cues: the ontology's cue table (:func:`ontology.load_cues`).
-    """
-    sentence = sentence_record(sent)
-    for rule in RULES:
-        yield from rule(sent, index, cues, sentence)
+    """All leaderOf and memberOf facts one sentence states without a verb: every rule of :data:`RULES`."""
+    return run_rules(RULES, sent, index, cues)
