@@ -185,6 +185,19 @@ def _is_dateline(span: Span) -> bool:
     return first and span.text.isupper() and len(span.text) >= 4 and after in {"-", "—", "–", "("}
 
 
+def _is_headline(sent: Span) -> bool:
+    """A title-case line ("Iraqi President Names New Premier"): most of its words are
+    capitalised, so capitals no longer mark names and the model guesses persons."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words) \
+        and not sent.text.rstrip().endswith((".", "?", "!", '"'))
+
+
+def _body_keys(doc: Doc) -> set[str]:
+    """Name keys of the entities the model found outside title-case lines."""
+    return {name_key(clean_name(e)) for e in doc.ents if not _is_headline(e.sent)}
+
+
 def collect_names(doc: Doc) -> tuple[list[Name], list[tuple[Span, int]]]:
     """The distinct names of the document and each kept span with its name's number."""
     names: list[Name] = []
@@ -192,9 +205,15 @@ def collect_names(doc: Doc) -> tuple[list[Name], list[tuple[Span, int]]]:
     spans: list[tuple[Span, int]] = []
     ctx = _context(doc)
     lower_words = {t.text for t in doc if t.text.islower()}
+    body_keys: set[str] | None = None
     for span in doc.ents:
         if span.label_ not in _KEEP:
             continue
+        if span.label_ == "PERSON" and _is_headline(span.sent):
+            # a person in a headline counts only when the story names them too
+            body_keys = _body_keys(doc) if body_keys is None else body_keys
+            if name_key(clean_name(span)) not in body_keys:
+                continue
         name = clean_name(span)
         # "pro-Russian", "anti-American": a mention of the country the stance is about
         stance = re.match(r"(?:pro|anti)-(?=[A-Z])", name)

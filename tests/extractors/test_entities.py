@@ -240,3 +240,23 @@ def test_entities_keep_the_titled_name_as_an_alias(nlp, text, name, alias):
     ents = {e.name: e for e in index_entities(nlp(text)).entities.values()}
     assert name in ents, ents
     assert alias in ents[name].aliases
+
+
+@pytest.mark.parametrize("headline", [
+    "Navy Missiles Sink Ferry Off Somalia",
+    "Minister Dies in Helicopter Crash",
+    "President Names New Cabinet Amid Protests",
+])
+def test_entities_headline_words_the_story_never_names_are_no_people(nlp, headline):
+    # regression: title-case headlines made persons of "Dies", "Names New"
+    text = headline + "\n\nThe army said the attack happened on Monday near the border with Uganda."
+    index = index_entities(nlp(text))
+    assert [e.name for e in index.entities.values() if e.cls == "Person"] == []
+
+
+def test_entities_headline_person_named_in_the_story_is_kept(nlp):
+    text = ("Ruto Names New Army Chief\n\n"
+            "President William Ruto appointed Charles Kahariri as army chief on Monday. "
+            "Ruto said the change was overdue.")
+    index = index_entities(nlp(text))
+    assert "William Ruto" in {e.name for e in index.entities.values() if e.cls == "Person"}
