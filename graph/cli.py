@@ -45,27 +45,6 @@ nif:, itsrdf:, time:, and kgp: kgo: kgl: kgd: kgs: (people, organisations, place
 documents and statements) are predeclared.
 """
 
-PREFIXES = """PREFIX kgb: <https://w3id.org/kgbuilder/ontology#>
-PREFIX kgr: <https://w3id.org/kgbuilder/resource/>
-PREFIX open: <https://w3id.org/kgbuilder/open#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <http://schema.org/>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
-PREFIX time: <http://www.w3.org/2006/time#>
-PREFIX kgp: <https://w3id.org/kgbuilder/resource/person/>
-PREFIX kgo: <https://w3id.org/kgbuilder/resource/org/>
-PREFIX kgl: <https://w3id.org/kgbuilder/resource/place/>
-PREFIX kgd: <https://w3id.org/kgbuilder/resource/doc/>
-PREFIX kgs: <https://w3id.org/kgbuilder/resource/statement/>
-"""
-
-
 def _err(message: str) -> None:
     click.echo(f"kgbuilder: {message}", err=True)
 
@@ -228,7 +207,7 @@ def entities(graph_file: Path, name: str | None) -> None:
               show_default=True, help="Output format.")
 def query(graph_file: Path, sparql: str | None, query_file: Path | None, fmt: str) -> None:
     """Run a SPARQL query over GRAPH, a file written by build."""
-    from graph.query import QueryError, format_table, load_store, run_query
+    from graph.query import QueryError, format_table, load_store, run_query, sparql_prefixes
 
     if (sparql is None) == (query_file is None):
         _err("give a query as an argument or with -f FILE, not both")
@@ -243,7 +222,7 @@ def query(graph_file: Path, sparql: str | None, query_file: Path | None, fmt: st
         _err(f"{graph_file}: no such file")
         sys.exit(2)
     try:
-        table = run_query(load_store(graph_file), PREFIXES + sparql)
+        table = run_query(load_store(graph_file), sparql_prefixes() + sparql)
     except QueryError as err:
         _err(str(err))
         sys.exit(2)

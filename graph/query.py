@@ -9,6 +9,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -43,6 +44,20 @@ def load_store(path: Path | str) -> ox.Store:
     except (SyntaxError, ValueError, OSError) as err:
         raise QueryError(f"{path}: cannot load graph ({err})") from err
     return store
+
+
+@lru_cache(maxsize=1)
+def sparql_prefixes() -> str:
+    """PREFIX lines for every prefix a built graph is written with, plus rdf, rdfs, xsd.
+
+    >>> "PREFIX kgo: <https://w3id.org/kgbuilder/resource/org/>" in sparql_prefixes()
+    True
+    """
+    from rdflib import Graph
+
+    from graph.build import bind_prefixes
+    bound = dict(bind_prefixes(Graph(bind_namespaces="core")).namespaces())
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(bound.items()) if p)
 
 
 def _term(term) -> str | None:

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from exports import write_turtle
 from extractors.records import Factuality
 from graph.build import build_graph
-from graph.cli import PREFIXES, main
-from graph.query import load_store, run_query
+from graph.cli import main
+from graph.query import load_store, run_query, sparql_prefixes
 from tests.conftest import ROOT
 from tests.graph.factories import record
 
@@ -27,7 +27,7 @@ def examples_graph(tmp_path_factory) -> Path:
 
 
 def _ask(graph_file: Path, name: str) -> list[dict]:
-    table = run_query(load_store(graph_file), PREFIXES + (QUERIES / name).read_text(encoding="utf-8"))
+    table = run_query(load_store(graph_file), sparql_prefixes() + (QUERIES / name).read_text(encoding="utf-8"))
     return [dict(zip(table.columns, row)) for row in table.rows]
 
 
@@ -101,7 +101,7 @@ def test_query_backers_of_armed_groups_only(tmp_path):
 def test_query_readme_query_finds_the_readme_fact(examples_graph):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     sparql = readme.split("```sparql\n", 1)[1].split("```", 1)[0]
-    table = run_query(load_store(examples_graph), PREFIXES + sparql)
+    table = run_query(load_store(examples_graph), sparql_prefixes() + sparql)
     rows = [dict(zip(table.columns, row)) for row in table.rows]
     assert {"subject": "US Treasury", "object": "Asaib Ahl al-Haq", "date": "2020-02-28",
             "offsets": "0-85"}.items() <= next(
