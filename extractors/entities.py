@@ -28,19 +28,10 @@ from spacy.tokens import Doc, Token
 from extractors.countries import load_countries
 from extractors.entity_classes import PRIORITY, classify
 from extractors.grouping import canonical_name, clean_name, collect_names, group_names, titled_name
-from extractors.names import is_acronym, name_key
+from extractors.names import is_acronym
 from extractors.records import Entity, Mention
 
-__all__ = ["EntityIndex", "index_entities", "normalise", "clean_name", "classify"]
-
-
-def normalise(name: str) -> str:
-    """A key for comparing names: ascii, case-folded, no punctuation or leading "the".
-
-    >>> normalise("The Kata'ib Hezbollah")
-    'kataib hezbollah'
-    """
-    return name_key(name)
+__all__ = ["EntityIndex", "index_entities", "clean_name", "classify"]
 
 
 @dataclass

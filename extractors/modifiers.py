@@ -12,7 +12,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from extractors.entities import EntityIndex, normalise
+from extractors.entities import EntityIndex
+from extractors.names import name_key
 from extractors.phrase_mentions import SentenceRef, fact, is_class, run_rules
 from extractors.records import Fact, Mention
 
@@ -31,9 +32,9 @@ def _named(tok: Token, index: EntityIndex, inside: Mention | None) -> Mention | 
     mention = index.mention_at(tok)
     if mention is not None and mention != inside:
         return mention
-    key = normalise(tok.text)
+    key = name_key(tok.text)
     for ent in index.entities.values():
-        if key and key in {normalise(n) for n in (ent.name, *ent.aliases)}:
+        if key and key in {name_key(n) for n in (ent.name, *ent.aliases)}:
             if inside is None or ent.key != inside.entity:
                 return Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                                entity=ent.key)

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from extractors.entities import EntityIndex, normalise
+from extractors.entities import EntityIndex
+from extractors.names import name_key
 from extractors.phrase_mentions import (ORG_CLASSES, SentenceRef, asserts, fact, is_body, is_class,
                                         mention_head, names_of, run_rules)
 from extractors.records import Fact, Mention
@@ -323,15 +324,15 @@ def _country_named(tok: Token, index: EntityIndex, inside: Mention) -> Mention |
     Only the country's name or its capitalised abbreviation counts ("US", "Iran"); a
     nationality that is part of a proper name ("Iraqi Security Forces") does not.
     """
-    key = normalise(tok.text)
+    key = name_key(tok.text)
     abbreviation = tok.text.replace(".", "").isupper()
     for ent in index.entities.values():
         if ent.key == inside.entity or ent.cls != "Country":
             continue
-        aliases = {normalise(a) for a in ent.aliases} if abbreviation else set()
-        if key == normalise(ent.name) or key in aliases:
+        aliases = {name_key(a) for a in ent.aliases} if abbreviation else set()
+        if key == name_key(ent.name) or key in aliases:
             # the word must be used elsewhere as a place name, not as a nationality ("Iraqi")
-            if any(t.ent_type_ == "GPE" and normalise(t.text) == key for t in tok.doc):
+            if any(t.ent_type_ == "GPE" and name_key(t.text) == key for t in tok.doc):
                 return Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                                entity=ent.key)
             return None
