@@ -21,6 +21,7 @@ class Relation:
     domain: str
     range: str
     symmetric: bool
+    family: str = ""
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -47,6 +48,8 @@ def load_relations() -> tuple[Relation, ...]:
 
     >>> [r.name for r in load_relations()][:3]
     ['accused', 'appointed', 'attacked']
+    >>> {r.name: r.family for r in load_relations()}["attacked"]
+    'violence'
     """
     g = _parsed("kgb.ttl")
     out = []
@@ -61,6 +64,7 @@ def load_relations() -> tuple[Relation, ...]:
             domain=str(g.value(prop, RDFS.domain)).split("#")[-1],
             range=str(g.value(prop, RDFS.range)).split("#")[-1],
             symmetric=g.value(prop, KGB.symmetric) == Literal(True),
+            family=str(g.value(g.value(prop, KGB.family), RDFS.label) or ""),
             cues=cues,
         ))
     return tuple(sorted(out, key=lambda r: r.name))

@@ -68,3 +68,21 @@ def test_kgb_published_jsonld_context_matches_the_ontology_prefixes():
     context = json.loads(ontology_text("context.jsonld"))["@context"]
     declared = dict(re.findall(r"@prefix\s+(\w+):\s*<([^>]+)>", ontology_text("kgb.ttl")))
     assert {p: context[p] for p in declared} == declared
+
+
+FAMILIES = {"violence", "coercion", "diplomacy", "support", "membership", "location"}
+
+
+def test_kgb_every_relation_belongs_to_one_of_the_six_families():
+    g = load_ontology()
+    for rel in load_relations():
+        assert len(set(g.objects(KGB[rel.name], KGB.family))) == 1, rel.name
+    assert {rel.family for rel in load_relations()} == FAMILIES
+
+
+def test_kgb_relation_families_group_the_violent_acts():
+    by_family = {}
+    for rel in load_relations():
+        by_family.setdefault(rel.family, set()).add(rel.name)
+    assert by_family["violence"] == {"attacked", "killed", "injured"}
+    assert by_family["membership"] == {"appointed", "leaderOf", "memberOf"}
