@@ -40,3 +40,23 @@ def triples(read):
         return {(names[f.subject.entity], f.relation, names[f.object.entity])
                 for f in rec.facts if f.factuality.value == factuality}
     return _triples
+
+
+@pytest.fixture
+def small_fs(tmp_path):
+    """A directory on a 256 KiB tmpfs of its own, so that writes really run out of space.
+
+    Mounting needs root (or CAP_SYS_ADMIN); elsewhere the tests that need it are skipped.
+    """
+    import subprocess
+
+    mount = tmp_path / "small"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)],
+                          capture_output=True)
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here: " + done.stderr.decode(errors="replace").strip())
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
