@@ -6,6 +6,7 @@ data graph): the shapes need only what a build writes. Each violation becomes on
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -84,6 +85,8 @@ def shape_groups(n: int) -> list[Graph]:
 
 
 def _validate_into(g: Graph, shapes: Graph, conn) -> None:
+    # Ctrl-C reaches the whole process group: the child ends quietly, the parent reports
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     conn.send(validate_graph(g, shapes=shapes))
     conn.close()
 
@@ -115,6 +118,10 @@ def start_validation(g: Graph, *, jobs: int = 2) -> Callable[[], Report]:
                 reports.append(receive.recv())
         except EOFError:  # a child died without a report
             return validate_graph(g)
+        except BaseException:  # interrupted: the children's work is not wanted any more
+            for child, _ in children:
+                child.terminate()
+            raise
         finally:
             for child, receive in children:
                 child.join()

@@ -1,0 +1,74 @@
+"""The output directory of a build: checked before the work, tidied after it.
+
+A build's files are one set. Before any document is read, the directory is made (if
+missing) and a file is written in it and removed, so that a directory under a file,
+on a read-only disk or with a name too long fails at once rather than after the
+build. After the new files are in place, files of the other formats that an earlier
+build left there (``graph.trig`` beside a new ``graph.ttl``) are removed.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from graph.problems import os_reason
+
+
+class OutputDirError(Exception):
+    """An output directory a build cannot write to; the message names it and says why."""
+
+
+def prepare_outdir(outdir: Path) -> bool:
+    """Make sure files can be written in ``outdir``; return whether it was created.
+
+    Raises:
+        OutputDirError: when it is not a directory, cannot be created or not written to.
+
+    >>> prepare_outdir(Path("/dev/null"))
+    Traceback (most recent call last):
+    ...
+    graph.outputs.OutputDirError: /dev/null: not a directory
+    """
+    created = False
+    if outdir.exists() and not outdir.is_dir():
+        raise OutputDirError(f"{outdir}: not a directory")
+    if not outdir.exists():
+        try:
+            outdir.mkdir(parents=True)
+        except OSError as err:
+            raise OutputDirError(f"{outdir}: cannot create the output directory ({os_reason(err)})") from None
+        created = True
+    try:
+        fd, probe = tempfile.mkstemp(dir=outdir, prefix=".kgbuilder-probe-")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as err:
+        raise OutputDirError(f"{outdir}: cannot write in the output directory ({os_reason(err)})") from None
+    return created
+
+
+def remove_stale(outdir: Path, written: Iterable[Path], names: Iterable[str]) -> list[Path]:
+    """Remove the files called one of ``names`` in ``outdir`` that this build did not write.
+
+    >>> d = Path(tempfile.mkdtemp()); _ = (d / "graph.trig").write_text("old")
+    >>> [p.name for p in remove_stale(d, [d / "graph.ttl"], ["graph.ttl", "graph.trig"])]
+    ['graph.trig']
+    """
+    keep = {Path(p).name for p in written}
+    removed = []
+    for name in names:
+        path = outdir / name
+        if name not in keep and path.is_file():
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def remove_if_empty(outdir: Path) -> None:
+    """Remove a directory this build created when nothing was written in it."""
+    with contextlib.suppress(OSError):
+        outdir.rmdir()
