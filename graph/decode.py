@@ -65,7 +65,7 @@ def _text(data: bytes, source: str) -> tuple[str | None, list[InputProblem]]:
             return None, [InputProblem(source, "binary file, not text")]
         return text, [_warning(source, f"not valid UTF-8 (byte {err.start}); "
                                        "decoded with replacement characters")]
-    if _mostly_not_text(text[:SNIFF], 0):
+    if "\x00" in text and _mostly_not_text(text[:SNIFF], 0):
         return None, [InputProblem(source, "binary file, not text")]
     if "\x00" in text:
         return text.replace("\x00", " "), [_warning(source, f"{text.count(chr(0))} NUL bytes in the "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -33,14 +34,17 @@ def prepare_outdir(outdir: Path) -> bool:
     graph.outputs.OutputDirError: /dev/null: not a directory
     """
     created = False
-    if outdir.exists() and not outdir.is_dir():
-        raise OutputDirError(f"{outdir}: not a directory")
-    if not outdir.exists():
+    try:
+        if not stat.S_ISDIR(os.stat(outdir).st_mode):
+            raise OutputDirError(f"{outdir}: not a directory")
+    except FileNotFoundError:
         try:
             outdir.mkdir(parents=True)
         except OSError as err:
             raise OutputDirError(f"{outdir}: cannot create the output directory ({os_reason(err)})") from None
         created = True
+    except OSError as err:   # a name too long, a loop of links, a file on the way
+        raise OutputDirError(f"{outdir}: cannot use as the output directory ({os_reason(err)})") from None
     try:
         fd, probe = tempfile.mkstemp(dir=outdir, prefix=".kgbuilder-probe-")
         os.close(fd)

@@ -87,6 +87,7 @@ def shape_groups(n: int) -> list[Graph]:
 def _validate_into(g: Graph, shapes: Graph, conn) -> None:
     # Ctrl-C reaches the whole process group: the child ends quietly, the parent reports
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     conn.send(validate_graph(g, shapes=shapes))
     conn.close()
 
@@ -104,12 +105,18 @@ def start_validation(g: Graph, *, jobs: int = 2) -> Callable[[], Report]:
         return lambda: report
     ctx = mp.get_context("fork")
     children = []
-    for shapes in shape_groups(jobs):
-        receive, send = ctx.Pipe(duplex=False)
-        child = ctx.Process(target=_validate_into, args=(g, shapes, send), daemon=True)
-        child.start()
-        send.close()
-        children.append((child, receive))
+    # Ctrl-C waits while the children are forked: Python drops a KeyboardInterrupt raised
+    # in its at-fork hooks, in the parent and in the child alike
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        for shapes in shape_groups(jobs):
+            receive, send = ctx.Pipe(duplex=False)
+            child = ctx.Process(target=_validate_into, args=(g, shapes, send), daemon=True)
+            child.start()
+            send.close()
+            children.append((child, receive))
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
     def wait() -> Report:
         reports = []
