@@ -2,9 +2,9 @@
 
 News agencies open a story with a dateline ("BAGHDAD, March 5, 2020 (Reuters) - ...");
 saved articles often start with a line that is only the date ("2020-03-05",
-"Thursday 5 March 2020"). Only the top of the text is read: the first line when it is
-short, else what comes before the dateline's dash. A date further down is an event's,
-not the article's.
+"Thursday 5 March 2020"). Only the top of the text is read: what comes before the
+dateline's dash on the first line, or a short first line that is a date with at most two
+other words. A date further down is an event's, not the article's.
 """
 from __future__ import annotations
 

@@ -4,11 +4,13 @@ A build's files are one set. Before any document is read, the directory is made 
 missing) and a file is written in it and removed, so that a directory under a file,
 on a read-only disk or with a name too long fails at once rather than after the
 build. After the new files are in place, files of the other formats that an earlier
-build left there (``graph.trig`` beside a new ``graph.ttl``) are removed.
+build left there (``graph.trig`` beside a new ``graph.ttl``) are removed, and so are the
+temporary files of a build that was killed while writing.
 """
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import stat
 import tempfile
@@ -55,20 +57,26 @@ def prepare_outdir(outdir: Path) -> bool:
 
 
 def remove_stale(outdir: Path, written: Iterable[Path], names: Iterable[str]) -> list[Path]:
-    """Remove the files called one of ``names`` in ``outdir`` that this build did not write.
+    """Remove what earlier builds left in ``outdir``: the files called one of ``names``
+    that this build did not write, and the temporary files of a build that was killed
+    while writing (``.graph.ttl.*.tmp``).
 
     >>> d = Path(tempfile.mkdtemp()); _ = (d / "graph.trig").write_text("old")
+    >>> _ = (d / ".graph.ttl.x1y2.tmp").write_text("torn")
     >>> [p.name for p in remove_stale(d, [d / "graph.ttl"], ["graph.ttl", "graph.trig"])]
-    ['graph.trig']
+    ['.graph.ttl.x1y2.tmp', 'graph.trig']
     """
     keep = {Path(p).name for p in written}
-    removed = []
+    stale = []
     for name in names:
-        path = outdir / name
-        if name not in keep and path.is_file():
-            with contextlib.suppress(OSError):
-                path.unlink()
-                removed.append(path)
+        if name not in keep and (outdir / name).is_file():
+            stale.append(outdir / name)
+        stale.extend(sorted(outdir.glob(f".{glob.escape(name)}.*.tmp")))
+    removed = []
+    for path in stale:
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
     return removed
 
 
