@@ -38,6 +38,12 @@ def _read_line(line: str, where: str) -> Iterator[TextInput | InputProblem]:
     if not isinstance(obj, dict):
         yield InputProblem(where, "expected a JSON object with \"id\" and \"text\"")
         return
+    fixed = ({k: _without_surrogates(v) if isinstance(v, str) else v for k, v in obj.items()}
+             if "\\ud" in line.lower() else obj)
+    if fixed != obj:
+        obj = fixed
+        yield InputProblem(where, "a \\u escape stands for half a character (a lone surrogate); "
+                                  "replaced by U+FFFD", fatal=False)
     doc_id, body = obj.get("id"), obj.get("text")
     if doc_id is None or body is None:
         yield InputProblem(where, "missing \"id\" or \"text\"")
@@ -95,6 +101,16 @@ def is_iso_date(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (from a ``\\ud83d`` escape) replaced by U+FFFD:
+    spaCy, like any UTF-8 writer, cannot encode one.
+
+    >>> _without_surrogates("a\\ud83db")
+    'a\\ufffdb'
+    """
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def _shown(value) -> str:

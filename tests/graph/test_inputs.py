@@ -257,3 +257,13 @@ def test_inputs_stdin_as_text_when_asked_even_if_it_looks_like_jsonl():
     stream = io.TextIOWrapper(io.BytesIO(raw))
     docs, _ = _split(list(read_inputs(["-"], stdin=stream, input_format="text")))
     assert [(d.doc_id, d.text) for d in docs] == [("stdin", raw.decode())]
+
+
+def test_inputs_jsonl_lone_surrogate_escape_is_replaced_with_a_warning(tmp_path):
+    """Regression: "\\ud83d" alone (half an emoji, cut by a scraper) reached spaCy, which
+    cannot encode it: a traceback and the build lost."""
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"id": "1", "text": "Rockets hit Haifa \\ud83d today. \\ud83d\\ude00"}\n')
+    docs, problems = _split(list(read_inputs([str(path)])))
+    assert [d.text for d in docs] == ["Rockets hit Haifa \ufffd today. \U0001f600"]
+    assert [(p.source, p.fatal) for p in problems] == [(f"{path}:1", False)]
