@@ -147,8 +147,7 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
     """
     from extractors import DEFAULT_MODEL, ModelNotFoundError, load_nlp
     from extractors.parallel import default_jobs, extract_parallel, usable_cores
-    from exports import Format, write_format
-    from exports.atomic import one_set
+    from exports import Format
     from graph.build import build_graph
     from graph.inputs import InputProblem, read_inputs
     from graph.outputs import OutputDirError, prepare_outdir, remove_if_empty, remove_stale
@@ -190,7 +189,7 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
             advance(1)
     g = build_graph(records)
     validation = start_validation(g)  # on another core while the files are written
-    written = _write_all(g, chosen, outdir, write_format, one_set)
+    written = _write_all(g, chosen, outdir)
     remove_stale(outdir, written, [f.filename for f in Format])
     conforms = _report_violations(g, str(written[0]), report=validation())
     if not quiet:
@@ -206,8 +205,12 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
         sys.exit(Exit.INPUTS)
 
 
-def _write_all(g, chosen, outdir: Path, write_format, one_set) -> list[Path]:
+def _write_all(g, chosen, outdir: Path) -> list[Path]:
     """Write every chosen format as one set, or none: on a failure, the old files stay."""
+    from exports import write_format
+    from exports.atomic import one_set
+    from graph.problems import os_reason
+
     written = []
     target = outdir
     try:
@@ -216,8 +219,6 @@ def _write_all(g, chosen, outdir: Path, write_format, one_set) -> list[Path]:
                 target = outdir / fmt.filename
                 written.append(write_format(g, fmt, outdir))
     except OSError as err:
-        from graph.problems import os_reason
-
         _err(f"{target}: cannot write ({os_reason(err)}); nothing was replaced, the files "
              f"already in {outdir} are kept")
         sys.exit(Exit.WRITE)
