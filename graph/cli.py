@@ -312,8 +312,8 @@ def query(graph_file: Path, sparql: str | None, query_file: Path | None, fmt: st
               required=True, help="Directory for graph.FMT (created if missing).")
 def export(graph_file: Path, formats: tuple[str, ...], outdir: Path) -> None:
     """Write GRAPH, a file written by build, in other formats to OUTDIR/graph.FMT."""
-    from exports import write_format
     from graph.load import GraphFileError, read_graph
+    from graph.outputs import OutputDirError, prepare_outdir
 
     chosen = _formats(formats)
     try:
@@ -321,13 +321,18 @@ def export(graph_file: Path, formats: tuple[str, ...], outdir: Path) -> None:
     except GraphFileError as err:
         _err(str(err))
         sys.exit(2)
-    outdir.mkdir(parents=True, exist_ok=True)
+    try:
+        prepare_outdir(outdir)
+    except OutputDirError as err:
+        _err(str(err))
+        sys.exit(Exit.USAGE)
     for fmt in chosen:
         target = outdir / fmt.filename
         if target.resolve() == graph_file.resolve():
             _err(f"{target}: is the input graph; choose another -o directory")
             sys.exit(2)
-        click.echo(str(write_format(g, fmt, outdir)))
+    for path in _write_all(g, chosen, outdir):
+        click.echo(str(path))
 
 
 @main.command(epilog=VALIDATE_EXAMPLES)

@@ -144,3 +144,18 @@ def test_cli_build_read_only_output_directory_fails_at_once(small_fs, monkeypatc
     assert result.exit_code == Exit.USAGE
     assert result.stderr.strip().splitlines() == [
         f"kgbuilder: {small_fs}: cannot write in the output directory (read-only file system)"]
+
+
+def test_cli_export_disk_full_is_one_line_and_keeps_the_old_files(small_fs, tmp_path):
+    graph_file = tmp_path / "graph.ttl"
+    graph_file.write_text("".join(f"<urn:s{i}> <urn:p> \"{'x' * 200}\" .\n" for i in range(2000)))
+    out = small_fs / "out"
+    out.mkdir()
+    (out / "graph.nt").write_text(OLD_TTL)
+    result = CliRunner().invoke(main, ["export", str(graph_file), "-f", "nt", "-o", str(out)])
+    assert result.exit_code == Exit.WRITE
+    assert result.stderr.strip().splitlines() == [
+        f"kgbuilder: {out}/graph.nt: cannot write (no space left on device); nothing was "
+        f"replaced, the files already in {out} are kept"]
+    assert (out / "graph.nt").read_text() == OLD_TTL
+    assert _temporaries(out) == []
