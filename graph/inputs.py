@@ -87,7 +87,7 @@ def _documents(specs, stdin, fmt: InputFormat, date) -> Iterator[_Found | InputP
         if stat.S_ISDIR(info.st_mode):
             yield from _read_directory(Path(spec), spec, date)
         else:
-            yield from _read_file(Path(spec), spec, spec_id(Path(spec).name), fmt, date, named=True)
+            yield from _read_file(Path(spec), spec, spec_id(Path(spec).name), fmt, date)
 
 
 def spec_id(name: str) -> str:
@@ -119,13 +119,13 @@ def _read_directory(root: Path, spec: str, date) -> Iterator[_Found | InputProbl
                 continue
             found += 1
             rel = path.relative_to(root).as_posix()
-            yield from _read_file(path, str(path), spec_id(rel), InputFormat.AUTO, date, named=False)
+            yield from _read_file(path, str(path), spec_id(rel), InputFormat.AUTO, date)
     yield from problems
     if not found:
         yield InputProblem(spec, "directory has no .txt, .md or .jsonl files")
 
 
-def _read_file(path: Path, source: str, doc_id: str, fmt: InputFormat, date, *, named: bool
+def _read_file(path: Path, source: str, doc_id: str, fmt: InputFormat, date
                ) -> Iterator[_Found | InputProblem]:
     suffix = path.suffix.lower()
     if fmt is InputFormat.AUTO and suffix in NOT_TEXT:
@@ -136,22 +136,24 @@ def _read_file(path: Path, source: str, doc_id: str, fmt: InputFormat, date, *, 
     if isinstance(data, InputProblem):
         yield data
         return
+    text, notes = decode(data, source)
+    yield from notes
     jsonl = fmt is InputFormat.JSONL or (fmt is InputFormat.AUTO and suffix in JSONL_SUFFIXES)
-    yield from _from_bytes(data, source, doc_id, jsonl, date)
+    yield from _documents_of(text, source, doc_id, jsonl, date)
 
 
 def _read_stdin(stream, fmt: InputFormat, date) -> Iterator[_Found | InputProblem]:
     raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode()
-    text_first, _ = decode(raw, "<stdin>")
-    jsonl = fmt is InputFormat.JSONL or (fmt is InputFormat.AUTO and text_first is not None
-                                         and looks_like_jsonl(text_first))
-    yield from _from_bytes(raw, "<stdin>", "stdin", jsonl, date)
-
-
-def _from_bytes(data: bytes, source: str, doc_id: str, jsonl: bool, date
-                ) -> Iterator[_Found | InputProblem]:
-    text, notes = decode(data, source)
+    text, notes = decode(raw, "<stdin>")
     yield from notes
+    jsonl = fmt is InputFormat.JSONL or (fmt is InputFormat.AUTO and text is not None
+                                         and looks_like_jsonl(text))
+    yield from _documents_of(text, "<stdin>", "stdin", jsonl, date)
+
+
+def _documents_of(text: str | None, source: str, doc_id: str, jsonl: bool, date
+                  ) -> Iterator[_Found | InputProblem]:
+    """The documents of one decoded input (None: it was not text, already said)."""
     if text is None:
         return
     if jsonl:
