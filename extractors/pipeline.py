@@ -12,7 +12,7 @@ from extractors.locations import location_facts
 from extractors.modifiers import modifier_facts
 from extractors.records import DocumentRecord, Fact, TextInput
 from extractors.roles import role_facts
-from extractors.text.chunks import MAX_CHARS, join_records, pieces, shift_record
+from extractors.text.chunks import MAX_CHARS, join_records, pieces, pipe_bounded, shift_record
 from extractors.triples import Cues, extract_facts
 
 # the rule families for facts without verbs, each read sentence by sentence
@@ -53,7 +53,7 @@ def extract(inputs: Iterable[TextInput], *, nlp: Language, cues, batch_size: int
     pairs = ((piece, (item, start, last)) for item in inputs
              for piece, start, last in _pieces(item.text, min(MAX_CHARS, nlp.max_length)))
     parts: list[DocumentRecord] = []
-    for doc, (item, start, last) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for doc, (item, start, last) in pipe_bounded(nlp, pairs, batch_size=batch_size):
         index = index_entities(doc)
         facts = extract_facts(doc, index, verb_cues)
         seen = {_key(f) for f in facts}

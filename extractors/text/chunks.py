@@ -8,6 +8,9 @@ punctuation, else at a space (a hard cut only for a run of that many characters 
 no space). The pieces are slices of the text, so offsets into a piece plus the piece's
 start are offsets into the document.
 
+Memory: the pieces go to spaCy in batches of at most :data:`MAX_CHARS` characters
+(:func:`pipe_bounded`), so a long document never has more than one piece parsed at once.
+
 Entities across pieces: each piece is read as a document of its own, so the rules that
 join names (acronyms, surnames, pronouns, "the group") work within a piece only. When
 the records of the pieces are joined, entities with the same key (the same normalised
@@ -67,6 +70,26 @@ def _last_end(pattern: re.Pattern, text: str, lo: int, hi: int) -> int | None:
         if match.end() > lo:
             best = match.end()
     return best
+
+
+def pipe_bounded(nlp, pairs: Iterable[tuple[str, object]], *, batch_size: int,
+                 max_chars: int = MAX_CHARS) -> Iterator[tuple[object, object]]:
+    """``nlp.pipe(pairs, as_tuples=True)`` in batches of at most ``batch_size`` texts and,
+    unless one text alone is longer, ``max_chars`` characters.
+
+    spaCy holds every Doc of a batch at once; sixteen pieces of a long document in one
+    batch would cost as much memory as the whole document read at once.
+    """
+    batch: list[tuple[str, object]] = []
+    size = 0
+    for text, context in pairs:
+        if batch and (len(batch) >= batch_size or size + len(text) > max_chars):
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            batch, size = [], 0
+        batch.append((text, context))
+        size += len(text)
+    if batch:
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
 def shift_record(rec: DocumentRecord, offset: int) -> DocumentRecord:
