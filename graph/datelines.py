@@ -2,9 +2,10 @@
 
 News agencies open a story with a dateline ("BAGHDAD, March 5, 2020 (Reuters) - ...");
 saved articles often start with a line that is only the date ("2020-03-05",
-"Thursday 5 March 2020"). Only the top of the text is read: what comes before the
-dateline's dash on the first line, or a short first line that is a date with at most two
-other words. A date further down is an event's, not the article's.
+"Thursday 5 March 2020"). Only the top of the text is read, its first three lines (a
+headline, a byline, the dateline): what comes before a dateline's dash, or a short line
+that is a date with at most two other words. A date further down is an event's, not
+the article's.
 """
 from __future__ import annotations
 
@@ -23,8 +24,10 @@ _FORMS = (
 )
 # the dash that ends a dateline: " - ", " -- ", en or em dash
 _DATELINE_END = re.compile(r"\s(?:--?|[\u2013\u2014])\s|[\u2013\u2014]")
-#: a first line up to this long may be a date line of its own
+#: a line up to this long may be a date line of its own, or a dateline before its dash
 SHORT_LINE = 60
+#: how many lines at the top are read: a headline, a byline, the dateline
+TOP_LINES = 3
 
 
 def dateline_date(text: str) -> str | None:
@@ -34,19 +37,22 @@ def dateline_date(text: str) -> str | None:
     '2020-03-05'
     >>> dateline_date("Thursday 5 Mar. 2020\\n\\nRockets hit the base.")
     '2020-03-05'
+    >>> dateline_date("Rockets Hit Base\\n\\nBAGHDAD, 5 March 2020 — Rockets hit the base.")
+    '2020-03-05'
     >>> dateline_date("Rockets hit the base on March 7, 2020, officials said.") is None
     True
     """
-    first = next((line.strip() for line in text[:2000].split("\n") if line.strip()), "")
-    end = _DATELINE_END.search(first[:120])
-    if end is not None:
-        found = _first_date(first[:end.start()])
-        if found:
-            return found
-    if len(first) <= SHORT_LINE:
-        found = _first_date(first, whole_line=True)
-        if found:
-            return found
+    lines = [line.strip() for line in text[:2000].split("\n") if line.strip()][:TOP_LINES]
+    for line in lines:
+        end = _DATELINE_END.search(line[:120])
+        if end is not None and end.start() <= SHORT_LINE:
+            found = _first_date(line[:end.start()])
+            if found:
+                return found
+        if len(line) <= SHORT_LINE:
+            found = _first_date(line, whole_line=True)
+            if found:
+                return found
     return None
 
 

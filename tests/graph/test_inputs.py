@@ -233,6 +233,7 @@ def test_inputs_names_are_printed_on_one_line_without_raw_escapes(tmp_path):
 @pytest.mark.parametrize("text,date_option,expected", [
     ("BAGHDAD, March 5, 2020 (Reuters) - Rockets hit the base.", None, "2020-03-05"),
     ("2020-03-05\n\nRockets hit the base.", "2021-01-01", "2020-03-05"),
+    ("Rockets Hit Base\n\nBEIRUT, 2 March 2020 \u2014 Rockets hit the base.", None, "2020-03-02"),
     ("Rockets hit the base on 7 March 2020.", "2021-01-01", "2021-01-01"),
     ("Rockets hit the base on 7 March 2020.", None, None),
 ])
