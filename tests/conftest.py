@@ -7,6 +7,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+SHARED_HINT = ("the project's shared data (seeds/: seed articles; eval/: guideline, gold set, "
+               "scorers) is not in this repository: put that folder beside the checkout as ../shared")
+
+
+def shared(*parts: str) -> Path:
+    """A path under ``../shared``; where it is missing, the test fails saying so (never skips)."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.fail(f"needs {path}: {SHARED_HINT}", pytrace=False)
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from graph.cli import main
-from tests.conftest import ROOT, SHARED
+from tests.conftest import ROOT, shared
 
 ARTICLE = "Hezbollah fired rockets at Haifa on Monday. Israel struck Beirut in response.\n"
 
@@ -122,9 +122,8 @@ def test_cli_examples_build_and_example_query_answers(tmp_path):
         {k: r[k] for k in ("attacker", "target")} for r in rows]
 
 
-@pytest.mark.skipif(not (SHARED / "seeds").exists(), reason="needs ../shared/seeds")
 def test_cli_build_seeds_each_into_a_parseable_graph(tmp_path):
-    for seed in sorted((SHARED / "seeds").glob("*.txt")):
+    for seed in sorted(shared("seeds").glob("*.txt")):
         result = _build(str(seed), "-o", str(tmp_path / seed.stem))
         assert result.exit_code == 0, result.output
         assert len(Graph().parse(tmp_path / seed.stem / "graph.ttl")) > 0
@@ -236,9 +235,8 @@ def test_cli_examples_build_into_a_conforming_graph(tmp_path):
     assert result.exit_code == 0, result.stderr
 
 
-@pytest.mark.skipif(not (SHARED / "seeds").exists(), reason="needs ../shared/seeds")
 def test_cli_seeds_build_into_conforming_graphs(tmp_path):
-    for seed in sorted((SHARED / "seeds").glob("*.txt")):
+    for seed in sorted(shared("seeds").glob("*.txt")):
         result = _build(str(seed), "-o", str(tmp_path / seed.stem))
         assert result.exit_code == 0, result.stderr
         check = CliRunner().invoke(main, ["validate", str(tmp_path / seed.stem / "graph.ttl")])

@@ -9,9 +9,8 @@ from rdflib import OWL, RDFS
 
 from ontology import KGB, load_ontology, load_relations
 from ontology.terms import CLASSES, ontology_text
-from tests.conftest import SHARED
+from tests.conftest import shared
 
-GUIDELINE = SHARED / "eval" / "GUIDELINE.md"
 SCHEMA_OR_FOAF = ("http://schema.org/", "http://xmlns.com/foaf/0.1/")
 
 
@@ -27,7 +26,7 @@ def _codes(cell: str) -> set[str]:
 def guideline_alignment() -> dict[str, tuple[set[str], set[str]]]:
     """relation -> (PLOVER categories, CAMEO roots), from the guideline's last column."""
     rows = {}
-    for line in GUIDELINE.read_text(encoding="utf-8").splitlines():
+    for line in shared("eval", "GUIDELINE.md").read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) == 4 and "/" in cells[3] and cells[0] != "relation":
             plover, cameo = (c.strip() for c in cells[3].split("/"))
@@ -35,7 +34,6 @@ def guideline_alignment() -> dict[str, tuple[set[str], set[str]]]:
     return rows
 
 
-@pytest.mark.skipif(not GUIDELINE.exists(), reason="needs ../shared/eval/GUIDELINE.md")
 def test_kgb_event_relations_align_to_the_guidelines_plover_and_cameo():
     g = load_ontology()
     ours = {}
