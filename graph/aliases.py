@@ -28,6 +28,7 @@ from rdflib.namespace import SKOS
 
 from extractors.records import DocumentRecord, Entity
 from graph.iris import KIND, entity_iri
+from graph.summary import counted
 from ontology import KGB
 
 #: class preference when the mention votes tie: the more specific the better
@@ -270,7 +271,7 @@ def explain(row: EntityRow, name: str | None = None) -> list[str]:
     >>> explain(row, "KH")[-1]
     '  KH: acronym of the initials (Kataib Hezbollah) [d1]'
     """
-    lines = [f"{row.label} ({row.cls}, {row.mentions} mentions) <{row.iri}>"]
+    lines = [f"{row.label} ({row.cls}, {counted(row.mentions, 'mention')}) <{row.iri}>"]
     if name is not None and name_key(name) == name_key(row.label):
         lines.append(f"  {row.label}: the canonical name")
     wanted = [r for r in row.reasons if name is None

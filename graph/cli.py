@@ -116,6 +116,7 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
     from graph.inputs import InputProblem, read_inputs
     from graph.validate import start_validation
     from graph.progress import progress_bar
+    from graph.summary import build_summary
     from ontology import load_cues
 
     extra = [f for f in _formats(formats) if f not in (Format.TURTLE, Format.HTML)]
@@ -147,9 +148,7 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
     written = [ttl, html, *(write_format(g, fmt, outdir) for fmt in extra)]
     conforms = _report_violations(g, str(ttl), report=validation())
     if not quiet:
-        n_facts = sum(len(r.facts) for r in records)
-        click.echo(f"{len(records)} documents, {sum(len(r.entities) for r in records)} entities, "
-                   f"{n_facts} statements, {len(g)} triples", err=True)
+        click.echo(build_summary(g, len(records)), err=True)
         click.echo("wrote " + ", ".join(map(str, written)), err=True)
     if not conforms:
         sys.exit(1)
@@ -175,6 +174,7 @@ def entities(graph_file: Path, name: str | None) -> None:
     from rdflib import Graph
 
     from graph.aliases import explain, find_entities, read_entities
+    from graph.summary import counted
 
     if not graph_file.exists():
         _err(f"{graph_file}: no such file")
@@ -189,6 +189,8 @@ def entities(graph_file: Path, name: str | None) -> None:
         for row in rows:
             aliases = "; ".join(row.aliases)
             click.echo(f"{row.mentions:5d}  {row.label}  [{row.cls}]" + (f"  aka {aliases}" if aliases else ""))
+        click.echo(f"({counted(len(rows), 'entity', 'entities')}, one node each in the graph; "
+                   "the first column is how often the documents mention it)")
         return
     found = find_entities(rows, name)
     if not found:

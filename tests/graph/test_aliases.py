@@ -130,6 +130,13 @@ def test_aliases_explain_finds_the_entity_of_a_name_and_its_reason():
 
 
 @pytest.mark.slow
+def test_aliases_explain_one_mention_is_singular():
+    g = build_graph([_doc("d1", ("Hamas", "ArmedGroup"))])
+    [row] = read_entities(g)
+    assert explain(row)[0].startswith("Hamas (ArmedGroup, 1 mention) <")
+
+
+@pytest.mark.slow
 def test_aliases_seeds_in_either_order_give_isomorphic_graphs(nlp, cues):
     from extractors import TextInput, extract
 

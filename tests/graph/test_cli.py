@@ -301,3 +301,24 @@ def test_cli_query_kind_prefixes_are_predeclared(tmp_path):
                                        "ASK { kgo:hezbollah kgb:attacked kgl:haifa }"])
     assert result.exit_code == 0, result.stderr
     assert "true" in result.output
+
+
+def test_cli_build_summary_and_entities_count_the_same_entities(tmp_path):
+    # Hezbollah is named in both documents: one node, though each document has an entity
+    path = tmp_path / "two.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": ARTICLE}) + "\n"
+                    + json.dumps({"id": "b", "text": "Hezbollah threatened Israel on Tuesday."}) + "\n")
+    built = CliRunner().invoke(main, ["build", str(path), "-o", str(tmp_path / "out")])
+    assert built.exit_code == 0, built.output
+    summary = built.stderr.splitlines()[-2]
+    listed = CliRunner().invoke(main, ["entities", str(tmp_path / "out" / "graph.ttl")])
+    rows = listed.output.splitlines()[:-1]
+    assert summary.startswith(f"2 documents, {len(rows)} entities, ")
+    assert listed.output.splitlines()[-1].startswith(f"({len(rows)} entities, one node each")
+
+
+def test_cli_build_summary_of_one_document_is_singular(tmp_path):
+    built = CliRunner().invoke(main, ["build", "-", "-o", str(tmp_path)],
+                               input="Iran backed Hamas.\n")
+    assert built.exit_code == 0, built.output
+    assert built.stderr.splitlines()[-2].startswith("1 document, 2 entities, 1 statement, ")
