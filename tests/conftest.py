@@ -50,3 +50,16 @@ def triples(read):
         return {(names[f.subject.entity], f.relation, names[f.object.entity])
                 for f in rec.facts if f.factuality.value == factuality}
     return _triples
+
+
+@pytest.fixture(scope="session")
+def examples_graph(tmp_path_factory) -> Path:
+    """``kgbuilder build examples/`` once per session, as ``make demo`` runs it: graph.ttl."""
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    out = tmp_path_factory.mktemp("examples")
+    result = CliRunner().invoke(main, ["build", str(ROOT / "examples"), "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return out / "graph.ttl"
