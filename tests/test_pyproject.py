@@ -4,6 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tomllib
+import zipfile
 
 import pytest
 
@@ -50,12 +51,30 @@ def test_pyproject_new_subpackage_is_found(tmp_path):
     assert "tests" not in discovered
 
 
-@pytest.mark.slow
-def test_pyproject_build_prints_no_warning(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp_path),
+@pytest.fixture(scope="module")
+def wheel_build(tmp_path_factory) -> tuple[subprocess.CompletedProcess, set[str]]:
+    """``pip wheel`` of the checkout: its output and the files the wheel holds."""
+    out_dir = tmp_path_factory.mktemp("wheel")
+    out = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(out_dir),
                           str(ROOT)], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
+    [wheel] = out_dir.glob("*.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        return out, set(zf.namelist())
+
+
+@pytest.mark.slow
+def test_pyproject_build_prints_no_warning(wheel_build):
+    out, _ = wheel_build
     # pip's own notes about the machine's index configuration are not the project's
     warnings = [line for line in (out.stdout + out.stderr).splitlines()
                 if "warn" in line.lower() and "Location 'file:" not in line]
     assert warnings == []
+
+
+@pytest.mark.slow
+def test_pyproject_wheel_holds_every_data_file(wheel_build):
+    _, names = wheel_build
+    data = {path.relative_to(ROOT).as_posix() for top in PACKAGES for path in (ROOT / top).rglob("*")
+            if path.is_file() and path.suffix not in {".py", ".pyc"}}
+    assert data and data <= names
