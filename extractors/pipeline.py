@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.boilerplate import blank_boilerplate
+from extractors.text.boilerplate import blank_boilerplate
 from extractors.dates import attach_times
 from extractors.entities import EntityIndex, index_entities
 from extractors.locations import location_facts
@@ -43,7 +43,7 @@ def extract(inputs: Iterable[TextInput], *, nlp: Language, cues, batch_size: int
 
     Args:
         inputs: the documents.
-        nlp: a loaded spaCy pipeline (see :func:`extractors.model.load_nlp`).
+        nlp: a loaded spaCy pipeline (see :func:`extractors.text.model.load_nlp`).
         cues: the ontology's cue table (:func:`ontology.load_cues`).
         batch_size: documents per ``nlp.pipe`` batch.
     """

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from extractors.names import (initials, institution_key, is_acronym, name_key, person_parts, same_person, skeleton,
+from extractors.entities.names import (initials, institution_key, is_acronym, name_key, person_parts, same_person, skeleton,
                               variant_of)
 from rdflib import RDF, RDFS, XSD, Literal
 from rdflib.namespace import SKOS

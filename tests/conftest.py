@@ -11,7 +11,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from extractors.model import load_nlp
+    from extractors.text.model import load_nlp
     return load_nlp()
 
 

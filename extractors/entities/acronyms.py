@@ -1,7 +1,7 @@
 """Acronyms a document defines in brackets: "Kataib Hezbollah (KH)", "KH (Kataib Hezbollah)".
 
 Only the definition is read here; matching an acronym to a long name by its initials is
-:func:`extractors.names.acronym_of`.
+:func:`extractors.entities.names.acronym_of`.
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from extractors.names import acronym_of, is_acronym, name_key
+from extractors.entities.names import acronym_of, is_acronym, name_key
 
 _OPEN, _CLOSE = {"(", "["}, {")", "]"}
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.names import (acronym_of, is_acronym, name_key, same_person, strip_generic_tail,
+from extractors.entities.names import (acronym_of, is_acronym, name_key, same_person, strip_generic_tail,
                               strip_titles, surname_of, variant_of)
 
 
@@ -121,7 +121,7 @@ def test_names_surname_of_full_name(short, full, expected):
     ("Ministry of Defence", "Foreign Ministry", False),
 ])
 def test_names_institution_key_reorders_of_phrases(a, b, same):
-    from extractors.names import institution_key
+    from extractors.entities.names import institution_key
     assert (institution_key(a) == institution_key(b)) is same
 
 

@@ -9,7 +9,7 @@ import pytest
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from extractors.ner_fixes import attach_articles, dateline_town, merge_adjacent, split_brackets, untitle_people
+from extractors.entities.ner_fixes import attach_articles, dateline_town, merge_adjacent, split_brackets, untitle_people
 
 
 def _doc(words: list[str], spaces: list[bool] | None = None, pos: list[str] | None = None) -> Doc:

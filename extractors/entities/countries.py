@@ -3,7 +3,7 @@
 ``data/countries.tsv`` (written for kgbuilder) gives the canonical short name, demonyms,
 capitals and informal names; pycountry adds every ISO 3166 name and official name, so a
 country missing from the table is still found under its ISO name. Lookups go through
-:func:`extractors.names.name_key`, so case, dots and a leading "the" do not matter.
+:func:`extractors.entities.names.name_key`, so case, dots and a leading "the" do not matter.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from importlib import resources
 
 import pycountry
 
-from extractors.names import fold, name_key
+from extractors.entities.names import fold, name_key
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.entity_classes import armed_words, classify
+from extractors.entities.entity_classes import armed_words, classify
 
 
 @pytest.mark.parametrize("words,armed", [

@@ -12,15 +12,15 @@
 * the upper-case town opening a wire dateline is a place: "TUCSON, Ariz. (AP)";
 * an untagged bare name with an office in apposition is a person: "Brandt, a senior official".
 
-Registered as ``kgb_entity_fixes`` after ``ner`` by :func:`extractors.model.load_nlp`.
+Registered as ``kgb_entity_fixes`` after ``ner`` by :func:`extractors.text.model.load_nlp`.
 """
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.countries import load_countries
-from extractors.names import TITLES, acronym_of, is_acronym
+from extractors.entities.countries import load_countries
+from extractors.entities.names import TITLES, acronym_of, is_acronym
 
 _NAME_LABELS = {"PERSON", "ORG", "NORP", "FAC", "GPE", "LOC"}
 # words that make a titled span an institution, not a person ("Defense Department")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.countries import load_countries
+from extractors.entities.countries import load_countries
 
 
 @pytest.mark.parametrize("name,country", [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from extractors.names import fold, skeleton
+from extractors.entities.names import fold, skeleton
 
 # spaCy label -> ontology class, before keyword refinement
 _LABEL_CLASS = {"PERSON": "Person", "ORG": "Organization", "GPE": "City", "LOC": "Region",

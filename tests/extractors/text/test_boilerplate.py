@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.boilerplate import blank_boilerplate, boilerplate_spans
+from extractors.text.boilerplate import blank_boilerplate, boilerplate_spans
 
 
 @pytest.mark.parametrize("line", [

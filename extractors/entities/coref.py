@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.records import Mention
 
 if TYPE_CHECKING:
-    from extractors.entities import EntityIndex
+    from extractors.entities.entities import EntityIndex
 
 _PERSON = frozenset({"Person"})
 _NON_PERSON = frozenset({"Organization", "ArmedGroup", "GovernmentBody", "Country"})

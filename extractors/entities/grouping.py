@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from extractors.acronyms import bracket_definitions
-from extractors.countries import load_countries
-from extractors.entity_classes import PRIORITY, classify
-from extractors.names import (TITLES, acronym_of, institution_key, is_acronym, name_key,
+from extractors.entities.acronyms import bracket_definitions
+from extractors.entities.countries import load_countries
+from extractors.entities.entity_classes import PRIORITY, classify
+from extractors.entities.names import (TITLES, acronym_of, institution_key, is_acronym, name_key,
                               same_person, strip_generic_tail, strip_titles, surname_of,
                               variant_of)
 

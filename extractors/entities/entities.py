@@ -1,19 +1,19 @@
 """Entity mentions of one document, grouped into entities.
 
-The extractor works on spaCy's named entities (after :mod:`extractors.ner_fixes`). This
+The extractor works on spaCy's named entities (after :mod:`extractors.entities.ner_fixes`). This
 module turns them into plain :class:`~extractors.records.Mention` records, gives each an
 ontology class and groups the names that mean one thing within the document:
 
 * countries by any name, demonym or government ("U.S.", "America", "Iranian",
-  "Government of Iraq", "Washington" acting as a subject) via :mod:`extractors.countries`;
-* transliteration variants ("Kataeb"/"Kataib") via :func:`extractors.names.variant_of`;
+  "Government of Iraq", "Washington" acting as a subject) via :mod:`extractors.entities.countries`;
+* transliteration variants ("Kataeb"/"Kataib") via :func:`extractors.entities.names.variant_of`;
 * acronyms defined in brackets or matching a long name's initials, when only one fits;
 * surnames and titled names of one person ("Esper" after "Defense Secretary Mark Esper"),
   when only one person of the document fits;
 * short names of facilities ("Taji" after "Camp Taji");
 * names the text equates ("the Houthis, also known as Ansar Allah").
 
-Pronouns and definite descriptions are resolved afterwards (:mod:`extractors.coref`).
+Pronouns and definite descriptions are resolved afterwards (:mod:`extractors.entities.coref`).
 Every merge keeps its reason, which the graph records and ``kgbuilder entities
 --explain`` shows.
 """
@@ -25,10 +25,10 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from extractors.countries import load_countries
-from extractors.entity_classes import PRIORITY, classify
-from extractors.grouping import canonical_name, clean_name, collect_names, group_names, titled_name
-from extractors.names import is_acronym
+from extractors.entities.countries import load_countries
+from extractors.entities.entity_classes import PRIORITY, classify
+from extractors.entities.grouping import canonical_name, clean_name, collect_names, group_names, titled_name
+from extractors.entities.names import is_acronym
 from extractors.records import Entity, Mention
 
 __all__ = ["EntityIndex", "index_entities", "clean_name", "classify"]
@@ -58,7 +58,7 @@ def index_entities(doc: Doc) -> EntityIndex:
     long form, or a surname and the one full name of the document it fits (see the
     module docstring); references ("he", "the militia") are resolved afterwards.
     """
-    from extractors.coref import resolve_references
+    from extractors.entities.coref import resolve_references
 
     index = EntityIndex(doc)
     names, spans = collect_names(doc)

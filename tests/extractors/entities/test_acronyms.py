@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.acronyms import bracket_definitions
+from extractors.entities.acronyms import bracket_definitions
 
 
 @pytest.mark.parametrize("text,pair", [
