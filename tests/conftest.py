@@ -16,6 +16,12 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def lexicon():
+    from extractors.lexicon import load_lexicon
+    return load_lexicon()
+
+
+@pytest.fixture(scope="session")
 def cues():
     from ontology import load_cues
     return load_cues()

@@ -21,48 +21,67 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
+from extractors.entities.coref import References, resolve_references
 from extractors.entities.countries import load_countries
-from extractors.entities.entity_classes import PRIORITY, classify
+from extractors.entities.entity_classes import PRIORITY
 from extractors.entities.grouping import canonical_name, clean_name, collect_names, group_names, titled_name
 from extractors.entities.names import is_acronym
+from extractors.lexicon import Lexicon
 from extractors.records import Entity, Mention
 
-__all__ = ["EntityIndex", "index_entities", "clean_name", "classify"]
+__all__ = ["EntityIndex", "index_entities"]
 
 
-@dataclass
+@dataclass(frozen=True)
 class EntityIndex:
-    """The entities of one Doc and a map from tokens to their mentions."""
+    """The entities of one Doc, its name mentions and its resolved references, read-only."""
 
     doc: Doc
-    by_token: dict[int, Mention] = field(default_factory=dict)
-    entities: dict[str, Entity] = field(default_factory=dict)
+    entities: Mapping[str, Entity]
+    names: Mapping[int, Mention]                       # token index -> name mention
+    references: References = References()
 
     def mention_at(self, token: Token) -> Mention | None:
         """The entity mention that covers ``token``, if any (names, then resolved references)."""
-        return self.by_token.get(token.i)
+        return self.names.get(token.i) or self.references.mention_at(token)
 
     def entity(self, mention: Mention) -> Entity:
         """The entity a mention belongs to."""
         return self.entities[mention.entity]
 
 
-def index_entities(doc: Doc) -> EntityIndex:
+def index_entities(doc: Doc, *, lexicon: Lexicon) -> EntityIndex:
     """Group the named entities of ``doc`` into document-level entities.
 
     Names join when they are one country, transliteration variants, an acronym and its
     long form, or a surname and the one full name of the document it fits (see the
-    module docstring); references ("he", "the militia") are resolved afterwards.
+    module docstring); references ("he", "the militia") are resolved afterwards, from the
+    names, and a passive "X are called Y" through a reference then folds Y into X.
     """
-    from extractors.entities.coref import resolve_references
+    entities, names = _name_entities(doc, lexicon)
+    found = _propagate_names(doc, entities, names)
+    for key, n in found.items():
+        entities[key] = replace(entities[key], mentions=entities[key].mentions + n)
+    refs = resolve_references(doc, names, entities, lexicon=lexicon)
+    index = EntityIndex(doc, entities, names, refs)
+    for keep, drop in _called_after_references(doc, index, lexicon):
+        index = _merge_into(index, keep, drop, "named so in the text")
+    return EntityIndex(doc, MappingProxyType(dict(index.entities)), MappingProxyType(dict(index.names)),
+                       References(MappingProxyType(dict(index.references.by_token))))
 
-    index = EntityIndex(doc)
-    names, spans = collect_names(doc)
-    groups = group_names(doc, names, spans)
+
+def _name_entities(doc: Doc, lexicon: Lexicon) -> tuple[dict[str, Entity], dict[int, Mention]]:
+    """The entities the names of ``doc`` form, and the name mention of each token."""
+    entities: dict[str, Entity] = {}
+    by_token: dict[int, Mention] = {}
+    names, spans = collect_names(doc, lexicon=lexicon)
+    groups = group_names(doc, names, spans, lexicon=lexicon)
     members: dict[int, list[int]] = {}
     for i in range(len(names)):
         members.setdefault(groups.root(i), []).append(i)
@@ -76,15 +95,15 @@ def index_entities(doc: Doc) -> EntityIndex:
         cls = "Country" if head.country else max(
             head.classes, key=lambda c: (head.classes[c] + votes[c], -PRIORITY.index(c)))
         key = head.key
-        while key in index.entities:
+        while key in entities:
             key += "+"
         seen: list[str] = []
         for n in group:
             for span in n.spans:
-                text = clean_name(span)
+                text = clean_name(span, lexicon=lexicon)
                 if text not in seen:
                     seen.append(text)
-                titled = titled_name(span)
+                titled = titled_name(span, lexicon=lexicon)
                 if titled and titled not in seen:
                     seen.append(titled)
         canonical = head.text
@@ -96,50 +115,47 @@ def index_entities(doc: Doc) -> EntityIndex:
                 reason, other = groups.why[i]
                 merges.append((n.text, f"{reason} ({other})"))
             merges.extend((text, why) for text, why in n.reasons.items() if text != canonical)
-        index.entities[key] = Entity(key=key, name=canonical, cls=cls, aliases=aliases,
-                                     mentions=sum(len(n.spans) for n in group),
-                                     merges=tuple(dict.fromkeys(merges)))
+        entities[key] = Entity(key=key, name=canonical, cls=cls, aliases=aliases,
+                               mentions=sum(len(n.spans) for n in group),
+                               merges=tuple(dict.fromkeys(merges)))
         for i in idx:
             entity_key[i] = key
     for span, i in spans:
         mention = Mention(text=span.text, start=span.start_char, end=span.end_char,
                           entity=entity_key[i])
         for tok in span:
-            index.by_token[tok.i] = mention
-    _propagate_names(doc, index)
-    resolve_references(doc, index)
-    for keep, drop in _called_after_references(doc, index):
-        _merge_into(index, keep, drop, "named so in the text")
-    return index
+            by_token[tok.i] = mention
+    return entities, by_token
 
 
-def _propagate_names(doc: Doc, index: EntityIndex) -> None:
+def _propagate_names(doc: Doc, entities: Mapping[str, Entity], by_token: dict[int, Mention]
+                     ) -> Counter:
     """Tag the other occurrences of a name the model found once but missed elsewhere.
 
     Names of two or more words and acronyms, spelt exactly. A lone word only for a
     non-person ("Hezbollah leader"), and only where it stands alone: not inside a longer
     capitalised name, and never a person's ("White" is too often an ordinary word).
+    Adds the mentions to ``by_token`` and returns how many each entity gained.
     """
     found: Counter = Counter()
     text = doc.text  # built from the tokens on every access: read it once
-    for key, ent in index.entities.items():
+    for key, ent in entities.items():
         for name in (ent.name, *ent.aliases):
             single = len(name.split()) < 2 and not is_acronym(name)
             if single and (ent.cls == "Person" or len(name) < 4 or load_countries().capital(name)):
                 continue  # a capital stands for its country only where it acts
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
                 span = doc.char_span(m.start(), m.end())
-                if span is None or any(t.i in index.by_token for t in span):
+                if span is None or any(t.i in by_token for t in span):
                     continue
                 if single and _in_longer_name(span):
                     continue
                 mention = Mention(text=span.text, start=span.start_char, end=span.end_char,
                                   entity=key)
                 for tok in span:
-                    index.by_token[tok.i] = mention
+                    by_token[tok.i] = mention
                 found[key] += 1
-    for key, n in found.items():
-        index.entities[key] = replace(index.entities[key], mentions=index.entities[key].mentions + n)
+    return found
 
 
 def _in_longer_name(span) -> bool:
@@ -151,12 +167,13 @@ def _in_longer_name(span) -> bool:
                for t in (before, after))
 
 
-def _called_after_references(doc: Doc, index: EntityIndex) -> list[tuple[str, str]]:
+def _called_after_references(doc: Doc, index: EntityIndex, lexicon: Lexicon
+                              ) -> list[tuple[str, str]]:
     """Entities a passive naming clause equates, once references are known: in "these
     units are called the Hashd", the subject may be a description."""
     pairs = []
     for verb in doc:
-        if verb.lemma_ not in {"call", "know", "name", "dub"} or \
+        if verb.lemma_ not in lexicon.words("naming_verbs") or \
                 not any(c.dep_ == "auxpass" for c in verb.children):
             continue
         named = [c for c in verb.children if c.dep_ in {"oprd", "attr"}]
@@ -177,15 +194,19 @@ def _called_after_references(doc: Doc, index: EntityIndex) -> list[tuple[str, st
     return pairs
 
 
-def _merge_into(index: EntityIndex, keep: str, drop: str, reason: str) -> None:
-    """Fold entity ``drop`` into ``keep``: names, counts, reasons and mentions."""
+def _merge_into(index: EntityIndex, keep: str, drop: str, reason: str) -> EntityIndex:
+    """A new index with entity ``drop`` folded into ``keep``: names, counts, reasons, mentions."""
     if keep not in index.entities or drop not in index.entities or keep == drop:
-        return
-    a, b = index.entities[keep], index.entities.pop(drop)
+        return index
+    entities = dict(index.entities)
+    a, b = entities[keep], entities.pop(drop)
     aliases = tuple(dict.fromkeys(n for n in (*a.aliases, b.name, *b.aliases) if n != a.name))
-    index.entities[keep] = replace(a, aliases=aliases, mentions=a.mentions + b.mentions,
-                                   merges=a.merges + ((b.name, f"{reason} ({a.name})"),) + b.merges)
+    entities[keep] = replace(a, aliases=aliases, mentions=a.mentions + b.mentions,
+                             merges=a.merges + ((b.name, f"{reason} ({a.name})"),) + b.merges)
     moved: dict[Mention, Mention] = {}
-    for i, m in list(index.by_token.items()):
-        if m.entity == drop:
-            index.by_token[i] = moved.setdefault(m, replace(m, entity=keep))
+
+    def move(by_token: Mapping[int, Mention]) -> dict[int, Mention]:
+        return {i: moved.setdefault(m, replace(m, entity=keep)) if m.entity == drop else m
+                for i, m in by_token.items()}
+    return EntityIndex(index.doc, entities, move(index.names),
+                       References(move(index.references.by_token)))

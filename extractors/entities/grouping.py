@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -15,28 +16,40 @@ from spacy.tokens import Doc, Span
 from extractors.entities.acronyms import bracket_definitions
 from extractors.entities.countries import load_countries
 from extractors.entities.entity_classes import PRIORITY, classify
-from extractors.entities.names import (TITLES, acronym_of, institution_key, is_acronym, name_key,
-                              same_person, strip_generic_tail, strip_titles, surname_of,
-                              variant_of)
+from extractors.entities.names import (acronym_of, institution_key, is_acronym, name_key,
+                                       same_person, strip_generic_tail, strip_titles, surname_of,
+                                       titles, variant_of)
+from extractors.entities.unionfind import UnionFind
+from extractors.lexicon import Lexicon
+from ontology.classes import subclasses_of
 
-# words a facility's short name leaves out ("Camp Taji" -> "Taji")
-_FACILITY_HEADS = {"camp", "base", "airbase", "air", "airfield", "airport", "fort", "prison",
-                   "barracks", "compound"}
-_TITLES = re.compile(r"^(?:(?:gen|lt|col|maj|capt|sgt|adm|dr|mr|mrs|ms|sen|rep|gov|pres|prof)\.?\s+)+",
-                     re.IGNORECASE)
-_GOVERNMENT_OF = re.compile(r"^(?:government|administration|regime)\s+of\s+(.+)$", re.IGNORECASE)
-_GOVERNMENT_SUFFIX = re.compile(r"^(.+?)\s+(?:government|administration|regime)$", re.IGNORECASE)
 # a capital stands for its government when it acts: subject or possessor ("Washington said")
 _AGENT_DEPS = {"nsubj", "nsubjpass", "poss"}
-# "X, also known as Y"
-_NAMING_VERBS = {"known", "called", "dubbed", "nicknamed", "named", "aka"}
-# classes that are not organisations, for the short-form rule
-_NOT_ORG = {"Person", "Country", "City", "Region", "Facility"}
 # spaCy labels that name entities of the ontology
 _KEEP = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 
 
-def clean_name(span: Span) -> str:
+@lru_cache(maxsize=8)
+def _words_regex(pattern: str, words: frozenset[str]) -> re.Pattern:
+    """``pattern`` with ``{words}`` replaced by an alternation of ``words``, case-insensitive."""
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(pattern.replace("{words}", f"(?:{alternation})"), re.IGNORECASE)
+
+
+def _title_prefix(lexicon: Lexicon) -> re.Pattern:
+    # "Lt. Col. Smith": abbreviated ranks in front of any name
+    return _words_regex(r"^(?:{words}\.?\s+)+", lexicon.words("title_abbreviations"))
+
+
+def _state_of(name: str, lexicon: Lexicon) -> str | None:
+    """The country part of "Government of X" or "X government", else None."""
+    nouns = lexicon.words("state_nouns")
+    m = _words_regex(r"^{words}\s+of\s+(.+)$", nouns).match(name) \
+        or _words_regex(r"^(.+?)\s+{words}$", nouns).match(name)
+    return m.group(1) if m else None
+
+
+def clean_name(span: Span, *, lexicon: Lexicon) -> str:
     """The name a span gives, without a leading article, possessive, rank or kind word."""
     toks = list(span)
     while toks and (toks[0].lower_ in {"the", "a", "an"} or toks[0].is_punct):
@@ -46,7 +59,7 @@ def clean_name(span: Span) -> str:
     if not toks:
         return ""
     text = " ".join(span.doc[toks[0].i:toks[-1].i + 1].text.split())
-    text = _TITLES.sub("", text)
+    text = _title_prefix(lexicon).sub("", text)
     if span.label_ == "PERSON":
         text = strip_titles(text)
     return strip_generic_tail(text)
@@ -56,20 +69,21 @@ def clean_name(span: Span) -> str:
 _NOT_ADDRESS = {"former", "late", "acting"}
 
 
-def titled_name(span: Span) -> str | None:
+def titled_name(span: Span, *, lexicon: Lexicon) -> str | None:
     """The person's name with the capitalised titles in front of it ("President John Smith"),
     whether the model's span holds them or they stand just before it; None without a title.
     """
     if span.label_ != "PERSON":
         return None
-    name = clean_name(span)
+    name = clean_name(span, lexicon=lexicon)
+    address = titles() - _NOT_ADDRESS
     start = span.start
     while (start > 0 and span.doc[start - 1].text[:1].isupper()
-           and span.doc[start - 1].text.rstrip(".").lower() in TITLES - _NOT_ADDRESS):
+           and span.doc[start - 1].text.rstrip(".").lower() in address):
         start -= 1
     words = span.doc[start:span.start].text.split()
     k = 0
-    while k < len(span) and span[k].text.rstrip(".").lower() in TITLES - _NOT_ADDRESS:
+    while k < len(span) and span[k].text.rstrip(".").lower() in address:
         words.append(span[k].text)
         k += 1
     if not words or not name:
@@ -98,28 +112,21 @@ class Name:
 
 
 class Groups:
-    """Union-find over names, remembering why each name joined."""
+    """The names' union-find (:class:`~extractors.entities.unionfind.UnionFind`) and why each
+    name joined."""
 
     def __init__(self, names: list[Name]):
         self.names = names
-        self.parent = list(range(len(names)))
+        self._sets = UnionFind(len(names))
         self.why: dict[int, tuple[str, str]] = {}   # name -> (reason, other name)
 
     def root(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+        return self._sets.root(i)
 
     def union(self, i: int, j: int, reason: str) -> None:
-        ri, rj = self.root(i), self.root(j)
-        if ri == rj:
-            return
         # the earlier name stays the root, so a group is named deterministically
-        ri, rj = min(ri, rj), max(ri, rj)
-        self.parent[rj] = ri
-        later = max(i, j)
-        self.why.setdefault(later, (reason, self.names[min(i, j)].text))
+        if self._sets.union(i, j):
+            self.why.setdefault(max(i, j), (reason, self.names[min(i, j)].text))
 
 
 @dataclass(frozen=True)
@@ -148,7 +155,7 @@ def _acts(span: Span) -> bool:
     return root.dep_ == "poss" or root.head.lemma_ != "be"
 
 
-def _country_of(span: Span, name: str, ctx: _Context) -> tuple[str | None, str]:
+def _country_of(span: Span, name: str, ctx: _Context, lexicon: Lexicon) -> tuple[str | None, str]:
     """The country a mention stands for, and why, or None."""
     table = load_countries()
     if not name[:1].isupper():
@@ -164,8 +171,8 @@ def _country_of(span: Span, name: str, ctx: _Context) -> tuple[str | None, str]:
         return c, "country name"
     if (c := table.demonym(name)) is not None:
         return c, "demonym"
-    m = _GOVERNMENT_OF.match(name) or _GOVERNMENT_SUFFIX.match(name)
-    if m and (c := table.country(m.group(1)) or table.demonym(m.group(1))):
+    state = _state_of(name, lexicon)
+    if state and (c := table.country(state) or table.demonym(state)):
         return c, "government of the country"
     # a capital that acts ("Washington said") or that the model took for an organisation,
     # unless the text also uses it as a place (then it is the city throughout) or it is
@@ -193,12 +200,12 @@ def _is_headline(sent: Span) -> bool:
         and not sent.text.rstrip().endswith((".", "?", "!", '"'))
 
 
-def _body_keys(doc: Doc) -> set[str]:
+def _body_keys(doc: Doc, lexicon: Lexicon) -> set[str]:
     """Name keys of the entities the model found outside title-case lines."""
-    return {name_key(clean_name(e)) for e in doc.ents if not _is_headline(e.sent)}
+    return {name_key(clean_name(e, lexicon=lexicon)) for e in doc.ents if not _is_headline(e.sent)}
 
 
-def collect_names(doc: Doc) -> tuple[list[Name], list[tuple[Span, int]]]:
+def collect_names(doc: Doc, *, lexicon: Lexicon) -> tuple[list[Name], list[tuple[Span, int]]]:
     """The distinct names of the document and each kept span with its name's number."""
     names: list[Name] = []
     by_key: dict[str, int] = {}
@@ -211,10 +218,10 @@ def collect_names(doc: Doc) -> tuple[list[Name], list[tuple[Span, int]]]:
             continue
         if span.label_ == "PERSON" and _is_headline(span.sent):
             # a person in a headline counts only when the story names them too
-            body_keys = _body_keys(doc) if body_keys is None else body_keys
-            if name_key(clean_name(span)) not in body_keys:
+            body_keys = _body_keys(doc, lexicon) if body_keys is None else body_keys
+            if name_key(clean_name(span, lexicon=lexicon)) not in body_keys:
                 continue
-        name = clean_name(span)
+        name = clean_name(span, lexicon=lexicon)
         # "pro-Russian", "anti-American": a mention of the country the stance is about
         stance = re.match(r"(?:pro|anti)-(?=[A-Z])", name)
         name = name[stance.end():] if stance else name
@@ -224,15 +231,15 @@ def collect_names(doc: Doc) -> tuple[list[Name], list[tuple[Span, int]]]:
             continue
         if len(span) == 1 and not is_acronym(name) and (
                 span[0].tag_ in {"NN", "NNS"} or name.lower() in lower_words
-                or name.lower() in TITLES):
+                or name.lower() in titles()):
             continue  # a capitalised common noun ("Rockets", "Defense") is not a name
-        country, reason = _country_of(span, name, ctx)
+        country, reason = _country_of(span, name, ctx, lexicon)
         if country is not None:
             key, cls = name_key(country), "Country"
         elif stance or span.label_ == "NORP" and span.root.pos_ != "PROPN":
             continue  # "Sunni", "pro-Western": a group of people, not an entity
         else:
-            key, cls = name_key(name), classify(span)
+            key, cls = name_key(name), classify(span, lexicon=lexicon)
         if not key:
             continue
         if key not in by_key:
@@ -253,16 +260,19 @@ def _unique(groups: Groups, candidates: list[int]) -> int | None:
     return candidates[0] if len(roots) == 1 else None
 
 
-def _named_as(doc: Doc, spans: list[tuple[Span, int]]) -> list[tuple[int, int]]:
+def _named_as(doc: Doc, spans: list[tuple[Span, int]], lexicon: Lexicon
+              ) -> list[tuple[int, int]]:
     """Pairs of names the text equates: "X, also known as Y", "X (called Y locally)"."""
     starts = {span.start: i for span, i in spans}
+    between = lexicon.words("naming_adverbs") | {",", "("}
     pairs = []
     for span, i in spans:
         k = span.end
-        while k < len(doc) and doc[k].lower_ in {",", "(", "also", "better", "commonly",
-                                                   "widely", "locally", "often"}:
+        while k < len(doc) and doc[k].lower_ in between:
             k += 1
-        if k >= len(doc) or doc[k].lower_ not in _NAMING_VERBS:
+        # "also known as", "dubbed", "aka": a naming verb in its past form
+        if k >= len(doc) or not (doc[k].lower_ == "aka" or doc[k].tag_ in {"VBN", "VBD"}
+                                 and doc[k].lemma_.lower() in lexicon.words("naming_verbs")):
             continue
         k += 1
         while k < len(doc) and doc[k].lower_ in {"as", "the"}:
@@ -272,12 +282,13 @@ def _named_as(doc: Doc, spans: list[tuple[Span, int]]) -> list[tuple[int, int]]:
     return pairs
 
 
-def group_names(doc: Doc, names: list[Name], spans: list[tuple[Span, int]]) -> Groups:
+def group_names(doc: Doc, names: list[Name], spans: list[tuple[Span, int]], *,
+                lexicon: Lexicon) -> Groups:
     """Union the names that mean one entity, strongest evidence first."""
     groups = Groups(names)
     is_country = [n.country is not None for n in names]
     # the text says so: "the Houthis, also known as Ansar Allah"
-    for i, j in _named_as(doc, spans):
+    for i, j in _named_as(doc, spans, lexicon):
         if not (is_country[i] or is_country[j]):
             groups.union(i, j, "named so in the text")
     # transliteration variants of one name ("Kataeb Hezbollah", "Kata'ib Hizballah")
@@ -319,22 +330,24 @@ def group_names(doc: Doc, names: list[Name], spans: list[tuple[Span, int]]) -> G
             groups.union(i, j, "surname of the full name")
     # an organisation's name without its country ("State Department" for "US State
     # Department") or its last words ("Harakat Hezbollah" for "Harakat Hezbollah al-Nujaba")
-    orgs = [i for i, n in enumerate(names) if not is_country[i] and n.cls not in _NOT_ORG]
+    org_classes = subclasses_of("Organization")
+    orgs = [i for i, n in enumerate(names) if not is_country[i] and n.cls in org_classes]
     bare = {i: _without_country(names[i].text) for i in orgs}
     for j in orgs:
         short = names[j]
         if short.words < 2 or is_acronym(short.text):
             continue
         fits = [i for i in orgs if names[i].words > short.words
-                and (bare[i] == short.key or _prefix_name(short.key, names[i].key))]
+                and (bare[i] == short.key or _prefix_name(short.key, names[i].key, lexicon))]
         if fits and (i := _unique(groups, fits)) is not None:
             groups.union(i, j, "short form of the name")
-    # a facility's short name: "Taji" for "Camp Taji"
+    # a facility's short name: "Taji" for "Camp Taji", "Asad" for "Al Asad Air Base"
+    heads = lexicon.words("facility_nouns") | {"air"}
     for j, short in enumerate(names):
         if short.words != 1 or is_country[j]:
             continue
         fits = [i for i, n in enumerate(names) if n.cls == "Facility" and n.words > 1
-                and [w for w in n.key.split() if w not in _FACILITY_HEADS] == [short.key]]
+                and [w for w in n.key.split() if w not in heads] == [short.key]]
         if fits and (i := _unique(groups, fits)) is not None:
             groups.union(i, j, "short name of the facility")
     return groups
@@ -347,11 +360,11 @@ def _may_be_surname(name: Name) -> bool:
     return plausible and load_countries().any(name.text) is None
 
 
-def _prefix_name(short: str, long: str) -> bool:
+def _prefix_name(short: str, long: str, lexicon: Lexicon) -> bool:
     """Whether ``short`` is ``long`` without its last words, and those words are no
     prepositional phrase: "Islamic State in the Greater Sahara" is another group."""
     sw, lw = short.split(), long.split()
-    return lw[:len(sw)] == sw and lw[len(sw)] not in {"in", "of", "for", "at", "on", "and"}
+    return lw[:len(sw)] == sw and lw[len(sw)] not in lexicon.words("name_function_words")
 
 
 def _without_country(name: str) -> str | None:

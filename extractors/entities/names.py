@@ -17,27 +17,25 @@ import re
 import unicodedata
 from functools import lru_cache
 
-#: the Arabic article in its usual romanisations; dropped from keys
-_ARTICLES = {"al", "el", "ul", "il"}
-#: lower-case words a long form may contain that acronyms skip ("Department of Defense")
-FUNCTION_WORDS = {"of", "the", "for", "and", "in", "on", "to", "at", "de", "du", "des", "del",
-                  "la", "le", "of the", "&", "wa", "wal", "i", "e"}
-#: honorifics, ranks and office words that precede a personal name
-TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "rev", "father",
-    "gen", "general", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain",
-    "cmdr", "commander", "sgt", "sergeant", "cpl", "corporal", "pvt", "private", "adm",
-    "admiral", "brig", "brigadier", "marshal", "field", "rear", "vice", "staff",
-    "sen", "senator", "rep", "representative", "gov", "governor", "pres", "president",
-    "secretary", "minister", "prime", "premier", "chancellor", "ambassador", "envoy",
-    "spokesman", "spokeswoman", "spokesperson", "deputy", "assistant", "chief", "chairman",
-    "defense", "defence", "foreign", "interior", "state", "attorney", "judge", "justice",
-    "mayor", "speaker", "sheikh", "shaikh", "sheik", "ayatollah", "grand", "imam", "cleric",
-    "mullah", "king", "queen", "prince", "princess", "emir", "sultan", "crown", "former",
-    "late", "acting", "analyst", "official", "commentator", "correspondent", "reporter",
-}
-#: words after a name that only say what kind of thing it is ("the X militia")
-GENERIC_TAILS = {"militia", "militias", "group", "organisation", "organization"}
+from extractors.lexicon import load_lexicon
+
+
+def _words(name: str) -> frozenset[str]:
+    """A word list of the shipped lexicon.
+
+    These string functions are shared with the graph package, which has no lexicon to pass
+    in, so they read the default one (:func:`extractors.lexicon.load_lexicon`, loaded once).
+    """
+    return load_lexicon().words(name)
+
+
+def titles() -> frozenset[str]:
+    """Honorifics, ranks and office words that precede a personal name (``person_titles``).
+
+    >>> {"gen", "minister", "sheikh"} <= titles()
+    True
+    """
+    return _words("person_titles")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -66,7 +64,8 @@ def name_key(name: str) -> str:
     True
     """
     words = fold(re.sub(r"^\s*the\s+", "", name, flags=re.IGNORECASE)).split()
-    words = [w for w in words if w not in _ARTICLES] or words
+    articles = _words("arabic_articles")
+    words = [w for w in words if w not in articles] or words
     return " ".join(words)
 
 
@@ -83,7 +82,7 @@ def strip_titles(name: str) -> str:
     'General'
     """
     words = name.split()
-    while len(words) > 1 and words[0].rstrip(".").casefold() in TITLES:
+    while len(words) > 1 and words[0].rstrip(".").casefold() in titles():
         words = words[1:]
     return " ".join(words)
 
@@ -95,7 +94,7 @@ def strip_generic_tail(name: str) -> str:
     'the Islamic State'
     """
     words = name.split()
-    if len(words) > 1 and words[-1].casefold() in GENERIC_TAILS:
+    if len(words) > 1 and words[-1].casefold() in _words("generic_name_tails"):
         words = words[:-1]
     return " ".join(words)
 
@@ -163,10 +162,6 @@ def variant_of(a: str, b: str) -> bool:
                for x, y in zip(wa, wb))
 
 
-_INSTITUTIONS = {"department", "ministry", "agency", "office", "council", "committee",
-                 "commission", "bureau", "directorate", "service"}
-
-
 @lru_cache(maxsize=1 << 16)
 def institution_key(name: str) -> str:
     """The key of an institution's name in its "X Ministry" order.
@@ -177,7 +172,7 @@ def institution_key(name: str) -> str:
     'defense department'
     """
     words = name_key(name).split()
-    if len(words) > 2 and words[0] in _INSTITUTIONS and words[1] == "of":
+    if len(words) > 2 and words[0] in _words("institution_nouns") and words[1] == "of":
         rest = [w for w in words[2:] if w not in {"the", "affairs"}] or words[2:]
         return " ".join([*rest, words[0]])
     return " ".join(words)
@@ -209,15 +204,16 @@ def initials(name: str) -> frozenset[str]:
     >>> sorted(initials("Department of Defense"))
     ['DD', 'DOD']
     """
+    articles, function_words = _words("arabic_articles"), _words("name_function_words")
     words = [w for w in re.split(r"[\s\-]+", name.strip()) if w and w[0].isalnum()]
-    if len([w for w in words if w.casefold() not in _ARTICLES]) < 2:
+    if len([w for w in words if w.casefold() not in articles]) < 2:
         return frozenset()
     out = set()
     # the Arabic article may or may not give a letter ("AAH" for Asaib Ahl al-Haq, "AQAP"
     # for al-Qaeda in the Arabian Peninsula); function words likewise ("DoD", "ISIL")
     for skip_articles in (True, False):
-        kept = [w for w in words if not (skip_articles and w.casefold() in _ARTICLES)]
-        content = [w for w in kept if w.casefold() not in FUNCTION_WORDS]
+        kept = [w for w in words if not (skip_articles and w.casefold() in articles)]
+        content = [w for w in kept if w.casefold() not in function_words]
         out |= {"".join(w[0] for w in content).upper(), "".join(w[0] for w in kept).upper()}
     return frozenset(a for a in out if len(a) >= 2)
 

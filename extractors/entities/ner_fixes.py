@@ -12,7 +12,11 @@
 * the upper-case town opening a wire dateline is a place: "TUCSON, Ariz. (AP)";
 * an untagged bare name with an office in apposition is a person: "Brandt, a senior official".
 
-Registered as ``kgb_entity_fixes`` after ``ner`` by :func:`extractors.text.model.load_nlp`.
+Registered as the factory ``kgb_entity_fixes`` and added after ``ner`` by
+:func:`extractors.text.model.load_nlp`. A spaCy component's config must be plain data, so
+the factory does not take the lexicon as a setting: it loads the shipped one once, when
+the component is created (:func:`extractors.lexicon.load_lexicon`, cached), and every
+repair function below takes it as an argument.
 """
 from __future__ import annotations
 
@@ -20,12 +24,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.entities.countries import load_countries
-from extractors.entities.names import TITLES, acronym_of, is_acronym
+from extractors.entities.names import acronym_of, is_acronym, titles
+from extractors.lexicon import Lexicon, load_lexicon
 
 _NAME_LABELS = {"PERSON", "ORG", "NORP", "FAC", "GPE", "LOC"}
-# words that make a titled span an institution, not a person ("Defense Department")
-_INSTITUTION_WORDS = {"department", "ministry", "office", "council", "agency", "forces",
-                      "command", "committee", "university", "court", "bank", "party"}
+
+
+def _institution_words(lexicon: Lexicon) -> frozenset[str]:
+    """Words that make a titled span an institution, not a person ("Defense Department")."""
+    return (lexicon.words("institution_nouns") | lexicon.words("state_body_nouns")
+            | lexicon.words("organisation_nouns"))
 
 
 def _bracketed_acronym(doc: Doc, ent: Span, taken: set[int]) -> Span | None:
@@ -116,23 +124,22 @@ def merge_adjacent(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-_ARTICLE_WORDS = {"al", "el", "ul"}
-
-
-def attach_articles(doc: Doc, ents: list[Span]) -> list[Span]:
+def attach_articles(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
     """Take in the Arabic article the model left outside: "al-" + "Muhandis", "Jaish al-" + "Adl"."""
+    articles = lexicon.words("arabic_articles")
+    hyphened = {f"{a}-" for a in articles}
     out: list[Span] = []
     taken = {t.i for e in ents for t in e}
     for ent in ents:
         start, end = ent.start, ent.end
         # "al" "-" before the name
-        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text.lower() in _ARTICLE_WORDS \
+        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text.lower() in articles \
                 and not {start - 1, start - 2} & taken:
             start -= 2
-        elif start >= 1 and doc[start - 1].text.lower() in {"al-", "el-"} and start - 1 not in taken:
+        elif start >= 1 and doc[start - 1].text.lower() in hyphened and start - 1 not in taken:
             start -= 1
         # a name that stops at its article: "Jaish al" "-" "Adl"
-        if end + 1 < len(doc) and doc[end - 1].text.lower() in _ARTICLE_WORDS | {"al-", "el-"}:
+        if end + 1 < len(doc) and doc[end - 1].text.lower() in articles | hyphened:
             k = end + 1 if doc[end].text == "-" else end
             if k < len(doc) and doc[k].text[:1].isupper() and k not in taken:
                 end = k + 1
@@ -140,18 +147,19 @@ def attach_articles(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-def untitle_people(doc: Doc, ents: list[Span]) -> list[Span]:
+def untitle_people(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
     """Drop office words in front of a personal name the model took for an organisation."""
+    institutions = _institution_words(lexicon)
     out = []
     for ent in ents:
         words = [t for t in ent]
         k = 0
-        while k < len(words) - 2 and words[k].text.rstrip(".").lower() in TITLES:
+        while k < len(words) - 2 and words[k].text.rstrip(".").lower() in titles():
             k += 1
         rest = words[k:]
         if (ent.label_ == "ORG" and k > 0 and len(rest) >= 2
                 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest)
-                and not any(t.text.lower() in _INSTITUTION_WORDS for t in rest)):
+                and not any(t.text.lower() in institutions for t in rest)):
             out.append(Span(doc, rest[0].i, ent.end, label="PERSON"))
         else:
             out.append(ent)
@@ -190,20 +198,29 @@ def titled_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
         if tok.dep_ == "compound" or any(c.dep_ == "compound" for c in tok.children):
             continue
         # "X, a/the ... official": the apposition's head noun is an office word
-        if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in TITLES
+        if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in titles()
                and any(d.lower_ in {"a", "an", "the"} for d in c.children)
                for c in tok.children):
             out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
     return sorted(out, key=lambda e: e.start)
 
 
-@Language.component("kgb_entity_fixes")
-def entity_fixes(doc: Doc) -> Doc:
+def entity_fixes(doc: Doc, *, lexicon: Lexicon) -> Doc:
     """Repair the entity spans of ``doc`` in place (see the module docstring)."""
     ents = [e for e in doc.ents]
-    ents = extend_to_acronyms(doc, attach_articles(doc, split_brackets(doc, ents)))
-    ents = untitle_people(doc, merge_adjacent(doc, ents))
+    ents = extend_to_acronyms(doc, attach_articles(doc, split_brackets(doc, ents), lexicon=lexicon))
+    ents = untitle_people(doc, merge_adjacent(doc, ents), lexicon=lexicon)
     ents = dateline_town(doc, ents)
     ents = titled_surnames(doc, ents)
     doc.ents = [e for e in ents if len(e)]
     return doc
+
+
+@Language.factory("kgb_entity_fixes")
+def make_entity_fixes(nlp: Language, name: str):
+    """The ``kgb_entity_fixes`` component, with the shipped lexicon loaded once."""
+    lexicon = load_lexicon()
+
+    def fix(doc: Doc) -> Doc:
+        return entity_fixes(doc, lexicon=lexicon)
+    return fix

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.entities.entities import index_entities
+from extractors.lexicon import load_lexicon
 
 
 @pytest.fixture(scope="module")
@@ -11,7 +12,7 @@ def resolve(nlp):
     """Read a text; return the entity name the n-th occurrence of a word refers to."""
     def _resolve(text: str, word: str, nth: int = 0) -> str | None:
         doc = nlp(text)
-        index = index_entities(doc)
+        index = index_entities(doc, lexicon=load_lexicon())
         toks = [t for t in doc if t.lower_ == word.lower()]
         m = index.mention_at(toks[nth])
         return None if m is None else index.entity(m).name
@@ -70,5 +71,5 @@ def test_coref_unclear_references_stay_unresolved(resolve, text, word):
 
 def test_coref_mentions_say_how_they_refer(nlp):
     doc = nlp("Egypt closed its border.")
-    m = index_entities(doc).mention_at(doc[2])
+    m = index_entities(doc, lexicon=load_lexicon()).mention_at(doc[2])
     assert m is not None and m.via == "pronoun" and m.text == "its"

@@ -8,14 +8,15 @@ from __future__ import annotations
 import pytest
 
 from extractors.entities.entities import index_entities
+from extractors.lexicon import load_lexicon
 
 
 @pytest.fixture(scope="module")
 def groups(nlp):
     """Read a text; return {surface name: entity name} over its named mentions."""
     def _groups(text: str) -> dict[str, str]:
-        index = index_entities(nlp(text))
-        return {m.text: index.entity(m).name for m in index.by_token.values() if m.via == "name"}
+        index = index_entities(nlp(text), lexicon=load_lexicon())
+        return {m.text: index.entity(m).name for m in index.names.values() if m.via == "name"}
     return _groups
 
 
@@ -91,7 +92,7 @@ def test_entities_country_gets_its_canonical_name(groups):
 
 
 def test_entities_capital_as_a_place_stays_a_city(nlp):
-    index = index_entities(nlp("The envoy flew to Washington on Tuesday."))
+    index = index_entities(nlp("The envoy flew to Washington on Tuesday."), lexicon=load_lexicon())
     assert {e.name: e.cls for e in index.entities.values()}.get("Washington") == "City"
 
 
@@ -121,13 +122,13 @@ def test_entities_shared_surname_is_not_resolved(groups):
 
 def test_entities_mention_at_covers_every_token_of_a_name(nlp):
     doc = nlp("Kataib Hezbollah fired rockets.")
-    index = index_entities(doc)
+    index = index_entities(doc, lexicon=load_lexicon())
     assert index.mention_at(doc[0]) == index.mention_at(doc[1]) is not None
     assert index.mention_at(doc[2]) is None
 
 
 def test_entities_merge_reasons_are_recorded(nlp):
-    index = index_entities(nlp("The Syrian Democratic Forces (SDF) advanced. The SDF held."))
+    index = index_entities(nlp("The Syrian Democratic Forces (SDF) advanced. The SDF held."), lexicon=load_lexicon())
     ent = next(e for e in index.entities.values() if e.name == "Syrian Democratic Forces")
     assert ("SDF", "acronym defined in brackets (Syrian Democratic Forces)") in ent.merges
 
@@ -173,7 +174,7 @@ def test_entities_capitals_and_countries_in_context(groups, text, name, expected
 def test_entities_passive_naming_through_a_description_joins(nlp):
     doc = nlp("The Popular Defence Units took the hill. These units are part of the army and "
               "are called the Ansar Brigade.")
-    index = index_entities(doc)
+    index = index_entities(doc, lexicon=load_lexicon())
     ent = next(e for e in index.entities.values() if e.name == "Popular Defence Units")
     assert "Ansar Brigade" in ent.aliases
     assert not any(e.name == "Ansar Brigade" for e in index.entities.values())
@@ -182,20 +183,20 @@ def test_entities_passive_naming_through_a_description_joins(nlp):
 def test_entities_names_the_model_missed_are_tagged_again(nlp):
     doc = nlp("The Sudan Liberation Army (SLA) took the town. Fighters of the SLA fled, "
               "and the Sudan Liberation Army said little.")
-    index = index_entities(doc)
+    index = index_entities(doc, lexicon=load_lexicon())
     spans = [doc[i] for i in range(len(doc)) if doc[i].text in {"SLA", "Army"}]
     keys = {index.mention_at(t).entity for t in spans if index.mention_at(t)}
     assert len(keys) == 1 and all(index.mention_at(t) for t in spans)
 
 
 def test_entities_capitalised_common_word_is_not_a_name(nlp):
-    index = index_entities(nlp("Rockets hit the base. The rockets came from the east."))
+    index = index_entities(nlp("Rockets hit the base. The rockets came from the east."), lexicon=load_lexicon())
     assert "Rockets" not in {e.name for e in index.entities.values()}
 
 
 def test_entities_dateline_is_not_an_actor(nlp):
     doc = nlp("JERUSALEM - The Israel Defense Forces said on Tuesday it hit a depot.")
-    index = index_entities(doc)
+    index = index_entities(doc, lexicon=load_lexicon())
     assert index.mention_at(doc[0]) is None
     assert index.entity(index.mention_at(doc[9])).name == "Israel Defense Forces"  # "it"
 
@@ -204,19 +205,19 @@ def test_entities_dateline_is_not_an_actor(nlp):
     ("Two fighters were killed in Khan Younis on Friday.", "Khan Younis", "City"),
 ])
 def test_entities_places_the_model_takes_for_actors(nlp, text, name, cls):
-    index = index_entities(nlp(text))
+    index = index_entities(nlp(text), lexicon=load_lexicon())
     assert {e.name: e.cls for e in index.entities.values()}.get(name) == cls
 
 
 def test_entities_office_word_alone_is_not_an_entity(nlp):
-    index = index_entities(nlp("Defense Minister Yoav Gallant visited the border."))
+    index = index_entities(nlp("Defense Minister Yoav Gallant visited the border."), lexicon=load_lexicon())
     assert "Defense" not in {e.name for e in index.entities.values()}
 
 
 def test_entities_lone_organisation_name_missed_once_is_tagged(nlp):
     doc = nlp("Hezbollah fired rockets on Monday. BEIRUT - Hezbollah officials met the envoy, "
               "and the Hezbollah Brigades stayed away.")
-    index = index_entities(doc)
+    index = index_entities(doc, lexicon=load_lexicon())
     hits = [t for t in doc if t.text == "Hezbollah"]
     first = index.mention_at(hits[0])
     assert index.mention_at(hits[1]) is not None
@@ -237,7 +238,7 @@ def test_entities_lone_organisation_name_missed_once_is_tagged(nlp):
     ("Former Senator Tom Harper opened the new bridge.", "Tom Harper", "Senator Tom Harper"),
 ])
 def test_entities_keep_the_titled_name_as_an_alias(nlp, text, name, alias):
-    ents = {e.name: e for e in index_entities(nlp(text)).entities.values()}
+    ents = {e.name: e for e in index_entities(nlp(text), lexicon=load_lexicon()).entities.values()}
     assert name in ents, ents
     assert alias in ents[name].aliases
 
@@ -250,7 +251,7 @@ def test_entities_keep_the_titled_name_as_an_alias(nlp, text, name, alias):
 def test_entities_headline_words_the_story_never_names_are_no_people(nlp, headline):
     # regression: title-case headlines made persons of "Dies", "Names New"
     text = headline + "\n\nThe army said the attack happened on Monday near the border with Uganda."
-    index = index_entities(nlp(text))
+    index = index_entities(nlp(text), lexicon=load_lexicon())
     assert [e.name for e in index.entities.values() if e.cls == "Person"] == []
 
 
@@ -258,5 +259,5 @@ def test_entities_headline_person_named_in_the_story_is_kept(nlp):
     text = ("Ruto Names New Army Chief\n\n"
             "President William Ruto appointed Charles Kahariri as army chief on Monday. "
             "Ruto said the change was overdue.")
-    index = index_entities(nlp(text))
+    index = index_entities(nlp(text), lexicon=load_lexicon())
     assert "William Ruto" in {e.name for e in index.entities.values() if e.cls == "Person"}

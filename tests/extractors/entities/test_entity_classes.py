@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.entities.entity_classes import armed_words, classify
+from extractors.lexicon import load_lexicon
 
 
 @pytest.mark.parametrize("words,armed", [
@@ -15,7 +16,7 @@ from extractors.entities.entity_classes import armed_words, classify
     ({"hizb", "ut", "tahrir"}, False),               # a party, not "party of God"
 ])
 def test_entity_classes_armed_group_words(words, armed):
-    assert armed_words(words) is armed
+    assert armed_words(words, lexicon=load_lexicon()) is armed
 
 
 
@@ -24,7 +25,7 @@ def test_entity_classes_armed_group_words(words, armed):
     ("The Interior Ministry issued a curfew.", "Interior Ministry", "GovernmentBody"),
     ("Two fighters were killed in Khan Younis on Friday.", "Khan Younis", "City"),
 ])
-def test_entity_classes_classify(nlp, text, surface, cls):
+def test_entity_classes_classify(nlp, text, surface, cls, lexicon=load_lexicon()):
     doc = nlp(text)
     span = next(e for e in doc.ents if surface in e.text)
-    assert classify(span) == cls
+    assert classify(span, lexicon=load_lexicon()) == cls

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from extractors.entities.ner_fixes import attach_articles, dateline_town, merge_adjacent, split_brackets, untitle_people
+from extractors.lexicon import load_lexicon
 
 
 def _doc(words: list[str], spaces: list[bool] | None = None, pos: list[str] | None = None) -> Doc:
@@ -45,13 +46,13 @@ def test_ner_fixes_adjacent_name_parts_join(first, second, joined):
 
 def test_ner_fixes_titled_person_taken_for_an_organisation():
     doc = _doc(["Defense", "Lloyd", "Austin", "spoke"])
-    ents = untitle_people(doc, [Span(doc, 0, 3, label="ORG")])
+    ents = untitle_people(doc, [Span(doc, 0, 3, label="ORG")], lexicon=load_lexicon())
     assert _texts(ents) == [("Lloyd Austin", "PERSON")]
 
 
 def test_ner_fixes_titled_institution_stays():
     doc = _doc(["Defense", "Intelligence", "Agency", "said"])
-    ents = untitle_people(doc, [Span(doc, 0, 3, label="ORG")])
+    ents = untitle_people(doc, [Span(doc, 0, 3, label="ORG")], lexicon=load_lexicon())
     assert _texts(ents) == [("Defense Intelligence Agency", "ORG")]
 
 
@@ -76,7 +77,7 @@ def test_ner_fixes_untagged_bracketed_acronym_gets_the_names_label():
 ])
 def test_ner_fixes_arabic_article_is_taken_into_the_name(words, spaces, span, expected):
     doc = _doc(words, spaces)
-    ents = attach_articles(doc, [Span(doc, *span, label="PERSON")])
+    ents = attach_articles(doc, [Span(doc, *span, label="PERSON")], lexicon=load_lexicon())
     assert _texts(ents) == [(expected, "PERSON")]
 
 
