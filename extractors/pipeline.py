@@ -51,7 +51,7 @@ def extract(inputs: Iterable[TextInput], *, nlp: Language, cues, lexicon: Lexico
     """
     lexicon = lexicon or load_lexicon()
     verb_cues = Cues(verbs=cues.verbs, verb_phrases=cues.verb_phrases, nouns=cues.nouns)
-    pairs = ((blank_boilerplate(item.text), item) for item in inputs)
+    pairs = ((blank_boilerplate(item.text, lexicon=lexicon), item) for item in inputs)
     for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         index = index_entities(doc, lexicon=lexicon)
         facts = extract_facts(doc, index, verb_cues)
