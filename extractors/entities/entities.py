@@ -62,18 +62,14 @@ def index_entities(doc: Doc, *, lexicon: Lexicon) -> EntityIndex:
     Names join when they are one country, transliteration variants, an acronym and its
     long form, or a surname and the one full name of the document it fits (see the
     module docstring); references ("he", "the militia") are resolved afterwards, from the
-    names, and a passive "X are called Y" through a reference then folds Y into X.
+    names.
     """
     entities, names = _name_entities(doc, lexicon)
     found = _propagate_names(doc, entities, names)
     for key, n in found.items():
         entities[key] = replace(entities[key], mentions=entities[key].mentions + n)
     refs = resolve_references(doc, names, entities, lexicon=lexicon)
-    index = EntityIndex(doc, entities, names, refs)
-    for keep, drop in _called_after_references(doc, index, lexicon):
-        index = _merge_into(index, keep, drop, "named so in the text")
-    return EntityIndex(doc, MappingProxyType(dict(index.entities)), MappingProxyType(dict(index.names)),
-                       References(MappingProxyType(dict(index.references.by_token))))
+    return EntityIndex(doc, MappingProxyType(entities), MappingProxyType(names), refs)
 
 
 def _name_entities(doc: Doc, lexicon: Lexicon) -> tuple[dict[str, Entity], dict[int, Mention]]:
@@ -100,7 +96,7 @@ def _name_entities(doc: Doc, lexicon: Lexicon) -> tuple[dict[str, Entity], dict[
         seen: list[str] = []
         for n in group:
             for span in n.spans:
-                text = clean_name(span, lexicon=lexicon)
+                text = clean_name(span)
                 if text not in seen:
                     seen.append(text)
                 titled = titled_name(span, lexicon=lexicon)
@@ -165,48 +161,3 @@ def _in_longer_name(span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     return any(t is not None and t.is_alpha and t.text[:1].isupper() and not t.is_sent_start
                for t in (before, after))
-
-
-def _called_after_references(doc: Doc, index: EntityIndex, lexicon: Lexicon
-                              ) -> list[tuple[str, str]]:
-    """Entities a passive naming clause equates, once references are known: in "these
-    units are called the Hashd", the subject may be a description."""
-    pairs = []
-    for verb in doc:
-        if verb.lemma_ not in lexicon.words("naming_verbs") or \
-                not any(c.dep_ == "auxpass" for c in verb.children):
-            continue
-        named = [c for c in verb.children if c.dep_ in {"oprd", "attr"}]
-        named += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-                  for p in c.children if p.dep_ == "pobj"]
-        host = verb.head if verb.dep_ == "conj" else verb
-        subj = next((c for v in (verb, host) for c in v.children
-                     if c.dep_ in {"nsubjpass", "nsubj"}), None)
-        if subj is None or not named:
-            continue
-        ms, mn = index.mention_at(subj), index.mention_at(named[0])
-        if ms is None or mn is None or mn.via != "name" or ms.entity == mn.entity:
-            continue
-        a, b = index.entity(ms), index.entity(mn)
-        if "Country" in (a.cls, b.cls):
-            continue
-        pairs.append((ms.entity, mn.entity))
-    return pairs
-
-
-def _merge_into(index: EntityIndex, keep: str, drop: str, reason: str) -> EntityIndex:
-    """A new index with entity ``drop`` folded into ``keep``: names, counts, reasons, mentions."""
-    if keep not in index.entities or drop not in index.entities or keep == drop:
-        return index
-    entities = dict(index.entities)
-    a, b = entities[keep], entities.pop(drop)
-    aliases = tuple(dict.fromkeys(n for n in (*a.aliases, b.name, *b.aliases) if n != a.name))
-    entities[keep] = replace(a, aliases=aliases, mentions=a.mentions + b.mentions,
-                             merges=a.merges + ((b.name, f"{reason} ({a.name})"),) + b.merges)
-    moved: dict[Mention, Mention] = {}
-
-    def move(by_token: Mapping[int, Mention]) -> dict[int, Mention]:
-        return {i: moved.setdefault(m, replace(m, entity=keep)) if m.entity == drop else m
-                for i, m in by_token.items()}
-    return EntityIndex(index.doc, entities, move(index.names),
-                       References(move(index.references.by_token)))

@@ -36,11 +36,6 @@ def _words_regex(pattern: str, words: frozenset[str]) -> re.Pattern:
     return re.compile(pattern.replace("{words}", f"(?:{alternation})"), re.IGNORECASE)
 
 
-def _title_prefix(lexicon: Lexicon) -> re.Pattern:
-    # "Lt. Col. Smith": abbreviated ranks in front of any name
-    return _words_regex(r"^(?:{words}\.?\s+)+", lexicon.words("title_abbreviations"))
-
-
 def _state_of(name: str, lexicon: Lexicon) -> str | None:
     """The country part of "Government of X" or "X government", else None."""
     nouns = lexicon.words("state_nouns")
@@ -49,7 +44,7 @@ def _state_of(name: str, lexicon: Lexicon) -> str | None:
     return m.group(1) if m else None
 
 
-def clean_name(span: Span, *, lexicon: Lexicon) -> str:
+def clean_name(span: Span) -> str:
     """The name a span gives, without a leading article, possessive, rank or kind word."""
     toks = list(span)
     while toks and (toks[0].lower_ in {"the", "a", "an"} or toks[0].is_punct):
@@ -59,7 +54,6 @@ def clean_name(span: Span, *, lexicon: Lexicon) -> str:
     if not toks:
         return ""
     text = " ".join(span.doc[toks[0].i:toks[-1].i + 1].text.split())
-    text = _title_prefix(lexicon).sub("", text)
     if span.label_ == "PERSON":
         text = strip_titles(text)
     return strip_generic_tail(text)
@@ -75,7 +69,7 @@ def titled_name(span: Span, *, lexicon: Lexicon) -> str | None:
     """
     if span.label_ != "PERSON":
         return None
-    name = clean_name(span, lexicon=lexicon)
+    name = clean_name(span)
     address = titles() - _NOT_ADDRESS
     start = span.start
     while (start > 0 and span.doc[start - 1].text[:1].isupper()
@@ -202,7 +196,7 @@ def _is_headline(sent: Span) -> bool:
 
 def _body_keys(doc: Doc, lexicon: Lexicon) -> set[str]:
     """Name keys of the entities the model found outside title-case lines."""
-    return {name_key(clean_name(e, lexicon=lexicon)) for e in doc.ents if not _is_headline(e.sent)}
+    return {name_key(clean_name(e)) for e in doc.ents if not _is_headline(e.sent)}
 
 
 def collect_names(doc: Doc, *, lexicon: Lexicon) -> tuple[list[Name], list[tuple[Span, int]]]:
@@ -219,9 +213,9 @@ def collect_names(doc: Doc, *, lexicon: Lexicon) -> tuple[list[Name], list[tuple
         if span.label_ == "PERSON" and _is_headline(span.sent):
             # a person in a headline counts only when the story names them too
             body_keys = _body_keys(doc, lexicon) if body_keys is None else body_keys
-            if name_key(clean_name(span, lexicon=lexicon)) not in body_keys:
+            if name_key(clean_name(span)) not in body_keys:
                 continue
-        name = clean_name(span, lexicon=lexicon)
+        name = clean_name(span)
         # "pro-Russian", "anti-American": a mention of the country the stance is about
         stance = re.match(r"(?:pro|anti)-(?=[A-Z])", name)
         name = name[stance.end():] if stance else name

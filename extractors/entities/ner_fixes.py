@@ -6,11 +6,9 @@
   Greater Sahara (ISGS)";
 * a name cut in two is joined: "Kataeb" (NORP) + "Hezbollah" (ORG) gives one ORG, unless
   the first part is a country or a demonym ("U.S." + "State Department" stays two);
-* the Arabic article left outside a name is taken in: "al-" + "Muhandis";
 * an office title caught in front of a person is dropped and the span made a PERSON:
   "Defense Lloyd Austin" (ORG) gives "Lloyd Austin";
-* the upper-case town opening a wire dateline is a place: "TUCSON, Ariz. (AP)";
-* an untagged bare name with an office in apposition is a person: "Brandt, a senior official".
+* the upper-case town opening a wire dateline is a place: "TUCSON, Ariz. (AP)".
 
 Registered as the factory ``kgb_entity_fixes`` and added after ``ner`` by
 :func:`extractors.text.model.load_nlp`. A spaCy component's config must be plain data, so
@@ -124,29 +122,6 @@ def merge_adjacent(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-def attach_articles(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
-    """Take in the Arabic article the model left outside: "al-" + "Muhandis", "Jaish al-" + "Adl"."""
-    articles = lexicon.words("arabic_articles")
-    hyphened = {f"{a}-" for a in articles}
-    out: list[Span] = []
-    taken = {t.i for e in ents for t in e}
-    for ent in ents:
-        start, end = ent.start, ent.end
-        # "al" "-" before the name
-        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text.lower() in articles \
-                and not {start - 1, start - 2} & taken:
-            start -= 2
-        elif start >= 1 and doc[start - 1].text.lower() in hyphened and start - 1 not in taken:
-            start -= 1
-        # a name that stops at its article: "Jaish al" "-" "Adl"
-        if end + 1 < len(doc) and doc[end - 1].text.lower() in articles | hyphened:
-            k = end + 1 if doc[end].text == "-" else end
-            if k < len(doc) and doc[k].text[:1].isupper() and k not in taken:
-                end = k + 1
-        out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_))
-    return out
-
-
 def untitle_people(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
     """Drop office words in front of a personal name the model took for an organisation."""
     institutions = _institution_words(lexicon)
@@ -187,31 +162,12 @@ def dateline_town(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted([*ents, Span(doc, start, end, label="GPE")], key=lambda e: e.start)
 
 
-def titled_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Tag an untagged capitalised name that a title or office describes in apposition:
-    "Brandt, a senior Treasury official," (a bare surname the model did not know)."""
-    taken = {i for e in ents for i in range(e.start, e.end)}
-    out = list(ents)
-    for tok in doc:
-        if tok.i in taken or tok.pos_ != "PROPN" or not tok.text.istitle() or not tok.text.isalpha():
-            continue
-        if tok.dep_ == "compound" or any(c.dep_ == "compound" for c in tok.children):
-            continue
-        # "X, a/the ... official": the apposition's head noun is an office word
-        if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in titles()
-               and any(d.lower_ in {"a", "an", "the"} for d in c.children)
-               for c in tok.children):
-            out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
-    return sorted(out, key=lambda e: e.start)
-
-
 def entity_fixes(doc: Doc, *, lexicon: Lexicon) -> Doc:
     """Repair the entity spans of ``doc`` in place (see the module docstring)."""
     ents = [e for e in doc.ents]
-    ents = extend_to_acronyms(doc, attach_articles(doc, split_brackets(doc, ents), lexicon=lexicon))
+    ents = extend_to_acronyms(doc, split_brackets(doc, ents))
     ents = untitle_people(doc, merge_adjacent(doc, ents), lexicon=lexicon)
     ents = dateline_town(doc, ents)
-    ents = titled_surnames(doc, ents)
     doc.ents = [e for e in ents if len(e)]
     return doc
 

@@ -171,15 +171,6 @@ def test_entities_capitals_and_countries_in_context(groups, text, name, expected
     assert groups(text).get(name) == expected
 
 
-def test_entities_passive_naming_through_a_description_joins(nlp):
-    doc = nlp("The Popular Defence Units took the hill. These units are part of the army and "
-              "are called the Ansar Brigade.")
-    index = index_entities(doc, lexicon=load_lexicon())
-    ent = next(e for e in index.entities.values() if e.name == "Popular Defence Units")
-    assert "Ansar Brigade" in ent.aliases
-    assert not any(e.name == "Ansar Brigade" for e in index.entities.values())
-
-
 def test_entities_names_the_model_missed_are_tagged_again(nlp):
     doc = nlp("The Sudan Liberation Army (SLA) took the town. Fighters of the SLA fled, "
               "and the Sudan Liberation Army said little.")

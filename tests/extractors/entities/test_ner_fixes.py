@@ -9,7 +9,7 @@ import pytest
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from extractors.entities.ner_fixes import attach_articles, dateline_town, merge_adjacent, split_brackets, untitle_people
+from extractors.entities.ner_fixes import dateline_town, merge_adjacent, split_brackets, untitle_people
 from extractors.lexicon import load_lexicon
 
 
@@ -69,18 +69,6 @@ def test_ner_fixes_untagged_bracketed_acronym_gets_the_names_label():
     assert _texts(ents) == [("Jaysh al-Adl", "ORG"), ("JA", "ORG")]
 
 
-@pytest.mark.parametrize("words,spaces,span,expected", [
-    (["killed", "al", "-", "Muhandis", "today"], [True, False, False, True, False], (3, 4),
-     "al-Muhandis"),
-    (["Jaish", "al", "-", "Adl", "struck"], [True, False, False, True, False], (0, 2),
-     "Jaish al-Adl"),
-])
-def test_ner_fixes_arabic_article_is_taken_into_the_name(words, spaces, span, expected):
-    doc = _doc(words, spaces)
-    ents = attach_articles(doc, [Span(doc, *span, label="PERSON")], lexicon=load_lexicon())
-    assert _texts(ents) == [(expected, "PERSON")]
-
-
 @pytest.mark.parametrize("words,ents,expected", [
     # "TOWN, Region (Agency)": the town is a place
     (["NAIROBI", ",", "Kenya", "(", "AP", ")", "-", "Rain", "fell", "."],
@@ -96,12 +84,3 @@ def test_ner_fixes_dateline_town_is_a_place(words, ents, expected):
     spans = dateline_town(doc, [Span(doc, a, b, label=lab) for a, b, lab in ents])
     found = [(e.text, e.label_) for e in spans if e.start == 0]
     assert found == ([expected] if expected else [])
-
-
-@pytest.mark.parametrize("text,name", [
-    # a bare surname described by an office in apposition
-    ("Walsh, a former Harvard University law professor, testified.", "Walsh"),
-    ("Lindqvist, the deputy mayor, resigned on Friday.", "Lindqvist"),
-])
-def test_ner_fixes_surname_with_an_office_in_apposition_is_a_person(nlp, text, name):
-    assert (name, "PERSON") in [(e.text, e.label_) for e in nlp(text).ents]
