@@ -9,6 +9,8 @@ from importlib import import_module
 _LAZY = {
     "EntityIndex": "extractors.entities.entities",
     "index_entities": "extractors.entities.entities",
+    "References": "extractors.entities.coref",
+    "resolve_references": "extractors.entities.coref",
     "classify": "extractors.entities.entity_classes",
     "clean_name": "extractors.entities.grouping",
     "load_countries": "extractors.entities.countries",
@@ -19,6 +21,8 @@ _LAZY = {
     "variant_of": "extractors.entities.names",
     "same_person": "extractors.entities.names",
     "surname_of": "extractors.entities.names",
+    "titles": "extractors.entities.names",
+    "UnionFind": "extractors.entities.unionfind",
 }
 
 __all__ = sorted(_LAZY)
