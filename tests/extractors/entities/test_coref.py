@@ -73,3 +73,30 @@ def test_coref_mentions_say_how_they_refer(nlp):
     doc = nlp("Egypt closed its border.")
     m = index_entities(doc, lexicon=load_lexicon()).mention_at(doc[2])
     assert m is not None and m.via == "pronoun" and m.text == "its"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hamas fired rockets at Ashkelon overnight. It said the barrage was a warning, and its "
+     "leaders warned Israel.", {("It", "Hamas"), ("its", "Hamas")}),
+    ("Jordan's Foreign Ministry summoned the envoy. The ministry said the remarks were false.",
+     {("The ministry", "Foreign Ministry")}),
+    ("The Houthis seized a ship in the Red Sea. They said the crew was safe.",
+     {("They", "Houthis")}),
+    ("Defense Secretary Lloyd Austin arrived in Manila. Austin met the navy chief.", set()),
+])
+def test_coref_the_whole_set_of_references(nlp, text, expected):
+    index = index_entities(nlp(text), lexicon=load_lexicon())
+    found = {(m.text, index.entity(m).name) for m in index.references.by_token.values()}
+    assert found == expected
+
+
+def test_coref_references_are_computed_from_the_names_not_into_them(nlp):
+    from types import MappingProxyType
+
+    from extractors.entities.coref import resolve_references
+    doc = nlp("Egypt closed its border. It said the crossing would reopen.")
+    index = index_entities(doc, lexicon=load_lexicon())
+    names = MappingProxyType(dict(index.names))   # read-only: resolving must not write here
+    refs = resolve_references(doc, names, index.entities, lexicon=load_lexicon())
+    assert {m.text for m in refs.by_token.values()} == {"its", "It"}
+    assert not set(refs.by_token) & set(names)

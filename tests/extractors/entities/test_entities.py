@@ -252,3 +252,16 @@ def test_entities_headline_person_named_in_the_story_is_kept(nlp):
             "Ruto said the change was overdue.")
     index = index_entities(nlp(text), lexicon=load_lexicon())
     assert "William Ruto" in {e.name for e in index.entities.values() if e.cls == "Person"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Syrian Democratic Forces (SDF) took the town on Monday. A spokesman said the SDF "
+     "lost four fighters.", {"Syrian Democratic Forces": "Syrian Democratic Forces",
+                             "SDF": "Syrian Democratic Forces"}),
+    ("Asaib Ahl al-Haq fighters entered the city. Officials said AAH had warned residents.",
+     {"Asaib Ahl al-Haq": "Asaib Ahl al-Haq", "AAH": "Asaib Ahl al-Haq"}),
+    ("Defense Secretary Lloyd Austin arrived in Manila. Austin met the navy chief.",
+     {"Lloyd Austin": "Lloyd Austin", "Austin": "Lloyd Austin", "Manila": "Manila"}),
+])
+def test_entities_the_whole_grouping_of_a_text(groups, text, expected):
+    assert groups(text) == expected
