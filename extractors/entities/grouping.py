@@ -128,16 +128,13 @@ class _Context:
     """What the whole document says about ambiguous names, gathered before grouping."""
 
     capitals_as_places: frozenset[str]   # capitals the text also uses as a place
-    person_words: frozenset[str]         # words of multi-word personal names
 
 
 def _context(doc: Doc) -> _Context:
     table = load_countries()
     places = {name_key(e.text) for e in doc.ents if e.label_ in {"GPE", "LOC"}
               and table.capital(e.text) and not _acts(e)}
-    words = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
-             for w in name_key(e.text).split()}
-    return _Context(frozenset(places), frozenset(words))
+    return _Context(frozenset(places))
 
 
 def _acts(span: Span) -> bool:
@@ -155,12 +152,7 @@ def _country_of(span: Span, name: str, ctx: _Context, lexicon: Lexicon) -> tuple
     if not name[:1].isupper():
         return None, ""
     if span.label_ == "PERSON":
-        # "Niger's president": a lone country name the model took for a person, unless a
-        # person of the text bears it ("Michael Jordan")
-        c = table.country(name) if len(span) == 1 else None
-        if c and name_key(name) not in ctx.person_words:
-            return c, "country name"
-        return None, ""
+        return None, ""  # "Michael Jordan", "Jordan": a person is not a country
     if span.label_ in {"GPE", "LOC", "ORG", "NORP"} and (c := table.country(name)):
         return c, "country name"
     if (c := table.demonym(name)) is not None:
