@@ -13,7 +13,9 @@ ontology class and groups the names that mean one thing within the document:
 * short names of facilities ("Taji" after "Camp Taji");
 * names the text equates ("the Houthis, also known as Ansar Allah").
 
-Pronouns and definite descriptions are resolved afterwards (:mod:`extractors.entities.coref`).
+Data flows one way: the names are computed first; references (pronouns, definite
+descriptions) are then resolved from them by :mod:`extractors.entities.coref` as a
+separate result; :class:`EntityIndex` holds both, read-only, and the rules only read it.
 Every merge keeps its reason, which the graph records and ``kgbuilder entities
 --explain`` shows.
 """
