@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors import TextInput, extract, load_nlp  # noqa: E402
-from extractors.model import DEFAULT_MODEL  # noqa: E402
+from extractors.text.model import DEFAULT_MODEL  # noqa: E402
 from extractors.parallel import default_jobs  # noqa: E402
 from graph.cli import main as cli  # noqa: E402
 from ontology import load_cues  # noqa: E402

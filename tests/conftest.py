@@ -21,8 +21,14 @@ def shared(*parts: str) -> Path:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from extractors.model import load_nlp
+    from extractors.text.model import load_nlp
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def lexicon():
+    from extractors.lexicon import load_lexicon
+    return load_lexicon()
 
 
 @pytest.fixture(scope="session")
