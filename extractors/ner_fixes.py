@@ -205,5 +205,34 @@ def entity_fixes(doc: Doc) -> Doc:
     ents = untitle_people(doc, merge_adjacent(doc, ents))
     ents = dateline_town(doc, ents)
     ents = titled_surnames(doc, ents)
+    ents = article_names(doc, ents)
     doc.ents = [e for e in ents if len(e)]
     return doc
+
+
+def article_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Tag an untagged name that opens with a lower-case Arabic article: "an al-Shabaab
+    commander", "for al Qaeda" (the small model rarely knows these names).
+
+    Not a surname: an "al-" word that closes a person's name anywhere in the document
+    ("Ayman al-Zawahiri", then "al-Zawahiri") or follows a capitalised word is left alone.
+    """
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    surnames = {doc[e.end - 1].text.lower() for e in ents if e.label_ == "PERSON"}
+    out = list(ents)
+    for tok in doc:
+        if tok.text not in _ARTICLE_WORDS or tok.i in taken or tok.i + 1 >= len(doc):
+            continue
+        k = tok.i + 2 if doc[tok.i + 1].text == "-" and tok.whitespace_ == "" else tok.i + 1
+        if k >= len(doc) or k in taken or not doc[k].text[:1].isupper() \
+                or not doc[k].text.isalpha() or len(doc[k].text) < 3:
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and (prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start
+                                 and prev.pos_ == "PROPN" or prev.i in taken):
+            continue
+        if doc[k].text.lower() in surnames:
+            continue
+        out.append(Span(doc, tok.i, k + 1, label="ORG"))
+        taken.update(range(tok.i, k + 1))
+    return sorted(out, key=lambda e: e.start)

@@ -247,6 +247,9 @@ def appositive_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRe
                 for c in tok.children) or tok.i + 2 < len(tok.doc)
                 and tok.doc[tok.i + 1].lower_ == "of" and tok.doc[tok.i + 2].lower_ == "staff"):
             relation = "memberOf"
+        # "an al-Shabaab commander", "a senior leader of X": one of its leaders, a member
+        if relation == "leaderOf" and _indefinite(tok):
+            relation = "memberOf"
         for body in _title_bodies(tok, index):
             yield from fact(person, relation, body, sentence, "role-title-appositive")
 
@@ -356,6 +359,11 @@ def part_of(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Iter
                 for whole in names_of(pobj, index):
                     for member in members:
                         yield from fact(member, "memberOf", whole, sentence, "role-part-of")
+
+
+def _indefinite(title: Token) -> bool:
+    """Whether a title is one of several: "a leader of X", "an X commander" (a member)."""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children)
 
 
 RULES = (prenominal_titles, appositive_titles, person_of_body, person_body, body_of_state,
