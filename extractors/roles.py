@@ -373,3 +373,35 @@ RULES = (prenominal_titles, appositive_titles, person_of_body, person_body, body
 def role_facts(sent: Span, index: EntityIndex, cues) -> Iterator[Fact]:
     """All leaderOf and memberOf facts one sentence states without a verb: every rule of :data:`RULES`."""
     return run_rules(RULES, sent, index, cues)
+
+
+def nationality_occupation(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
+                           ) -> Iterator[Fact]:
+    """A nationality and an occupation before a name: "Cambodian businessman X" (a member
+    of the state, by the guideline). A title between them is :func:`prenominal_titles`' case;
+    a noun that says where the person lives ("Kenyan resident X") gives nothing."""
+    from extractors.countries import load_countries
+    from extractors.lexicon import load_lexicon
+    countries = load_countries()
+    not_member = load_lexicon().words("not_membership_nouns")
+    doc = sent.doc
+    for tok in sentence.tokens:
+        person = index.mention_at(tok)
+        if not _is_person(person, index) or tok.idx != person.start:
+            continue
+        j, nouns = tok.i - 1, []
+        while j >= sent.start and index.mention_at(doc[j]) is None and doc[j].is_lower \
+                and doc[j].is_alpha and doc[j].pos_ in {"NOUN", "ADJ"}:
+            nouns.append(doc[j])
+            j -= 1
+        if not nouns or j < sent.start or not any(t.pos_ == "NOUN" for t in nouns):
+            continue
+        if any(title_relation(t, cues.titles) or t.lower_ in not_member for t in nouns):
+            continue
+        state = index.mention_at(doc[j])
+        if is_class(state, index, {"Country"}) and countries.demonym(doc[j].text) \
+                and doc[j].idx == state.start and not _hyphen_modifier(state, doc):
+            yield from fact(person, "memberOf", state, sentence, "role-nationality-occupation")
+
+
+RULES = RULES + (nationality_occupation,)

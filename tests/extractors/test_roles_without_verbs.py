@@ -43,3 +43,22 @@ def test_roles_article_names_as_modifiers(roles, sentence, expected):
 ])
 def test_roles_indefinite_leader_is_a_member(roles, sentence, expected):
     assert roles(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a nationality and an occupation before a name: a member of the state
+    ("Kenyan businessman Peter Mwangi was arrested in Nairobi on Tuesday.",
+     {("Peter Mwangi", "memberOf", "Kenya")}),
+    ("Police questioned the 2023 Peruvian candidate Rosa Quispe about the funds.",
+     {("Rosa Quispe", "memberOf", "Peru")}),
+    ("The Cambodian tycoon Chea Sokha owns the casino, the report said.",
+     {("Chea Sokha", "memberOf", "Cambodia")}),
+    ("British journalist Sarah Kline reported from the border.",
+     {("Sarah Kline", "memberOf", "United Kingdom")}),
+    # where a person lives is not whom they belong to
+    ("Kenyan resident Peter Mwangi lost his home in the floods.", set()),
+    # a generic phrase names nobody
+    ("Three Malian officials were killed in the ambush.", set()),
+])
+def test_roles_nationality_and_occupation(roles, sentence, expected):
+    assert roles(sentence) == expected
