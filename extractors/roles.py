@@ -243,8 +243,8 @@ def appositive_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRe
             continue
         # the chief of an unnamed part or of staff is a member ("its military chief of staff")
         if relation == "leaderOf" and (any(
-                c.dep_ in {"amod", "compound"} and c.is_lower and c.lower_ in _PART_WORDS
-                for c in tok.children) or tok.i + 2 < len(tok.doc)
+                t.is_lower and t.lower_ in _PART_WORDS
+                for c in tok.children if c.dep_ in {"amod", "compound"} for t in c.subtree) or tok.i + 2 < len(tok.doc)
                 and tok.doc[tok.i + 1].lower_ == "of" and tok.doc[tok.i + 2].lower_ == "staff"):
             relation = "memberOf"
         # "an al-Shabaab commander", "a senior leader of X": one of its leaders, a member
@@ -404,4 +404,94 @@ def nationality_occupation(sent: Span, index: EntityIndex, cues, sentence: Sente
             yield from fact(person, "memberOf", state, sentence, "role-nationality-occupation")
 
 
-RULES = RULES + (nationality_occupation,)
+
+
+
+def chief_of_part(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
+                  ) -> Iterator[Fact]:
+    """A title over an unnamed part of a named body: "X, the head of Y's communications
+    division", "X, director of the media office of Y" (a member of Y, by the guideline)."""
+    from extractors.lexicon import load_lexicon
+    parts = load_lexicon().words("part_nouns")
+    for tok in sentence.tokens:
+        if tok.pos_ not in {"NOUN", "PROPN"} or index.mention_at(tok) is not None \
+                or title_relation(tok, cues.titles) is None:
+            continue
+        person = _titled_person(tok, index)
+        if person is None:
+            continue
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _TITLE_PREPS):
+            for part in (c for c in prep.children if c.dep_ == "pobj"):
+                if index.mention_at(part) is not None or part.lower_ not in parts:
+                    continue
+                # the whole: the part's owner ("Y's division") or its "of" ("office of Y")
+                owners = [m for c in part.children if c.dep_ == "poss" for m in names_of(c, index)]
+                owners += [m for p in part.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for c in p.children if c.dep_ == "pobj" for m in names_of(c, index)]
+                for body in owners:
+                    if is_class(body, index, ORG_CLASSES) and not _is_person(body, index):
+                        yield from fact(person, "memberOf", body, sentence, "role-chief-of-part")
+
+
+
+_LIST_WORDS = {",", "and", "the", "as", "well", "&"}
+
+
+def _listed_names(doc, start: int, end: int, index: EntityIndex) -> list[Mention]:
+    """The names listed from token ``start`` on: "the US, Britain and France", stopping at
+    the first word that is neither a name nor a list word; empty if a person is listed."""
+    out: list[Mention] = []
+    i = start
+    while i < end:
+        m = index.mention_at(doc[i])
+        if m is not None:
+            if not is_class(m, index, ORG_CLASSES):
+                return []
+            if m not in out:
+                out.append(m)
+        elif doc[i].lower_ not in _LIST_WORDS:
+            break
+        i += 1
+    return out
+
+
+def membership_lists(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
+                     ) -> Iterator[Fact]:
+    """Members listed with their body: "NATO members, the US, Britain and France", "the
+    GCC members: A, B, C", "EU members including A and B", "A and other members of X"."""
+    from extractors.lexicon import load_lexicon
+    nouns = load_lexicon().words("member_nouns")
+    doc = sent.doc
+    for tok in sentence.tokens:
+        if index.mention_at(tok) is not None or tok.tag_ != "NNS" or not (
+                tok.lower_ in nouns or f"{doc[tok.i - 1].lower_} {tok.lower_}" in nouns):
+            continue
+        # the body: "NATO members", "NATO's members", "members of NATO"
+        wholes = [m for c in tok.subtree if c.i < tok.i and c.dep_ in {"compound", "poss"}
+                   for m in [index.mention_at(c)] if m is not None]
+        wholes += [m for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for c in p.children if c.dep_ == "pobj" for m in names_of(c, index)]
+        wholes = [m for m in dict.fromkeys(wholes) if is_class(m, index, ORG_CLASSES - {"Country"})]
+        if not wholes:
+            continue
+        end = tok.i + 1
+        nxt = doc[end] if end < sent.end else None
+        members: list[Mention] = []
+        if nxt is not None and nxt.text in {":", "—", "–"}:
+            members = _listed_names(doc, end + 1, sent.end, index)
+        elif nxt is not None and nxt.text == ",":
+            # a comma list needs two names at least: "NATO members, which ..." lists none
+            members = _listed_names(doc, end + 1, sent.end, index)
+            members = members if len(members) >= 2 else []
+        elif nxt is not None and (nxt.lower_ == "including" or nxt.lower_ == "such"
+                                  and end + 1 < sent.end and doc[end + 1].lower_ == "as"):
+            members = _listed_names(doc, end + (1 if nxt.lower_ == "including" else 2),
+                                    sent.end, index)
+        # "A and other members of X"
+        if tok.dep_ == "conj" and any(c.lower_ == "other" for c in tok.children):
+            members += [m for m in names_of(tok.head, index) if is_class(m, index, ORG_CLASSES)]
+        for whole in wholes:
+            for member in members:
+                if member != whole:
+                    yield from fact(member, "memberOf", whole, sentence, "role-membership-list")
+RULES = RULES + (nationality_occupation, chief_of_part, membership_lists)

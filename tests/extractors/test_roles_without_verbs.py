@@ -62,3 +62,57 @@ def test_roles_indefinite_leader_is_a_member(roles, sentence, expected):
 ])
 def test_roles_nationality_and_occupation(roles, sentence, expected):
     assert roles(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # the chief of an unnamed part of a body is a member of the body
+    ("Karim Nabil, the head of Hezbollah's communications division, was killed on Friday.",
+     {("Karim Nabil", "memberOf", "Hezbollah")}),
+    ("Samir Awad, director of the IMF's Middle East department, arrived in Cairo.",
+     {("Samir Awad", "memberOf", "IMF")}),
+    ("Rami Haddad, head of the media office of Hamas, denied the report.",
+     {("Rami Haddad", "memberOf", "Hamas")}),
+    # a copular role with a portfolio before the title
+    ("Hassan Mroueh serves as Hezbollah's foreign affairs chief.",
+     {("Hassan Mroueh", "memberOf", "Hezbollah")}),
+    # the head of the body itself stays its leader
+    ("Rami Haddad, the head of Hamas, denied the report.", {("Rami Haddad", "leaderOf", "Hamas")}),
+])
+def test_roles_chief_of_a_part(roles, sentence, expected):
+    assert roles(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # office titles of news: heads of government and of parliaments lead, others are members
+    ("German Chancellor Angela Merkel arrived in Paris.",
+     {("Angela Merkel", "leaderOf", "Germany")}),
+    ("Chinese Premier Li Qiang met business leaders.", {("Li Qiang", "leaderOf", "China")}),
+    ("Maria Novak, the speaker of the Slovak Parliament, opened the session.",
+     {("Maria Novak", "leaderOf", "Slovak Parliament")}),
+    ("The Vice Speaker of the Georgian Parliament, Levan Beridze, criticised the vote.",
+     {("Levan Beridze", "memberOf", "Georgian Parliament")}),
+    ("Ahmed Kamal, a UN commissioner, visited the camp.", {("Ahmed Kamal", "memberOf", "UN")}),
+])
+def test_roles_office_titles(roles, sentence, expected):
+    assert roles(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a body's members listed after a comma, a colon, "including" or "such as"
+    ("The statement named NATO members, the United States, Britain and France, as the main donors.",
+     {("United States", "memberOf", "NATO"), ("United Kingdom", "memberOf", "NATO"),
+      ("France", "memberOf", "NATO")}),
+    ("The summit gathered the Gulf Cooperation Council members: Saudi Arabia, Qatar and Oman.",
+     {("Saudi Arabia", "memberOf", "Gulf Cooperation Council"),
+      ("Qatar", "memberOf", "Gulf Cooperation Council"),
+      ("Oman", "memberOf", "Gulf Cooperation Council")}),
+    ("EU members including Poland and Hungary objected to the plan.",
+     {("Poland", "memberOf", "EU"), ("Hungary", "memberOf", "EU")}),
+    # one named member and the others
+    ("Egypt and other members of the Arab League abstained in the vote.",
+     {("Egypt", "memberOf", "Arab League")}),
+    # no list: a relative clause, or a single name after the comma
+    ("NATO members, which spend too little, were criticised by Washington.", set()),
+])
+def test_roles_membership_lists(roles, sentence, expected):
+    assert roles(sentence) == expected
