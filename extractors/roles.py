@@ -387,7 +387,8 @@ def nationality_occupation(sent: Span, index: EntityIndex, cues, sentence: Sente
     doc = sent.doc
     for tok in sentence.tokens:
         person = index.mention_at(tok)
-        if not _is_person(person, index) or tok.idx != person.start:
+        # a name in lower case is no person's ("the Somali group al-Shabab")
+        if not _is_person(person, index) or tok.idx != person.start or not tok.text[:1].isupper():
             continue
         j, nouns = tok.i - 1, []
         while j >= sent.start and index.mention_at(doc[j]) is None and doc[j].is_lower \
@@ -494,4 +495,39 @@ def membership_lists(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
             for member in members:
                 if member != whole:
                     yield from fact(member, "memberOf", whole, sentence, "role-membership-list")
-RULES = RULES + (nationality_occupation, chief_of_part, membership_lists)
+
+
+
+def title_of_body_then_name(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
+                            ) -> Iterator[Fact]:
+    """A title and its body, then the name in apposition: "the leader of Hamas, Yahya
+    Sinwar," (the parser hangs the name on the body, not on the title)."""
+    for tok in sentence.tokens:
+        person = mention_head(tok, index)
+        if not _is_person(person, index) or tok.dep_ != "appos":
+            continue
+        body = index.mention_at(tok.head)
+        prep = tok.head.head
+        if not is_class(body, index, ORG_CLASSES) or tok.head.dep_ != "pobj" \
+                or prep.lower_ not in _TITLE_PREPS:
+            continue
+        title = prep.head
+        # the name must follow the body after a comma: "of Hamas, Yahya Sinwar"
+        if index.mention_at(title) is not None or tok.doc[tok.i - 1].text != "," and not any(
+                t.text == "," for t in tok.doc[tok.head.i + 1:person_start(tok, person)]):
+            continue
+        relation = title_relation(title, cues.titles)
+        if relation is None:
+            continue
+        if relation == "leaderOf" and (_indefinite(title) or any(
+                c.dep_ in {"amod", "compound"} and c.is_lower and c.lower_ in _PART_WORDS
+                for c in title.children)):
+            relation = "memberOf"
+        yield from fact(person, relation, body, sentence, "role-title-of-body-then-name")
+
+
+def person_start(tok: Token, person: Mention) -> int:
+    """The index of the first token of a person's mention, ``tok`` being inside it."""
+    span = tok.doc.char_span(person.start, person.end, alignment_mode="expand")
+    return span.start if span is not None else tok.i
+RULES = RULES + (nationality_occupation, chief_of_part, membership_lists, title_of_body_then_name)

@@ -116,3 +116,39 @@ def test_roles_office_titles(roles, sentence, expected):
 ])
 def test_roles_membership_lists(roles, sentence, expected):
     assert roles(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # two bodies joined by a possessive are two names, the second a part of the first
+    ("The U.S. said the U.S. Department of the Treasury's Office of Foreign Assets Control "
+     "sanctioned two men.",
+     {("U.S. Department of the Treasury", "memberOf", "United States"),
+      ("Office of Foreign Assets Control", "memberOf", "U.S. Department of the Treasury")}),
+    ("On Friday the Department of the Treasury’s Office of Foreign Assets Control designated "
+     "the network.",
+     {("Office of Foreign Assets Control", "memberOf", "Department of the Treasury")}),
+    ("The Pentagon said the Defense Department's Missile Defense Agency tested a missile.",
+     {("Missile Defense Agency", "memberOf", "Defense Department")}),
+    # a country's possessive stays the country
+    ("Iraq's Popular Mobilisation Forces denied the report.",
+     {("Popular Mobilisation Forces", "memberOf", "Iraq")}),
+])
+def test_roles_possessive_between_two_bodies(roles, sentence, expected):
+    assert roles(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # title, body, then the name in apposition
+    ("The strike killed the emir of al Qaeda, Hamza Said, in Kabul on Sunday.",
+     {("Hamza Said", "leaderOf", "al Qaeda")}),
+    ("Israel said it had killed the leader of Hamas, Ahmad Nouri, in Rafah.",
+     {("Ahmad Nouri", "leaderOf", "Hamas")}),
+    ("Reporters met a spokesman for the Taliban, Zabihullah Mujahid, on Monday.",
+     {("Zabihullah Mujahid", "memberOf", "Taliban")}),
+    # a place after the body is no holder of the title
+    ("The army shelled the headquarters of Hamas, Gaza City, on Monday.", set()),
+    # a lone "al-" name after a generic noun is the group, not a person of a nationality
+    ("Eritrea has ties to the Somali group al-Shabab.", set()),
+])
+def test_roles_title_of_body_then_name(roles, sentence, expected):
+    assert roles(sentence) == expected
