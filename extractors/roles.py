@@ -251,6 +251,9 @@ def appositive_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRe
         if relation == "leaderOf" and _indefinite(tok):
             relation = "memberOf"
         for body in _title_bodies(tok, index):
+            # a place is not the body of a title ("emir of Arbinda"), but a mayor's town is
+            if is_class(body, index, _TOWNS) and not _heads_places(tok):
+                continue
             yield from fact(person, relation, body, sentence, "role-title-appositive")
 
 
@@ -359,6 +362,14 @@ def part_of(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Iter
                 for whole in names_of(pobj, index):
                     for member in members:
                         yield from fact(member, "memberOf", whole, sentence, "role-part-of")
+
+
+def _heads_places(title: Token) -> bool:
+    """Whether a title may head a town or region: "mayor of Mosul", "Kirkuk's governor"."""
+    from extractors.lexicon import load_lexicon
+    heads = load_lexicon().words("place_head_titles")
+    prev = title.doc[title.i - 1].lower_ if title.i > 0 else ""
+    return title.lower_ in heads or title.lemma_.lower() in heads or f"{prev} {title.lower_}" in heads
 
 
 def _indefinite(title: Token) -> bool:

@@ -152,3 +152,15 @@ def test_roles_possessive_between_two_bodies(roles, sentence, expected):
 ])
 def test_roles_title_of_body_then_name(roles, sentence, expected):
     assert roles(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a place after a group's title says where the post is, not whose
+    ("Omar Ali, the deputy emir of Kismayo, was killed in the raid.", set()),
+    ("Musa Kamara, an ISIS commander in Mosul, was captured.", {("Musa Kamara", "memberOf", "ISIS")}),
+    # but the head of a town or region is its leader
+    ("Ahmed Saleh, the mayor of Mosul, welcomed the decision.", {("Ahmed Saleh", "leaderOf", "Mosul")}),
+    ("Najim Ali, the governor of Nineveh, spoke on Monday.", {("Najim Ali", "leaderOf", "Nineveh")}),
+])
+def test_roles_place_is_no_body_of_a_title(roles, sentence, expected):
+    assert roles(sentence) == expected
