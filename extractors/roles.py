@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex
-from extractors.names import name_key
+from extractors.names import is_acronym, name_key
 from extractors.phrase_mentions import (ORG_CLASSES, SentenceRef, asserts, fact, is_body, is_class,
                                         mention_head, names_of, run_rules)
 from extractors.records import Fact, Mention
@@ -252,7 +252,8 @@ def appositive_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRe
             relation = "memberOf"
         for body in _title_bodies(tok, index):
             # a place is not the body of a title ("emir of Arbinda"), but a mayor's town is
-            if is_class(body, index, _TOWNS) and not _heads_places(tok):
+            if is_class(body, index, _TOWNS) and not is_acronym(body.text) \
+                    and not _heads_places(tok):
                 continue
             yield from fact(person, relation, body, sentence, "role-title-appositive")
 
