@@ -248,7 +248,7 @@ def appositive_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRe
                 and tok.doc[tok.i + 1].lower_ == "of" and tok.doc[tok.i + 2].lower_ == "staff"):
             relation = "memberOf"
         # "an al-Shabaab commander", "a senior leader of X": one of its leaders, a member
-        if relation == "leaderOf" and _indefinite(tok):
+        if relation == "leaderOf" and (_indefinite(tok) or _chief_of_field(tok, index)):
             relation = "memberOf"
         for body in _title_bodies(tok, index):
             # a place is not the body of a title ("emir of Arbinda"), but a mayor's town is
@@ -371,6 +371,15 @@ def _heads_places(title: Token) -> bool:
     heads = load_lexicon().words("place_head_titles")
     prev = title.doc[title.i - 1].lower_ if title.i > 0 else ""
     return title.lower_ in heads or title.lemma_.lower() in heads or f"{prev} {title.lower_}" in heads
+
+
+def _chief_of_field(title: Token, index: EntityIndex) -> bool:
+    """Whether a leader title heads an unnamed field, not the body: "director of operations
+    for X", "head of procurement at X" (a department chief, so a member of X)."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        p.dep_ == "pobj" and p.pos_ in {"NOUN", "PROPN"} and index.mention_at(p) is None
+        and not any(d.dep_ == "poss" for d in p.children) for p in c.children)
+        for c in title.children)
 
 
 def _indefinite(title: Token) -> bool:

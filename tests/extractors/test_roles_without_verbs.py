@@ -75,6 +75,11 @@ def test_roles_nationality_and_occupation(roles, sentence, expected):
     # a copular role with a portfolio before the title
     ("Hassan Mroueh serves as Hezbollah's foreign affairs chief.",
      {("Hassan Mroueh", "memberOf", "Hezbollah")}),
+    # the chief of an unnamed field of the body: a department chief
+    ("Omar Farah, director of operations for al-Shabaab, was killed.",
+     {("Omar Farah", "memberOf", "al-Shabaab")}),
+    ("Lina Saad, head of procurement at the Houthi Navy, was sanctioned.",
+     {("Lina Saad", "memberOf", "Houthi Navy")}),
     # the head of the body itself stays its leader
     ("Rami Haddad, the head of Hamas, denied the report.", {("Rami Haddad", "leaderOf", "Hamas")}),
 ])
