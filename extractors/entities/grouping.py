@@ -137,6 +137,9 @@ def _context(doc: Doc) -> _Context:
     return _Context(frozenset(places))
 
 
+_ARTICLE_NAME = re.compile(r"(?:al|el)[- ][A-Z]")
+
+
 def _acts(span: Span) -> bool:
     """Whether a place name is used as an actor: the subject or owner of an act, not of a
     copula, and not described by an apposition ("Mogadishu, the capital of Somalia, was")."""
@@ -211,7 +214,9 @@ def collect_names(doc: Doc, *, lexicon: Lexicon) -> tuple[list[Name], list[tuple
         # "pro-Russian", "anti-American": a mention of the country the stance is about
         stance = re.match(r"(?:pro|anti)-(?=[A-Z])", name)
         name = name[stance.end():] if stance else name
-        if not name or not name[0].isupper() or not any(c.isalpha() for c in name):
+        # a name may open with a lower-case Arabic article: "al-Shabaab", "al Qaeda"
+        if not name or not (name[0].isupper() or _ARTICLE_NAME.match(name)) \
+                or not any(c.isalpha() for c in name):
             continue
         if _is_dateline(span):
             continue

@@ -168,8 +168,105 @@ def entity_fixes(doc: Doc, *, lexicon: Lexicon) -> Doc:
     ents = extend_to_acronyms(doc, split_brackets(doc, ents))
     ents = untitle_people(doc, merge_adjacent(doc, ents), lexicon=lexicon)
     ents = dateline_town(doc, ents)
+    ents = article_names(doc, ents, lexicon=lexicon)
+    ents = possessive_bodies(doc, ents, lexicon=lexicon)
     doc.ents = [e for e in ents if len(e)]
     return doc
+
+
+def article_names(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """Tag an untagged name that opens with a lower-case Arabic article: "an al-Shabaab
+    commander", "for al Qaeda" (the small model rarely knows these names).
+
+    Not a surname: an "al-" word that closes a person's name anywhere in the document
+    ("Ayman al-Zawahiri", then "al-Zawahiri") or follows a capitalised word is left alone.
+    """
+    articles = lexicon.words("arabic_articles")
+    surnames = {doc[e.end - 1].text.lower() for e in ents if e.label_ == "PERSON" and len(e) > 3}
+    # a lone "al-" name the model took for a person, and no one's surname: "the group al-Shabab"
+    ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and len(e) <= 3
+            and e[0].text in articles and e[-1].text.lower() not in surnames else e
+            for e in ents]
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for tok in doc:
+        if tok.text not in articles or tok.i in taken or tok.i + 1 >= len(doc):
+            continue
+        k = tok.i + 2 if doc[tok.i + 1].text == "-" and tok.whitespace_ == "" else tok.i + 1
+        if k >= len(doc) or k in taken or not doc[k].text[:1].isupper() \
+                or not doc[k].text.isalpha() or len(doc[k].text) < 3:
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and (prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start
+                                 and prev.pos_ == "PROPN" or prev.i in taken):
+            continue
+        if doc[k].text.lower() in surnames:
+            continue
+        out.append(Span(doc, tok.i, k + 1, label="ORG"))
+        taken.update(range(tok.i, k + 1))
+    return sorted(out, key=lambda e: e.start)
+
+
+_POSSESSIVE = {"'s", "’s"}
+
+
+def possessive_bodies(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """Two bodies joined by a possessive are two names: "the Treasury Department's Financial
+    Crimes Enforcement Network" gives both; the untagged owner of a tagged body is a name too:
+    "the U.S. Department of the Treasury's Office of Foreign Assets Control"."""
+    of_heads = lexicon.words("of_phrase_heads")
+    out: list[Span] = []
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    dropped: set[int] = set()
+    for ent in ents:
+        # a name cut before its "of": "the U.S. Department" + "of the Treasury"
+        if ent.label_ == "ORG" and ent[-1].lower_ in of_heads and ent.end + 1 < len(doc) \
+                and doc[ent.end].lower_ == "of":
+            k = ent.end + 1 + (doc[ent.end + 1].lower_ == "the")
+            end = k
+            # the model may have tagged the completion alone: "Treasury"
+            tail = next((e for e in ents if e.start == k and e.label_ == "ORG"), None)
+            if tail is not None:
+                end = tail.end
+                dropped.add(tail.start)
+            while end < len(doc) and end not in taken and doc[end].text[:1].isupper() \
+                    and doc[end].is_alpha:
+                end += 1
+            if end > k:
+                ent = Span(doc, ent.start, end, label="ORG")
+                taken.update(range(ent.start, end))
+        if ent.start in dropped:
+            continue
+        cut = next((t.i for t in ent if t.text in _POSSESSIVE and ent.start < t.i < ent.end - 1),
+                   None)
+        if ent.label_ == "ORG" and cut is not None and doc[cut + 1].text[:1].isupper():
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            if any(t.text[:1].isupper() for t in doc[start:cut]):
+                out.extend([Span(doc, start, cut, label="ORG"), Span(doc, cut + 1, ent.end,
+                                                                     label="ORG")])
+                continue
+        out.append(ent)
+    taken = {i for e in out for i in range(e.start, e.end)}
+    added: list[Span] = []
+    for ent in out:
+        if ent.label_ != "ORG" or ent.start < 2 or doc[ent.start - 1].text not in _POSSESSIVE:
+            continue
+        # walk left over a capitalised name with "of" / "of the" inside it
+        i = ent.start - 2
+        while i >= 0 and i not in taken and (
+                doc[i].text[:1].isupper() and (doc[i].is_alpha or doc[i].text.endswith("."))
+                or doc[i].lower_ in {"of", "the", "for", "and"} and i > 0
+                and doc[i - 1].lower_ in of_heads | {"of"}):
+            i -= 1
+        start = i + 1
+        while start < ent.start - 1 and not doc[start].text[:1].isupper():
+            start += 1
+        words = [t for t in doc[start:ent.start - 1] if t.is_alpha and t.text[:1].isupper()]
+        # a name of two words at least ("Treasury Department"), not a lone country ("Iran's")
+        if len(words) >= 2 and doc[start].pos_ == "PROPN" and not doc[start].is_sent_start:
+            added.append(Span(doc, start, ent.start - 1, label="ORG"))
+            taken.update(range(start, ent.start - 1))
+    return sorted(out + added, key=lambda e: e.start)
 
 
 @Language.factory("kgb_entity_fixes")
