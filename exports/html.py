@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pyvis.network import Network
 
-from exports.atomic import write_atomic
+from exports.files import write_text
 from exports.view import CLASS_COLOURS, View
 
 _REMOTE_TAG = re.compile(
@@ -56,4 +56,4 @@ def _escape(text: str) -> str:
 
 def write_html(view: View, path: Path | str, *, title: str = "kgbuilder graph") -> Path:
     """Write the HTML view to ``path`` and return the path."""
-    return write_atomic(path, render_html(view, title=title))
+    return write_text(path, render_html(view, title=title))

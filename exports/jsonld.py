@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from exports.atomic import write_atomic
+from exports.files import write_text
 from ontology.terms import ontology_text
 
 CONTEXT_FILE = "context.jsonld"
@@ -43,7 +43,7 @@ def to_jsonld(g: Graph) -> str:
 
 def write_jsonld(g: Graph, path: Path | str) -> Path:
     """Write ``g`` as JSON-LD to ``path`` and return the path."""
-    return write_atomic(path, to_jsonld(g))
+    return write_text(path, to_jsonld(g))
 
 
 def _sorted_copy(g: Graph) -> Graph:

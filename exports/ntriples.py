@@ -5,7 +5,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from exports.atomic import write_atomic
+from exports.files import write_text
 
 
 def to_ntriples(g: Graph) -> str:
@@ -20,4 +20,4 @@ def to_ntriples(g: Graph) -> str:
 
 def write_ntriples(g: Graph, path: Path | str) -> Path:
     """Write ``g`` as N-Triples to ``path`` and return the path."""
-    return write_atomic(path, to_ntriples(g))
+    return write_text(path, to_ntriples(g))

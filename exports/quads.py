@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.namespace import PROV
 
-from exports.atomic import write_atomic
+from exports.files import write_text
 from exports.turtle import to_oxigraph, used_prefixes
 from ontology import KGB, NIF
 
@@ -81,9 +81,9 @@ def to_nquads(g: Graph) -> str:
 
 def write_trig(g: Graph, path: Path | str) -> Path:
     """Write ``g`` as TriG to ``path`` and return the path."""
-    return write_atomic(path, to_trig(g))
+    return write_text(path, to_trig(g))
 
 
 def write_nquads(g: Graph, path: Path | str) -> Path:
     """Write ``g`` as N-Quads to ``path`` and return the path."""
-    return write_atomic(path, to_nquads(g))
+    return write_text(path, to_nquads(g))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
-from exports.atomic import write_atomic
+from exports.files import write_text
 
 
 def to_oxigraph(term):
@@ -47,4 +47,4 @@ def to_turtle(g: Graph) -> str:
 
 def write_turtle(g: Graph, path: Path | str) -> Path:
     """Write ``g`` as Turtle to ``path`` and return the path."""
-    return write_atomic(path, to_turtle(g))
+    return write_text(path, to_turtle(g))

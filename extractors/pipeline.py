@@ -5,9 +5,10 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.boilerplate import blank_boilerplate
+from extractors.text.boilerplate import blank_boilerplate
 from extractors.dates import attach_times
 from extractors.entities import EntityIndex, index_entities
+from extractors.lexicon import Lexicon, load_lexicon
 from extractors.locations import location_facts
 from extractors.modifiers import modifier_facts
 from extractors.records import DocumentRecord, Fact, TextInput
@@ -38,23 +39,25 @@ def nominal_facts(doc: Doc, index: EntityIndex, cues) -> list[Fact]:
     return out
 
 
-def extract(inputs: Iterable[TextInput], *, nlp: Language, cues, batch_size: int = 16
-            ) -> Iterator[DocumentRecord]:
+def extract(inputs: Iterable[TextInput], *, nlp: Language, cues, lexicon: Lexicon | None = None,
+            batch_size: int = 16) -> Iterator[DocumentRecord]:
     """Read each input with ``nlp`` and yield its entities and facts.
 
     Args:
         inputs: the documents.
-        nlp: a loaded spaCy pipeline (see :func:`extractors.model.load_nlp`).
+        nlp: a loaded spaCy pipeline (see :func:`extractors.text.model.load_nlp`).
         cues: the ontology's cue table (:func:`ontology.load_cues`).
+        lexicon: the word lists; by default the shipped ones (:func:`extractors.lexicon.load_lexicon`).
         batch_size: documents per ``nlp.pipe`` batch.
     """
+    lexicon = lexicon or load_lexicon()
     verb_cues = Cues(verbs=cues.verbs, verb_phrases=cues.verb_phrases, nouns=cues.nouns)
     # a long document is read in pieces (extractors/text/chunks.py), joined again below
     pairs = ((piece, (item, start, last)) for item in inputs
-             for piece, start, last in _pieces(item.text, min(MAX_CHARS, nlp.max_length)))
+             for piece, start, last in _pieces(item.text, min(MAX_CHARS, nlp.max_length), lexicon))
     parts: list[DocumentRecord] = []
     for doc, (item, start, last) in pipe_bounded(nlp, pairs, batch_size=batch_size):
-        index = index_entities(doc)
+        index = index_entities(doc, lexicon=lexicon)
         facts = extract_facts(doc, index, verb_cues)
         seen = {_key(f) for f in facts}
         for fact in nominal_facts(doc, index, cues):
@@ -71,9 +74,9 @@ def extract(inputs: Iterable[TextInput], *, nlp: Language, cues, batch_size: int
             parts = []
 
 
-def _pieces(text: str, max_chars: int) -> Iterator[tuple[str, int, bool]]:
+def _pieces(text: str, max_chars: int, lexicon: Lexicon) -> Iterator[tuple[str, int, bool]]:
     """The boilerplate-blanked text in pieces: ``(piece, start, is_last)``."""
-    text = blank_boilerplate(text)
+    text = blank_boilerplate(text, lexicon=lexicon)
     spans = list(pieces(text, max_chars=max_chars))
     for i, (start, end) in enumerate(spans):
         yield text[start:end], start, i == len(spans) - 1

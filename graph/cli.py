@@ -153,6 +153,7 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
     from graph.outputs import OutputDirError, prepare_outdir, remove_if_empty, remove_stale
     from graph.validate import start_validation
     from graph.progress import progress_bar
+    from graph.summary import build_summary
     from ontology import load_cues
 
     chosen = [Format.TURTLE, Format.HTML, *(f for f in _formats(formats)
@@ -193,9 +194,7 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
     remove_stale(outdir, written, [f.filename for f in Format])
     conforms = _report_violations(g, str(written[0]), report=validation())
     if not quiet:
-        n_facts = sum(len(r.facts) for r in records)
-        click.echo(f"{len(records)} documents, {sum(len(r.entities) for r in records)} entities, "
-                   f"{n_facts} statements, {len(g)} triples", err=True)
+        click.echo(build_summary(g, len(records)), err=True)
         click.echo("wrote " + ", ".join(map(str, written)), err=True)
     if failures:
         _err(f"{failures} input{'s' if failures != 1 else ''} failed")
@@ -250,6 +249,7 @@ def entities(graph_file: Path, name: str | None) -> None:
     from rdflib import Graph
 
     from graph.aliases import explain, find_entities, read_entities
+    from graph.summary import counted
 
     if not graph_file.exists():
         _err(f"{graph_file}: no such file")
@@ -264,6 +264,8 @@ def entities(graph_file: Path, name: str | None) -> None:
         for row in rows:
             aliases = "; ".join(row.aliases)
             click.echo(f"{row.mentions:5d}  {row.label}  [{row.cls}]" + (f"  aka {aliases}" if aliases else ""))
+        click.echo(f"({counted(len(rows), 'entity', 'entities')}, one node each in the graph; "
+                   "the first column is how often the documents mention it)")
         return
     found = find_entities(rows, name)
     if not found:

@@ -1,1 +1,2 @@
-"""Text preparation before the parse: what the pipeline reads, and in what pieces."""
+"""Text preparation: loading the spaCy pipeline, blanking page furniture, and long
+documents in pieces, before the parse."""
