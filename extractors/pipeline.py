@@ -10,6 +10,7 @@ from extractors.dates import attach_times
 from extractors.entities import EntityIndex, index_entities
 from extractors.locations import location_facts
 from extractors.modifiers import modifier_facts
+from extractors.normalise import normalise_for_parser
 from extractors.records import DocumentRecord, Fact, TextInput
 from extractors.roles import role_facts
 from extractors.triples import Cues, extract_facts
@@ -48,7 +49,8 @@ def extract(inputs: Iterable[TextInput], *, nlp: Language, cues, batch_size: int
         batch_size: documents per ``nlp.pipe`` batch.
     """
     verb_cues = Cues(verbs=cues.verbs, verb_phrases=cues.verb_phrases, nouns=cues.nouns)
-    pairs = ((blank_boilerplate(item.text), item) for item in inputs)
+    # the parser reads plain typography, of the same length: offsets stay true to item.text
+    pairs = ((normalise_for_parser(blank_boilerplate(item.text)), item) for item in inputs)
     for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         index = index_entities(doc)
         facts = extract_facts(doc, index, verb_cues)
