@@ -82,11 +82,13 @@ def regions_after(mention: Mention, sent: Span, index: EntityIndex) -> list[Ment
         k += 1
     # an abbreviated state closes a pair even inside a list: "Flagstaff, Ariz., and Durango, Colo."
     abbreviated = len(run) == 1 and run[0].text.endswith(".") and len(run[0].text) <= 6
-    if k < sent.end and not abbreviated and (doc[k].lower_ in {"and", "or", "&"} or
-                                             k > last + 1 and index.mention_at(doc[k])):
+    pairs = _pair_of_pairs(run, k, sent, index)
+    if k < sent.end and not abbreviated and not pairs and (
+            doc[k].lower_ in {"and", "or", "&"} or k > last + 1 and index.mention_at(doc[k])):
         return []
     end = doc[last + 1] if last + 1 < sent.end else None
-    if end is not None and end.text not in _PAIR_END and end.pos_ != "ADP":
+    if end is not None and not pairs and end.text not in _PAIR_END and end.pos_ != "ADP" \
+            and end.ent_type_ not in {"DATE", "TIME"}:
         return []
     out = []
     # a country lies in no smaller place: "the King of Peru, Atahualpa," is no pair
@@ -98,6 +100,21 @@ def regions_after(mention: Mention, sent: Span, index: EntityIndex) -> list[Ment
             break
         out.append(region)
     return out
+
+
+def _pair_of_pairs(run: list[Mention], k: int, sent: Span, index: EntityIndex) -> bool:
+    """Whether "and" at ``k`` joins two "Place, Country" pairs: "in Tashkent, Uzbekistan and
+    Tbilisi, Georgia" (a list of cities each with its country, not a list of countries)."""
+    doc = sent.doc
+    if len(run) != 1 or not is_class(run[0], index, {"Country"}) or k + 3 >= sent.end \
+            or doc[k].lower_ != "and":
+        return False
+    nxt = _mention_starting(doc, k + 1, sent, index)
+    if nxt is None or is_class(nxt, index, {"Country"}):
+        return False
+    after = _tokens_of(nxt, doc)[1] + 1
+    return after + 1 < sent.end and doc[after].text == "," and is_class(
+        _mention_starting(doc, after + 1, sent, index), index, {"Country"})
 
 
 def comma_pairs(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Iterator[Fact]:

@@ -49,3 +49,19 @@ def test_place_kinds_give_exactly_these_locations(triples, sentence, expected):
 ])
 def test_place_kinds_give_no_location(triples, sentence):
     assert not _located(triples, sentence)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # location-comma-pair (edited): a date after the pair closes it
+    ("Austin visited Kyiv, Ukraine yesterday to show support.",
+     {("Kyiv", "locatedIn", "Ukraine")}),
+    # location-comma-pair (edited): a list of "City, Country" pairs
+    ("The embassy has staff in Tashkent, Uzbekistan and Tbilisi, Georgia.",
+     {("Tashkent", "locatedIn", "Uzbekistan"), ("Tbilisi", "locatedIn", "Georgia")}),
+    ("The envoy flew to Amman, Jordan and Cairo, Egypt last week.",
+     {("Amman", "locatedIn", "Jordan"), ("Cairo", "locatedIn", "Egypt")}),
+    # a list of countries stays a list
+    ("Ministers from France, Germany and Italy met on Friday.", set()),
+])
+def test_place_pairs_in_lists_and_before_dates(triples, sentence, expected):
+    assert _located(triples, sentence) == expected
