@@ -28,7 +28,7 @@ _PARTY_OF_GOD = (skeleton("hizb"), "lah")   # "hizb allah", party of God, in any
 _GOVERNMENT = {"ministry", "department", "pentagon", "council", "agency", "forces", "guard",
                "guards", "corps", "army", "navy", "police", "parliament", "senate", "congress",
                "cabinet", "government", "command", "office", "court", "commission", "embassy",
-               "military", "presidency", "judiciary", "legislature"}
+               "presidency", "judiciary", "legislature"}
 _FACILITY = {"base", "airbase", "camp", "airport", "embassy", "port", "prison", "compound",
              "airfield", "barracks", "hospital", "zone"}
 #: class preference when the votes tie: the more specific the better

@@ -374,7 +374,29 @@ def split_kind_of_country(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def named_entity_fixes(doc: Doc, ents: list[Span]) -> list[Span]:
     """The fixes of names the model misses or mislabels, in order (see each function)."""
-    for fix in (split_kind_of_country, alliances, numbered_sites, ordinal_units, state_bodies,
+    for fix in (join_institution_of, split_kind_of_country, alliances, numbered_sites, ordinal_units, state_bodies,
                 kind_described_names):
         ents = fix(doc, ents)
     return ents
+
+
+# last words of an institution's name that "of the X" completes ("the U.S. Department" +
+# "of the" + "Treasury" is one name)
+_OF_HEADS = {"department", "ministry", "office", "bureau", "secretariat", "board"}
+
+
+def join_institution_of(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Join an institution the model cut before its "of": "the U.S. Department" + "of the"
+    + "Treasury" gives "the U.S. Department of the Treasury". A possessive after it stays
+    outside ("the Department of the Treasury's Office of Foreign Assets Control" is two)."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "ORG" and ent.label_ == "ORG" \
+                and doc[prev.end - 1].lower_ in _OF_HEADS and doc[prev.end].lower_ == "of" \
+                and ent.start - prev.end in (1, 2) \
+                and (ent.start - prev.end == 1 or doc[prev.end + 1].lower_ == "the"):
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
+        out.append(ent)
+    return out

@@ -7,12 +7,19 @@ import pytest
 
 @pytest.mark.parametrize("sentence,expected", [
     # state_bodies: lower-case state bodies after a demonym or a possessive
-    ("The Israeli military said it had struck the depot.",
-     {("Israeli military", "GovernmentBody")}),  # the demonym stays inside the name
+    # a state's military or forces is the state itself (news README: metonymy)
+    ("The Israeli military said it had struck the depot.", {("Israel", "Country")}),
     ("Lebanon's parliament met on Tuesday.",
      {("parliament", "GovernmentBody"), ("Lebanon", "Country")}),
     ("Iran's foreign ministry summoned the envoy.",
      {("foreign ministry", "GovernmentBody"), ("Iran", "Country")}),
+    ("The Malian transition government expelled the envoy.",
+     {("Malian transition government", "GovernmentBody")}),
+    # join_institution_of: a department cut before its "of"; the possessive makes two bodies
+    ("The U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) "
+     "designated him.",
+     {("U.S. Department of the Treasury", "GovernmentBody"),
+      ("Office of Foreign Assets Control", "GovernmentBody")}),
     # ordinal_units: a unit led by an ordinal
     ("The 82nd Airborne Division was deployed to Poland.",
      {("82nd Airborne Division", "Organization"), ("Poland", "Country")}),
