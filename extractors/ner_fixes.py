@@ -374,7 +374,7 @@ def split_kind_of_country(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def named_entity_fixes(doc: Doc, ents: list[Span]) -> list[Span]:
     """The fixes of names the model misses or mislabels, in order (see each function)."""
-    for fix in (join_institution_of, split_kind_of_country, alliances, numbered_sites, ordinal_units, state_bodies,
+    for fix in (uncut_people, join_institution_of, split_kind_of_country, alliances, numbered_sites, ordinal_units, state_bodies,
                 kind_described_names):
         ents = fix(doc, ents)
     return ents
@@ -399,4 +399,22 @@ def join_institution_of(doc: Doc, ents: list[Span]) -> list[Span]:
             out[-1] = Span(doc, prev.start, ent.end, label="ORG")
             continue
         out.append(ent)
+    return out
+
+
+def uncut_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Take in the untagged given names the model left before a person's name: "Basim"
+    of "Basim Mohammad Hasab al-Majidi". Titles ("General"), words in lower case and
+    tagged names stay outside."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for ent in ents:
+        start = ent.start
+        while ent.label_ == "PERSON" and start > 0 and start - 1 not in taken:
+            prev = doc[start - 1]
+            if prev.pos_ != "PROPN" or not prev.text.istitle() or not prev.is_alpha \
+                    or prev.lower_ in TITLES or prev.dep_ != "compound":
+                break
+            start -= 1
+        out.append(ent if start == ent.start else Span(doc, start, ent.end, label="PERSON"))
     return out

@@ -20,6 +20,11 @@ import pytest
      "designated him.",
      {("U.S. Department of the Treasury", "GovernmentBody"),
       ("Office of Foreign Assets Control", "GovernmentBody")}),
+    # uncut_people: the given name the model left out; a title stays out
+    ("Treasury designated Basim Mohammad Hasab al-Majidi, a militia financier.",
+     {("Treasury", "Organization"), ("Basim Mohammad Hasab al-Majidi", "Person")}),
+    ("General Qassem Soleimani was killed in Baghdad.",
+     {("Qassem Soleimani", "Person"), ("Baghdad", "City")}),
     # ordinal_units: a unit led by an ordinal
     ("The 82nd Airborne Division was deployed to Poland.",
      {("82nd Airborne Division", "Organization"), ("Poland", "Country")}),
