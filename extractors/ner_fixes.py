@@ -351,6 +351,14 @@ def kind_described_names(doc: Doc, ents: list[Span]) -> list[Span]:
             ent = _ent_at(out, k) if k < len(doc) else None
             if ent is not None and ent.start == k and ent.label_ == "PERSON":
                 out = _replace(out, Span(doc, ent.start, ent.end, label="GPE"))
+            elif ent is None and tok.lower_ == "capital" and k < len(doc) \
+                    and doc[k].text[:1].isupper() and doc[k].is_sent_start is not True:
+                # "Yemen's capital Sana'a": an untagged name right after the capital
+                end = k
+                while end < len(doc) and doc[end].text[:1].isupper() and not _ent_at(out, end):
+                    doc[end].tag_, doc[end].pos_ = "NNP", "PROPN"  # a name, not a common noun
+                    end += 1
+                out = _replace(out, Span(doc, k, end, label="GPE"))
     return out
 
 
@@ -374,7 +382,7 @@ def split_kind_of_country(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def named_entity_fixes(doc: Doc, ents: list[Span]) -> list[Span]:
     """The fixes of names the model misses or mislabels, in order (see each function)."""
-    for fix in (uncut_people, join_institution_of, split_kind_of_country, alliances, numbered_sites, ordinal_units, state_bodies,
+    for fix in (drop_possessive_endings, uncut_people, join_institution_of, split_kind_of_country, alliances, numbered_sites, ordinal_units, state_bodies,
                 kind_described_names):
         ents = fix(doc, ents)
     return ents
@@ -417,4 +425,16 @@ def uncut_people(doc: Doc, ents: list[Span]) -> list[Span]:
                 break
             start -= 1
         out.append(ent if start == ent.start else Span(doc, start, ent.end, label="PERSON"))
+    return out
+
+
+def drop_possessive_endings(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A possessive is not part of a name: "the Department of the Treasury's" gives "the
+    Department of the Treasury"."""
+    out = []
+    for ent in ents:
+        end = ent.end
+        while end > ent.start + 1 and doc[end - 1].tag_ == "POS":
+            end -= 1
+        out.append(ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_))
     return out

@@ -36,6 +36,8 @@ import pytest
      {("al-Shabab", "Organization"), ("Somalia", "Country")}),
     ("Ministers gathered in Nigeria's capital Abuja on Monday.",
      {("Abuja", "City"), ("Nigeria", "Country")}),
+    ("A blast hit a parade in Yemen's capital Sana'a on Monday.",
+     {("Sana'a", "City"), ("Yemen", "Country")}),
     ("Fighting displaced thousands in Ethiopia's Ebole district.",
      {("Ebole", "Region"), ("Ethiopia", "Country")}),
     # split_kind_of_country: the country is not part of the region's name

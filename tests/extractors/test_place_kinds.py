@@ -65,3 +65,14 @@ def test_place_kinds_give_no_location(triples, sentence):
 ])
 def test_place_pairs_in_lists_and_before_dates(triples, sentence, expected):
     assert _located(triples, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a possessive name after "of": the Office is the actor, not the Department
+    ("The Department of the Treasury's Office of Foreign Assets Control (OFAC) sanctioned "
+     "the Karen National Army on Tuesday.",
+     {("Office of Foreign Assets Control", "sanctioned", "Karen National Army"),
+      ("Office of Foreign Assets Control", "memberOf", "Department of the Treasury")}),
+])
+def test_possessed_name_is_the_argument(triples, sentence, expected):
+    assert triples(sentence) == expected
