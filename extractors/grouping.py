@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from extractors.acronyms import bracket_definitions
 from extractors.countries import load_countries
 from extractors.entity_classes import PRIORITY, classify
+from extractors.lexicon import load_lexicon
 from extractors.names import (TITLES, acronym_of, institution_key, is_acronym, name_key,
                               same_person, strip_generic_tail, strip_titles, surname_of,
                               variant_of)
@@ -213,7 +214,6 @@ def _starts_name(name: str, span: Span) -> bool:
 def _state_body(span: Span) -> bool:
     """Whether a span is a state's body written in lower case after the state's possessive
     ("Lebanon's parliament") or demonym ("Israeli military")."""
-    from extractors.lexicon import load_lexicon
     heads = {w.split()[-1] for w in load_lexicon().words("state_body_nouns")}
     if span.label_ != "ORG" or span[-1].lower_ not in heads:
         return False

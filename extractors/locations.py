@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex
+from extractors.lexicon import load_lexicon
 from extractors.phrase_mentions import (LOCATABLE_CLASSES, PLACE_CLASSES, SentenceRef, asserts,
                                         fact, is_body, is_class, mention_head, names_of,
                                         run_rules)
@@ -497,7 +498,6 @@ def location_facts(sent: Span, index: EntityIndex, cues) -> Iterator[Fact]:
 # --- places named by their kind, and organisations described by a nationality -------------
 
 def _lexicon_words(name: str) -> frozenset[str]:
-    from extractors.lexicon import load_lexicon
     return load_lexicon().words(name)
 
 

@@ -10,7 +10,12 @@
 * an office title caught in front of a person is dropped and the span made a PERSON:
   "Defense Lloyd Austin" (ORG) gives "Lloyd Austin";
 * the upper-case town opening a wire dateline is a place: "TUCSON, Ariz. (AP)";
-* an untagged bare name with an office in apposition is a person: "Brandt, a senior official".
+* an untagged bare name with an office in apposition is a person: "Brandt, a senior official";
+* names the small model misses or mislabels (:func:`named_entity_fixes`): lower-case civil
+  state bodies ("Iran's foreign ministry"), ordinal-led units ("the 82nd Airborne
+  Division"), numbered sites ("Tower 22"), alliances tagged EVENT/PRODUCT/LAW, names a
+  kind noun describes ("the Somali group al-Shabab", "Nigeria's capital Abuja"),
+  institutions cut before their "of", given names left out, possessive endings.
 
 Registered as ``kgb_entity_fixes`` after ``ner`` by :func:`extractors.model.load_nlp`.
 """
@@ -20,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.countries import load_countries
+from extractors.lexicon import load_lexicon
 from extractors.names import TITLES, acronym_of, is_acronym
 
 _NAME_LABELS = {"PERSON", "ORG", "NORP", "FAC", "GPE", "LOC"}
@@ -213,7 +219,6 @@ def entity_fixes(doc: Doc) -> Doc:
 # --- names the small model misses or mislabels (issue 9 §4) -------------------------------
 
 def _words(name: str) -> frozenset[str]:
-    from extractors.lexicon import load_lexicon
     return load_lexicon().words(name)
 
 
