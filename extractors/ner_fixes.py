@@ -387,7 +387,7 @@ def split_kind_of_country(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def named_entity_fixes(doc: Doc, ents: list[Span]) -> list[Span]:
     """The fixes of names the model misses or mislabels, in order (see each function)."""
-    for fix in (drop_possessive_endings, uncut_people, join_institution_of, split_kind_of_country, alliances, numbered_sites, ordinal_units, state_bodies,
+    for fix in (drop_possessive_endings, uncut_people, join_institution_of, state_missions, split_kind_of_country, alliances, numbered_sites, ordinal_units, state_bodies,
                 kind_described_names):
         ents = fix(doc, ents)
     return ents
@@ -442,4 +442,26 @@ def drop_possessive_endings(doc: Doc, ents: list[Span]) -> list[Span]:
         while end > ent.start + 1 and doc[end - 1].tag_ == "POS":
             end -= 1
         out.append(ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_))
+    return out
+
+
+# a state's missions abroad, named by the state: "the Swiss embassy", "the U.S. Consulate"
+_MISSIONS = {"embassy", "consulate", "mission"}
+
+
+def state_missions(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A state's embassy named by its demonym or short name is a facility: "the Swiss
+    embassy in Tehran", "the Iranian Embassy", "the U.S. embassy" (one mission, singular)."""
+    countries = load_countries()
+    out = list(ents)
+    for tok in doc[1:]:
+        if tok.lower_ not in _MISSIONS or tok.tag_ not in {"NN", "NNP"}:
+            continue
+        ent = _ent_at(out, tok.i - 1)
+        if ent is None or ent.end != tok.i or ent.label_ not in {"NORP", "GPE"} \
+                or not (countries.demonym(ent.text) or countries.country(ent.text)):
+            continue
+        if _ent_at(out, tok.i) is not None and _ent_at(out, tok.i) is not ent:
+            continue
+        out = _replace(out, Span(doc, ent.start, tok.i + 1, label="FAC"))
     return out

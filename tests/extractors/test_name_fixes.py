@@ -25,6 +25,11 @@ import pytest
      {("Treasury", "Organization"), ("Basim Mohammad Hasab al-Majidi", "Person")}),
     ("General Qassem Soleimani was killed in Baghdad.",
      {("Qassem Soleimani", "Person"), ("Baghdad", "City")}),
+    # state_missions: a state's embassy named by its demonym or short name
+    ("Iran had informed the Swiss embassy in Tehran of its plans.",
+     {("Iran", "Country"), ("Swiss embassy", "Facility"), ("Tehran", "City")}),
+    ("Protesters stormed the U.S. embassy in Baghdad.",
+     {("U.S. embassy", "Facility"), ("Baghdad", "City")}),
     # ordinal_units: a unit led by an ordinal
     ("The 82nd Airborne Division was deployed to Poland.",
      {("82nd Airborne Division", "Organization"), ("Poland", "Country")}),
