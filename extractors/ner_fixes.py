@@ -426,7 +426,8 @@ def uncut_people(doc: Doc, ents: list[Span]) -> list[Span]:
         while ent.label_ == "PERSON" and start > 0 and start - 1 not in taken:
             prev = doc[start - 1]
             if prev.pos_ != "PROPN" or not prev.text.istitle() or not prev.is_alpha \
-                    or prev.lower_ in TITLES or prev.dep_ != "compound":
+                    or prev.lower_ in TITLES or prev.lower_ in _words("title_words") \
+                    or prev.dep_ != "compound":
                 break
             start -= 1
         out.append(ent if start == ent.start else Span(doc, start, ent.end, label="PERSON"))

@@ -63,3 +63,9 @@ def test_name_fixes_give_exactly_these_entities(read, sentence, expected):
 ])
 def test_name_fixes_leave_generic_phrases(read, sentence, expected):
     assert {(e.name, e.cls) for e in read(sentence).entities} == expected
+
+
+def test_name_fixes_leave_titles_outside_people(read):
+    people = {e.name for e in read("Iran's Supreme Leader Ali Khamenei praised the group.").entities
+              if e.cls == "Person"}
+    assert people == {"Ali Khamenei"}
