@@ -11,6 +11,7 @@ from extractors.entities import EntityIndex, index_entities
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.locations import location_facts
 from extractors.modifiers import modifier_facts
+from extractors.text.normalise import normalise_for_parser
 from extractors.records import DocumentRecord, Fact, TextInput
 from extractors.roles import role_facts
 from extractors.triples import Cues, extract_facts
@@ -51,7 +52,9 @@ def extract(inputs: Iterable[TextInput], *, nlp: Language, cues, lexicon: Lexico
     """
     lexicon = lexicon or load_lexicon()
     verb_cues = Cues(verbs=cues.verbs, verb_phrases=cues.verb_phrases, nouns=cues.nouns)
-    pairs = ((blank_boilerplate(item.text, lexicon=lexicon), item) for item in inputs)
+    # the parser reads plain typography, of the same length: offsets stay true to item.text
+    pairs = ((normalise_for_parser(blank_boilerplate(item.text, lexicon=lexicon)), item)
+             for item in inputs)
     for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         index = index_entities(doc, lexicon=lexicon)
         facts = extract_facts(doc, index, verb_cues)
