@@ -11,6 +11,7 @@ from extractors.entities import EntityIndex, index_entities
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.locations import location_facts
 from extractors.modifiers import modifier_facts
+from extractors.text.normalise import normalise_for_parser
 from extractors.records import DocumentRecord, Fact, TextInput
 from extractors.roles import role_facts
 from extractors.text.chunks import MAX_CHARS, join_records, pieces, pipe_bounded, shift_record
@@ -76,7 +77,8 @@ def extract(inputs: Iterable[TextInput], *, nlp: Language, cues, lexicon: Lexico
 
 def _pieces(text: str, max_chars: int, lexicon: Lexicon) -> Iterator[tuple[str, int, bool]]:
     """The boilerplate-blanked text in pieces: ``(piece, start, is_last)``."""
-    text = blank_boilerplate(text, lexicon=lexicon)
+    # the parser reads plain typography, of the same length: offsets stay true to the text
+    text = normalise_for_parser(blank_boilerplate(text, lexicon=lexicon))
     spans = list(pieces(text, max_chars=max_chars))
     for i, (start, end) in enumerate(spans):
         yield text[start:end], start, i == len(spans) - 1
