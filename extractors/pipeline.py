@@ -6,13 +6,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.boilerplate import blank_boilerplate
-from extractors.dates import attach_times
+from extractors.relations.dates import attach_times
 from extractors.entities import EntityIndex, index_entities
-from extractors.locations import location_facts
-from extractors.modifiers import modifier_facts
+from extractors.relations.locations import location_facts
+from extractors.relations.modifiers import modifier_facts
 from extractors.records import DocumentRecord, Fact, TextInput
-from extractors.roles import role_facts
-from extractors.triples import Cues, extract_facts
+from extractors.relations.roles import role_facts
+from extractors.relations.triples import Cues, extract_facts
 
 # the rule families for facts without verbs, each read sentence by sentence
 _NOMINAL_RULES = (role_facts, location_facts, modifier_facts)

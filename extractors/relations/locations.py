@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex
-from extractors.phrase_mentions import (LOCATABLE_CLASSES, PLACE_CLASSES, SentenceRef, asserts,
+from extractors.relations.phrase_mentions import (LOCATABLE_CLASSES, PLACE_CLASSES, SentenceRef, asserts,
                                         fact, is_body, is_class, mention_head, names_of,
                                         run_rules)
 from extractors.records import Fact, Mention

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex
 from extractors.names import name_key
-from extractors.phrase_mentions import (ORG_CLASSES, SentenceRef, asserts, fact, is_body, is_class,
+from extractors.relations.phrase_mentions import (ORG_CLASSES, SentenceRef, asserts, fact, is_body, is_class,
                                         mention_head, names_of, run_rules)
 from extractors.records import Fact, Mention
 

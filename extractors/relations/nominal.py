@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from extractors.clauses import subjects
+from extractors.relations.clauses import subjects
 from extractors.entities import EntityIndex
-from extractors.factuality import noun_factuality, reporter_token
+from extractors.relations.factuality import noun_factuality, reporter_token
 from extractors.records import Fact, Factuality, Mention, Sentence
 
 # the preposition that introduces the target of an event noun, by relation

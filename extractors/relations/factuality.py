@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from extractors.clauses import SPEECH_VERBS, subjects
+from extractors.relations.clauses import SPEECH_VERBS, subjects
 from extractors.records import Factuality
 
 MODALS = {"could", "would", "might", "may", "should", "can", "must", "will", "shall", "'d",

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex
 from extractors.names import name_key
-from extractors.phrase_mentions import SentenceRef, fact, is_class, run_rules
+from extractors.relations.phrase_mentions import SentenceRef, fact, is_class, run_rules
 from extractors.records import Fact, Mention
 
 # prepositions that carry the patron of a reduced relative ("linked to Iran", "backed by")

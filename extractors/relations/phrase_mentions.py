@@ -1,7 +1,7 @@
 """Which entity a noun phrase names, and the other small questions of the rules without verbs.
 
-The rules in :mod:`extractors.roles`, :mod:`extractors.locations` and
-:mod:`extractors.modifiers` read relations off noun phrases ("Hamas leader Yahya
+The rules in :mod:`extractors.relations.roles`, :mod:`extractors.relations.locations` and
+:mod:`extractors.relations.modifiers` read relations off noun phrases ("Hamas leader Yahya
 Sinwar", "Mosul, Iraq", "Iranian-backed militia"). They need the same small
 questions answered: which entity a token names, what class it has, which names a
 phrase coordinates, and the plain record of a sentence.

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from extractors import TextInput, extract
-from extractors.dates import parse_iso_date, resolve_date
+from extractors.relations.dates import parse_iso_date, resolve_date
 
 MONDAY = date(2020, 3, 16)  # a Monday in week 12 of 2020
 

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from extractors.arguments import (all_mentions, argument_mentions, co_arguments, conjuncts,
+from extractors.relations.arguments import (all_mentions, argument_mentions, co_arguments, conjuncts,
                                   described, list_members, name_mentions)
-from extractors.clauses import OBJ, OBJECT_CONTROL, shared_objects, subjects
+from extractors.relations.clauses import OBJ, OBJECT_CONTROL, shared_objects, subjects
 from extractors.entities import EntityIndex
-from extractors.factuality import SPEECH_VERBS, clause_head, factuality, reporter_token
-from extractors.nominal import (LIGHT_VERBS, RESPONSE_VERBS, TARGET_PREPS, EventMemory,
+from extractors.relations.factuality import SPEECH_VERBS, clause_head, factuality, reporter_token
+from extractors.relations.nominal import (LIGHT_VERBS, RESPONSE_VERBS, TARGET_PREPS, EventMemory,
                                 event_agents, event_noun, nominal_facts)
 from extractors.records import Fact, Factuality, Mention, Sentence
 
