@@ -183,7 +183,7 @@ def attach_times(doc, facts: list[Fact], doc_date: str | None) -> list[Fact]:
 
     Args:
         doc: the spaCy ``Doc`` the facts were read from.
-        facts: the facts, as :func:`extractors.relations.triples.extract_facts` returns them.
+        facts: the facts, as :func:`extractors.relations.reading.relation_facts` returns them.
         doc_date: the document's date (ISO 8601), for relative expressions.
     """
     anchor = parse_iso_date(doc_date)

@@ -13,17 +13,18 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex
-from extractors.relations.phrase_mentions import (LOCATABLE_CLASSES, PLACE_CLASSES, SentenceRef, asserts,
-                                        fact, is_body, is_class, mention_head, names_of,
-                                        run_rules)
+from extractors.relations.phrase_mentions import (LOCATABLE_CLASSES, PLACE_CLASSES, asserts, fact,
+                                                  is_body, is_class, mention_head, names_of)
 from extractors.records import Fact, Mention
+from extractors.relations.context import DocContext, SentenceView
+from extractors.relations.registry import Stage, rule
 
 # prepositions that put a thing inside or next to a place (the guideline's "in, near")
-_IN = {"in", "near", "inside", "within"}
+IN_PREPS = {"in", "near", "inside", "within"}
 # participles that locate an organisation or a facility ("based in", "the Chicago-based")
-_SITED = {"based", "located", "headquartered", "situated", "sited", "housed"}
+SITED = {"based", "located", "headquartered", "situated", "sited", "housed"}
 # nouns that name a part of a place ("in the northern part of Mali", "capital of Somalia")
-_PLACE_PARTS = {"part", "region", "area", "province", "state", "district", "county", "capital",
+PLACE_PARTS = {"part", "region", "area", "province", "state", "district", "county", "capital",
                 "city", "town", "village", "suburb", "outskirts", "port", "island", "heart",
                 "centre", "center", "north", "south", "east", "west", "northeast", "northwest",
                 "southeast", "southwest", "neighbourhood", "neighborhood"}
@@ -36,7 +37,7 @@ _SITES = {"base", "airbase", "air base", "embassy", "consulate", "airport", "cam
 _PAIR_END = {",", ".", ";", ":", "(", ")", "--", "—", "–", "_", "'", '"', "”", "’"}
 
 
-def _tokens_of(mention: Mention, doc) -> tuple[int, int]:
+def tokens_of(mention: Mention, doc) -> tuple[int, int]:
     """Token range [first, last] of a mention."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is not None and len(span):
@@ -51,11 +52,11 @@ def _not_people(mention: Mention, index: EntityIndex) -> bool:
     return span is not None and len(span) > 0 and span.root.ent_type_ != "NORP"
 
 
-def _is_place(mention: Mention | None, index: EntityIndex) -> bool:
+def is_place(mention: Mention | None, index: EntityIndex) -> bool:
     return is_class(mention, index, PLACE_CLASSES - {"Facility"}) and _not_people(mention, index)
 
 
-def _locatable(mention: Mention | None, index: EntityIndex) -> bool:
+def locatable(mention: Mention | None, index: EntityIndex) -> bool:
     """Whether a mention names something that has a location (not a people: "Americans")."""
     return is_class(mention, index, LOCATABLE_CLASSES) and _not_people(mention, index)
 
@@ -67,14 +68,14 @@ def regions_after(mention: Mention, sent: Span, index: EntityIndex) -> list[Ment
     "and" or "or" is a list ("Paris, Lyon and Nice"), not a chain.
     """
     doc = sent.doc
-    _, last = _tokens_of(mention, doc)
+    _, last = tokens_of(mention, doc)
     run: list[Mention] = []
     while last + 2 < sent.end and doc[last + 1].text == ",":
         nxt = index.mention_at(doc[last + 2])
-        if nxt is None or _tokens_of(nxt, doc)[0] != last + 2 or not _is_place(nxt, index):
+        if nxt is None or tokens_of(nxt, doc)[0] != last + 2 or not is_place(nxt, index):
             break
         run.append(nxt)
-        last = _tokens_of(nxt, doc)[1]
+        last = tokens_of(nxt, doc)[1]
     if not run:
         return []
     k = last + 1
@@ -92,7 +93,7 @@ def regions_after(mention: Mention, sent: Span, index: EntityIndex) -> list[Ment
     # a country lies in no smaller place: "the King of Peru, Atahualpa," is no pair
     country = is_class(mention, index, {"Country"})
     for region in run:
-        if not _is_place(region, index) or region.entity == mention.entity:
+        if not is_place(region, index) or region.entity == mention.entity:
             break
         if country and not is_class(region, index, {"Country", "Region", "Place"}):
             break
@@ -100,11 +101,13 @@ def regions_after(mention: Mention, sent: Span, index: EntityIndex) -> list[Ment
     return out
 
 
-def comma_pairs(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Iterator[Fact]:
+@rule("location-comma-pair", stage=Stage.PHRASE)
+def comma_pairs(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A place and the region that contains it, after a comma: "in Mosul, Iraq"."""
+    sent, index, sentence = view.sent, ctx.index, view
     for tok in sentence.tokens:
         mention = index.mention_at(tok)
-        if mention is None or tok.idx != mention.start or not _locatable(mention, index):
+        if mention is None or tok.idx != mention.start or not locatable(mention, index):
             continue
         if is_class(mention, index, {"Person"}):
             continue
@@ -118,20 +121,21 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
                "southwest", "northern", "southern", "eastern", "western"}
 
 
-def comma_vicinity(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
-                   ) -> Iterator[Fact]:
+@rule("location-comma-vicinity", stage=Stage.PHRASE)
+def comma_vicinity(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A site placed after a comma: "Camp Victory, west of Baghdad", "the plant, in Bushehr".
 
     A measured distance ("40 miles north of Y") says the site is away from Y, so it
     gives no fact.
     """
+    sent, index, sentence = view.sent, ctx.index, view
     doc = sent.doc
     for tok in sentence.tokens:
         thing = index.mention_at(tok)
-        if thing is None or tok.idx != thing.start or not _locatable(thing, index) \
+        if thing is None or tok.idx != thing.start or not locatable(thing, index) \
                 or is_class(thing, index, {"Person"}):
             continue
-        _, last = _tokens_of(thing, doc)
+        _, last = tokens_of(thing, doc)
         k = last + 1
         if k + 2 >= sent.end or doc[k].text != ",":
             continue
@@ -153,29 +157,29 @@ def comma_vicinity(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
         if k < sent.end and doc[k].lower_ == "the":
             k += 1
         place = index.mention_at(doc[k]) if k < sent.end else None
-        if _is_place(place, index):
-            for p in _with_region(place, sent, index):
+        if is_place(place, index):
+            for p in with_region(place, sent, index):
                 yield from fact(thing, "locatedIn", p, sentence, "location-comma-vicinity")
 
 
-def _with_region(place: Mention, sent: Span, index: EntityIndex) -> list[Mention]:
+def with_region(place: Mention, sent: Span, index: EntityIndex) -> list[Mention]:
     """A place and the regions named after it ("Tucson, Ariz."): all contain what is in it."""
     return [place, *regions_after(place, sent, index)]
 
 
-def _place_objects(prep: Token, index: EntityIndex, sent: Span) -> list[Mention]:
+def place_objects(prep: Token, index: EntityIndex, sent: Span) -> list[Mention]:
     """The places a locative preposition names, through "the southern part of Y"."""
     out: list[Mention] = []
     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
         for t in [pobj, *pobj.conjuncts]:
             m = index.mention_at(t)
-            if m is None and t.lower_ in _PLACE_PARTS:
+            if m is None and t.lower_ in PLACE_PARTS:
                 # "in the northern part of Mali": the place the part belongs to
                 m = next((index.mention_at(p) for of in t.children
                           if of.dep_ == "prep" and of.lower_ == "of"
                           for p in of.children if p.dep_ == "pobj"), None)
-            if _is_place(m, index):
-                out.extend(x for x in _with_region(m, sent, index) if x not in out)
+            if is_place(m, index):
+                out.extend(x for x in with_region(m, sent, index) if x not in out)
     return out
 
 
@@ -185,17 +189,21 @@ _PATH_PREPS = {"from", "to", "at", "near", "outside", "toward", "towards"}
 def _next_in(tok: Token, sent: Span) -> Token | None:
     """The locative preposition right after a token, wherever the parser attached it."""
     nxt = sent.doc[tok.i + 1] if tok.i + 1 < sent.end else None
-    if nxt is not None and nxt.lower_ in _IN and nxt.dep_ == "prep":
+    if nxt is not None and nxt.lower_ in IN_PREPS and nxt.dep_ == "prep":
         return nxt
     return None
 
 
-def locative_phrases(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
-                     ) -> Iterator[Fact]:
-    """A name with a locative modifier: "the Swiss embassy in Tehran", "a base near Erbil"."""
-    for tok in sentence.tokens:
+def _locative_children(view: SentenceView, ctx: DocContext) -> list[tuple[Mention, Token]]:
+    """Each locatable name of the sentence with the modifiers that may place it."""
+    cached = view.analyses.get("locative_children")
+    if cached is not None:
+        return cached
+    sent, index = view.sent, ctx.index
+    out: list[tuple[Mention, Token]] = []
+    for tok in view.tokens:
         thing = mention_head(tok, index)
-        if not _locatable(thing, index) or is_class(thing, index, {"Person"}):
+        if not locatable(thing, index) or is_class(thing, index, {"Person"}):
             continue
         # a name that modifies a site noun locates the site: "the Swiss embassy in Tehran"
         host = tok
@@ -208,21 +216,35 @@ def locative_phrases(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
         children = list(host.children)
         # "in" right after a place that ends a path, or after a site noun, though the parser
         # hangs it elsewhere ("flew from Kandahar in southern Afghanistan", "the X base in Y")
-        nxt = _next_in(host if host.i != tok.i else sent.doc[_tokens_of(thing, sent.doc)[1]],
+        nxt = _next_in(host if host.i != tok.i else sent.doc[tokens_of(thing, sent.doc)[1]],
                        sent)
         if nxt is not None and nxt.head.i != host.i and (host.i != tok.i or (
                 tok.dep_ == "pobj" and tok.head.lower_ in _PATH_PREPS)):
             children.append(nxt)
-        for child in children:
-            # prepositional modifier of the name itself: "Hezbollah in Lebanon"
-            if child.dep_ == "prep" and child.lower_ in _IN:
-                for place in _place_objects(child, index, sent):
-                    yield from fact(thing, "locatedIn", place, sentence, "location-prep")
-            # reduced relative: "a firm based in Ohio", "the plant, located near Bushehr"
-            elif child.dep_ == "acl" and child.lower_ in _SITED and asserts(child):
-                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in _IN):
-                    for place in _place_objects(prep, index, sent):
-                        yield from fact(thing, "locatedIn", place, sentence, "location-sited")
+        out.extend((thing, child) for child in children)
+    view.analyses["locative_children"] = out
+    return out
+
+
+@rule("location-prep", stage=Stage.PHRASE)
+def locative_phrases(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """A name with a locative modifier: "the Swiss embassy in Tehran", "a base near Erbil"."""
+    for thing, child in _locative_children(view, ctx):
+        # NAME -> prep in/near -> pobj place: "Hezbollah in Lebanon"
+        if child.dep_ == "prep" and child.lower_ in IN_PREPS:
+            for place in place_objects(child, ctx.index, view.sent):
+                yield from fact(thing, "locatedIn", place, view, "location-prep")
+
+
+@rule("location-sited", stage=Stage.PHRASE)
+def sited_participles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """A reduced relative places a name: "a firm based in Ohio", "the plant, located near Bushehr"."""
+    for thing, child in _locative_children(view, ctx):
+        # NAME -> acl based/located -> prep in/near -> pobj place
+        if child.dep_ == "acl" and child.lower_ in SITED and asserts(child):
+            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in IN_PREPS):
+                for place in place_objects(prep, ctx.index, view.sent):
+                    yield from fact(thing, "locatedIn", place, view, "location-sited")
 
 
 # nouns of an organisation's sites or stay ("the militia's bases in Iraq", "its presence in")
@@ -230,8 +252,10 @@ _HOLDINGS = {"base", "bases", "facility", "facilities", "headquarters", "office"
              "branch", "branches", "presence", "positions", "camps", "camp", "bureau"}
 
 
-def holdings(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Iterator[Fact]:
+@rule("location-holdings", stage=Stage.PHRASE)
+def holdings(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """An organisation's site or presence in a place: "the militia's facilities in Iraq"."""
+    sent, index, sentence = view.sent, ctx.index, view
     for tok in sentence.tokens:
         if tok.lower_ not in _HOLDINGS or index.mention_at(tok) is not None:
             continue
@@ -245,8 +269,8 @@ def holdings(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Ite
                 owners.append(index.mention_at(child))
             elif child.dep_ == "prep" and child.lower_ == "of":
                 owners.extend(index.mention_at(p) for p in child.children if p.dep_ == "pobj")
-            elif child.dep_ == "prep" and child.lower_ in _IN:
-                places.extend(_place_objects(child, index, sent))
+            elif child.dep_ == "prep" and child.lower_ in IN_PREPS:
+                places.extend(place_objects(child, index, sent))
                 # "the presence in Syria of X": the owner hangs on the place
                 owners.extend(index.mention_at(p) for pobj in child.children
                               if pobj.dep_ == "pobj" for of in pobj.children
@@ -266,25 +290,26 @@ def holdings(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Ite
 _KEEP_VERBS = {"have", "maintain", "operate", "run", "keep", "open", "establish", "set"}
 
 
-def sited_clauses(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
-                  ) -> Iterator[Fact]:
+@rule("location-sited-clause", stage=Stage.PHRASE)
+def sited_clauses(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A clause that sites its subject: "Al Jazeera is headquartered in Doha"."""
+    sent, index, sentence = view.sent, ctx.index, view
     for tok in sentence.tokens:
         if tok.pos_ != "VERB":
             continue
-        if tok.lower_ in _SITED and tok.dep_ != "acl":
+        if tok.lower_ in SITED and tok.dep_ != "acl":
             # "X is based in Y": a passive participle with its subject
             subj = next((c for c in tok.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
             if subj is not None and subj.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
                 subj = tok.head  # "Hamas, which is based in Gaza"
-            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _IN]
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in IN_PREPS]
         elif tok.lemma_ in _KEEP_VERBS:
             # "X has bases in Y": the subject keeps a site in the place
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             sites = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ in _HOLDINGS]
             preps = [c for site in sites for c in site.children
-                     if c.dep_ == "prep" and c.lower_ in _IN]
-            preps += [c for c in tok.children if sites and c.dep_ == "prep" and c.lower_ in _IN]
+                     if c.dep_ == "prep" and c.lower_ in IN_PREPS]
+            preps += [c for c in tok.children if sites and c.dep_ == "prep" and c.lower_ in IN_PREPS]
         else:
             continue
         if subj is None or not preps:
@@ -295,23 +320,24 @@ def sited_clauses(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
             continue
         for thing in names_of(subj, index):
             # a state's bases abroad are not its location ("the US has bases in Iraq")
-            if not _locatable(thing, index) or is_class(thing, index, {"Person", "Country"}):
+            if not locatable(thing, index) or is_class(thing, index, {"Person", "Country"}):
                 continue
             for prep in preps:
-                for place in _place_objects(prep, index, sent):
+                for place in place_objects(prep, index, sent):
                     yield from fact(thing, "locatedIn", place, sentence, "location-sited-clause")
 
 
-def fronted_places(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
-                   ) -> Iterator[Fact]:
+@rule("location-fronted", stage=Stage.PHRASE)
+def fronted_places(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A place fronted before an organisation's clause: "In Geneva, the Red Cross said"."""
+    sent, index, sentence = view.sent, ctx.index, view
     toks = [t for t in sentence.tokens if not t.is_space]
     if len(toks) < 5 or toks[0].lower_ != "in":
         return
     place = index.mention_at(toks[1])
-    if not _is_place(place, index):
+    if not is_place(place, index):
         return
-    _, last = _tokens_of(place, sent.doc)
+    _, last = tokens_of(place, sent.doc)
     if last + 1 >= sent.end or sent.doc[last + 1].text != ",":
         return
     # the subject of the main clause that the fronted phrase modifies
@@ -325,12 +351,13 @@ def fronted_places(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
             yield from fact(org, "locatedIn", place, sentence, "location-fronted")
 
 
-def based_compounds(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
-                    ) -> Iterator[Fact]:
+@rule("location-based-compound", stage=Stage.PHRASE)
+def based_compounds(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A hyphenated locative modifier: "the Chicago-based bank", "a London-headquartered firm"."""
+    sent, index, sentence = view.sent, ctx.index, view
     doc = sent.doc
     for tok in sentence.tokens:
-        if tok.lower_ not in _SITED or tok.i < sent.start + 2 or doc[tok.i - 1].text != "-":
+        if tok.lower_ not in SITED or tok.i < sent.start + 2 or doc[tok.i - 1].text != "-":
             continue
         place = index.mention_at(doc[tok.i - 2])
         thing = index.mention_at(tok.head) if tok.head.i != tok.i else None
@@ -339,13 +366,14 @@ def based_compounds(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
             head = tok.head
             if head.dep_ == "appos":
                 thing = index.mention_at(head.head)
-        if _is_place(place, index) and _locatable(thing, index):
+        if is_place(place, index) and locatable(thing, index):
             yield from fact(thing, "locatedIn", place, sentence, "location-based-compound")
 
 
-def possessive_places(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
-                      ) -> Iterator[Fact]:
+@rule("location-possessive", stage=Stage.PHRASE)
+def possessive_places(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A place named as the owner of a site or outlet: "Kyiv's Maidan Square"."""
+    index, sentence = ctx.index, view
     for tok in sentence.tokens:
         thing = mention_head(tok, index)
         if not is_class(thing, index, {"Organization", "Facility", "City", "Region", "Place"}) \
@@ -355,117 +383,5 @@ def possessive_places(sent: Span, index: EntityIndex, cues, sentence: SentenceRe
             # possessive place before a name: "Iran's Press TV"
             if child.dep_ == "poss":
                 place = index.mention_at(child)
-                if _is_place(place, index):
+                if is_place(place, index):
                     yield from fact(thing, "locatedIn", place, sentence, "location-possessive")
-
-
-def appositive_places(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
-                      ) -> Iterator[Fact]:
-    """A description in apposition that places a name: "Mogadishu, the capital of Somalia"."""
-    for tok in sentence.tokens:
-        if tok.pos_ != "NOUN" or index.mention_at(tok) is not None:
-            continue
-        if tok.dep_ == "appos":
-            thing = index.mention_at(tok.head)
-        else:
-            thing = next((index.mention_at(c) for c in tok.children if c.dep_ == "appos"), None)
-        if not _locatable(thing, index) or is_class(thing, index, {"Person"}):
-            continue
-        places: list[Mention] = []
-        for child in tok.children:
-            # "a Dubai shipping firm", "Somalia's capital"
-            if child.dep_ in {"compound", "poss", "nmod"}:
-                m = index.mention_at(child)
-                if _is_place(m, index) and m != thing:
-                    places.append(m)
-            # "a port town in the Red Sea", "the capital of Somalia"
-            elif child.dep_ == "prep" and (child.lower_ in _IN or
-                                           child.lower_ == "of" and tok.lower_ in _PLACE_PARTS):
-                places.extend(_place_objects(child, index, sent))
-            # "a group based in Gaza"
-            elif child.dep_ == "acl" and child.lower_ in _SITED and asserts(child):
-                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in _IN):
-                    places.extend(_place_objects(prep, index, sent))
-        for place in places:
-            yield from fact(thing, "locatedIn", place, sentence, "location-appositive")
-
-
-# nouns of a kind of place named by "of" ("the Iraqi city of Mosul", "the province of Idlib")
-_PLACE_KINDS = {"city", "town", "village", "province", "region", "district", "governorate",
-                "state", "county", "port", "island", "capital", "enclave", "suburb", "area",
-                "neighbourhood", "neighborhood", "municipality", "oblast", "camp", "base"}
-
-
-def kind_of_place(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
-                  ) -> Iterator[Fact]:
-    """A place named as a kind of place of a country: "the northern Syrian town of Manbij"."""
-    for tok in sentence.tokens:
-        if tok.lower_ not in _PLACE_KINDS or index.mention_at(tok) is not None:
-            continue
-        # the country is an adjective or a name before the kind ("Syrian", "Gaza")
-        containers = [index.mention_at(c) for c in tok.children
-                      if c.dep_ in {"amod", "compound", "nmod", "poss"}]
-        containers = [c for c in containers if is_class(c, index, PLACE_CLASSES - {"Facility"})]
-        if not containers:
-            continue
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                place = index.mention_at(pobj)
-                if not _locatable(place, index) or is_class(place, index, {"Person"}):
-                    continue
-                for container in containers:
-                    yield from fact(place, "locatedIn", container, sentence, "location-kind-of")
-
-
-def organisation_of_place(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
-                          ) -> Iterator[Fact]:
-    """A company named with its town: "the Acme Trust Co. of Denver"."""
-    for tok in sentence.tokens:
-        org = mention_head(tok, index)
-        if not is_class(org, index, {"Organization"}):
-            continue
-        # an age in apposition marks a person the model took for a firm: "X, 50, of Denver"
-        if any(c.dep_ == "appos" and c.like_num for c in tok.children):
-            continue
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    place = index.mention_at(pobj)
-                    if _is_place(place, index):
-                        for p in _with_region(place, sent, index):
-                            yield from fact(org, "locatedIn", p, sentence, "location-org-of")
-
-
-def datelines(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Iterator[Fact]:
-    """A wire dateline: "TUCSON, Ariz. (AP)" places the agency in both places."""
-    doc = sent.doc
-    toks = [t for t in sentence.tokens if not t.is_space]
-    if len(toks) < 4:
-        return
-    first = index.mention_at(toks[0])
-    # the model often tags an upper-case dateline town as an organisation
-    if first is None or is_class(first, index, {"Person"}):
-        return
-    places = _with_region(first, sent, index)
-    if len(places) == 1 and not _is_place(first, index):
-        return
-    _, last = _tokens_of(places[-1], doc)
-    if last + 3 >= sent.end or doc[last + 1].text != "(":
-        return
-    agency = index.mention_at(doc[last + 2])
-    if agency is None or _is_place(agency, index) or is_class(agency, index, {"Person"}):
-        return
-    _, a_last = _tokens_of(agency, doc)
-    if a_last + 1 < sent.end and doc[a_last + 1].text == ")":
-        for place in places:
-            yield from fact(agency, "locatedIn", place, sentence, "location-dateline")
-
-
-RULES = (comma_pairs, comma_vicinity, locative_phrases, holdings, sited_clauses, fronted_places,
-         kind_of_place, based_compounds, possessive_places, appositive_places,
-         organisation_of_place, datelines)
-
-
-def location_facts(sent: Span, index: EntityIndex, cues) -> Iterator[Fact]:
-    """All locatedIn facts one sentence states without a verb: every rule of :data:`RULES`."""
-    return run_rules(RULES, sent, index, cues)

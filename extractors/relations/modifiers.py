@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from extractors.entities import EntityIndex
 from extractors.names import name_key
-from extractors.relations.phrase_mentions import SentenceRef, fact, is_class, run_rules
+from extractors.relations.phrase_mentions import fact, is_class
 from extractors.records import Fact, Mention
+from extractors.relations.context import DocContext, SentenceView
+from extractors.relations.registry import Stage, rule
 
-# prepositions that carry the patron of a reduced relative ("linked to Iran", "backed by")
-_PATRON_PREPS = {"by", "to", "with"}
 # classes that can be backed, led or linked
 _CLIENTS = {"Organization", "ArmedGroup", "GovernmentBody", "Person"}
 
@@ -72,9 +72,10 @@ def _modified(noun: Token, index: EntityIndex) -> list[Mention]:
     return []
 
 
-def hyphen_modifiers(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
-                     ) -> Iterator[Fact]:
+@rule("modifier-hyphen", stage=Stage.PHRASE)
+def hyphen_modifiers(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A name joined by hyphen to a participle: "Iranian-backed militia", "US-led coalition"."""
+    sent, index, cues, sentence = view.sent, ctx.index, ctx.cues, view
     doc = sent.doc
     for tok in sentence.tokens:
         relation = cues.modifiers.get(tok.lower_)
@@ -100,31 +101,10 @@ def hyphen_modifiers(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                 yield from fact(patron, relation, client, sentence, "modifier-hyphen")
 
 
-def participle_phrases(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
-                       ) -> Iterator[Fact]:
-    """A reduced relative with a patron: "a militia backed by Iran", "groups linked to Iran"."""
-    for tok in sentence.tokens:
-        relation = cues.modifiers.get(tok.lower_)
-        if relation is None or tok.dep_ != "acl":
-            continue
-        clients = [c for c in _modified(tok.head, index) if is_class(c, index, _CLIENTS)]
-        if not clients:
-            continue
-        for prep in tok.children:
-            if prep.dep_ not in {"agent", "prep"} or prep.lower_ not in _PATRON_PREPS:
-                continue
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                for t in [pobj, *pobj.conjuncts]:
-                    patron = index.mention_at(t)
-                    if patron is None:
-                        continue
-                    for client in clients:
-                        yield from fact(patron, relation, client, sentence, "modifier-participle")
-
-
-def pro_modifiers(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
-                  ) -> Iterator[Fact]:
+@rule("modifier-pro", stage=Stage.PHRASE)
+def pro_modifiers(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A "pro-" modifier: "the pro-Iranian Houthis" supports Iran."""
+    sent, index, sentence = view.sent, ctx.index, view
     doc = sent.doc
     for tok in sentence.tokens:
         if tok.lower_ != "pro" or tok.i + 2 >= sent.end or doc[tok.i + 1].text != "-":
@@ -143,9 +123,3 @@ def pro_modifiers(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
             yield from fact(client, "supported", supported, sentence, "modifier-pro")
 
 
-RULES = (hyphen_modifiers, participle_phrases, pro_modifiers)
-
-
-def modifier_facts(sent: Span, index: EntityIndex, cues) -> Iterator[Fact]:
-    """All facts one sentence states through relational modifiers: every rule of :data:`RULES`."""
-    return run_rules(RULES, sent, index, cues)

@@ -6,44 +6,19 @@
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from extractors.relations.clauses import subjects
 from extractors.entities import EntityIndex
-from extractors.relations.factuality import noun_factuality, reporter_token
-from extractors.records import Fact, Factuality, Mention, Sentence
+from extractors.relations.factuality import noun_factuality
+from extractors.records import Factuality, Mention
 
-# the preposition that introduces the target of an event noun, by relation
-TARGET_PREPS = {
-    "attacked": {"on", "against", "at", "into", "upon", "targeting"},
-    "killed": {"of"},
-    "injured": {"of"},
-    "threatened": {"to", "against"},
-    "accused": {"against"},
-    "condemned": {"of"},
-    "sanctioned": {"on", "against"},
-    "sent": {"of"},
-    "visited": {"to"},
-    "contacted": {"with"},
-    "supported": {"for", "to"},
-    "requested": {"to"},
-    "cooperatedWith": {"with"},
-    "rejected": {"of"},
-    "withdrewFrom": {"from"},
-    "appointed": {"of"},
-}
-# relations whose possessive or name modifier is the one acted on ("Kennedy's assassination")
-_PATIENT_FIRST = {"killed", "injured", "appointed"}
 # nouns of quantity that pass their "of" argument through ("a series of airstrikes")
 QUANTITY_NOUNS = {"series", "wave", "string", "barrage", "spate", "round", "volley", "salvo",
                   "campaign", "number", "dozens", "hundreds", "wave", "flurry", "number",
                   "couple", "pair", "set", "new", "fresh", "host", "handful", "succession"}
-# agent nouns that name their relation ("Kennedy's assassin Oswald", "the killer of X")
-AGENT_NOUNS = {"assassin": "killed", "killer": "killed", "murderer": "killed",
-               "attacker": "attacked", "assailant": "attacked"}
 # participles that hand an event to its agent ("an attack attributed to X", "claimed by X")
 _ATTRIBUTION = {"attribute", "blame", "claim", "carry", "conduct", "launch", "stage", "mount",
                 "perpetrate", "commit", "order", "execute"}
@@ -81,7 +56,7 @@ def event_noun(tok: Token, nouns: dict[str, str]) -> tuple[Token, str] | None:
     return None
 
 
-def _name_mentions(tok: Token, index: EntityIndex) -> list[Mention]:
+def coordinated_names(tok: Token, index: EntityIndex) -> list[Mention]:
     """Mentions of a name token and its coordinated names."""
     out = []
     for t in (tok, *tok.conjuncts):
@@ -106,7 +81,7 @@ def _event_hosts(noun: Token) -> list[Token]:
     return hosts
 
 
-def event_agents(noun: Token, rel: str, index: EntityIndex) -> list[Mention]:
+def event_agents(noun: Token, rel: str, index: EntityIndex, cues) -> list[Mention]:
     """Who carried out the event a noun names, when the text makes it explicit."""
     out: list[Mention] = []
     modifiers: list[Mention] = []
@@ -115,18 +90,18 @@ def event_agents(noun: Token, rel: str, index: EntityIndex) -> list[Mention]:
             # "the attack on X by Y"
             if c.dep_ in {"prep", "agent"} and c.lower_ == "by":
                 out.extend(m for p in c.children if p.dep_ == "pobj"
-                           for m in _name_mentions(p, index))
+                           for m in coordinated_names(p, index))
             # "an attack attributed to Y", "a strike claimed by Y"
             elif c.dep_ in {"acl", "relcl"} and c.lemma_ in _ATTRIBUTION:
                 for prep in c.children:
                     if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"to", "on", "by"}:
                         out.extend(m for p in prep.children if p.dep_ == "pobj"
-                                   for m in _name_mentions(p, index))
+                                   for m in coordinated_names(p, index))
             # "Israel's strikes", "US airstrikes", "Turkish drone strikes"
             elif c.dep_ in {"poss", "compound", "amod", "nmod"}:
-                modifiers.extend(m for m in _name_mentions(c, index) if _is_actor(m, index))
+                modifiers.extend(m for m in coordinated_names(c, index) if _is_actor(m, index))
     # "Kennedy's assassination" names the victim; "Israel's killing of X" the killer
-    patient_first = rel in _PATIENT_FIRST and not _has_of_object(noun)
+    patient_first = rel in cues.possessive_objects and not _has_of_object(noun)
     return [m for m in out + ([] if patient_first else modifiers) if _is_actor(m, index)]
 
 
@@ -135,9 +110,9 @@ def _has_of_object(noun: Token) -> bool:
                any(p.dep_ == "pobj" for p in c.children) for c in noun.children)
 
 
-def event_targets(noun: Token, rel: str, index: EntityIndex, mentions) -> list[Mention]:
+def event_targets(noun: Token, rel: str, index: EntityIndex, cues, mentions) -> list[Mention]:
     """Whom or what the event a noun names was directed at."""
-    preps = TARGET_PREPS.get(rel, set())
+    preps = cues.target_preps.get(rel, frozenset())
     out: list[Mention] = []
     for host in _event_hosts(noun):
         for c in host.children:
@@ -146,10 +121,10 @@ def event_targets(noun: Token, rel: str, index: EntityIndex, mentions) -> list[M
                     if p.dep_ == "pobj":
                         out.extend(mentions(p))
     # "Kennedy's assassination", "the Soleimani killing": the modifier is the victim
-    if rel in _PATIENT_FIRST and not _has_of_object(noun):
+    if rel in cues.possessive_objects and not _has_of_object(noun):
         for c in noun.children:
             if c.dep_ in {"poss", "compound"}:
-                out.extend(_name_mentions(c, index))
+                out.extend(coordinated_names(c, index))
     return out
 
 
@@ -186,7 +161,7 @@ def culprit_tokens(noun: Token) -> list[Token]:
     return []
 
 
-def _light_verb_subject(noun: Token) -> Token | None:
+def light_verb_subject(noun: Token) -> Token | None:
     """The subject of a light verb whose object is the event ("X launched strikes on Y")."""
     tok = noun
     while tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
@@ -201,17 +176,17 @@ def _light_verb_subject(noun: Token) -> Token | None:
     return None
 
 
-def explicit_agents(tok: Token, rel: str, index: EntityIndex, mentions, subject_mentions
+def explicit_agents(tok: Token, rel: str, index: EntityIndex, cues, mentions, subject_mentions
                     ) -> tuple[list[Mention], str]:
     """The agents the sentence gives an event noun, and the rule that found them."""
-    agents = event_agents(tok, rel, index)
+    agents = event_agents(tok, rel, index, cues)
     if agents:
         return agents, "nominal-event"
     # the sentence names who did it: "X was responsible for attacks on Y"
     agents = [m for c in culprit_tokens(tok) for m in mentions(c)]
     if agents:
         return agents, "nominal-culprit"
-    light = _light_verb_subject(tok)
+    light = light_verb_subject(tok)
     if light is not None:
         # light verb: "carried out an attack on X", "imposed sanctions on Y"
         return subject_mentions(light), "nominal-light-verb"
@@ -230,15 +205,15 @@ class EventMemory:
     _events: list = field(default_factory=list)  # (token index, sentence no, rel, plural, agents)
     _sentence_no: int = 0
 
-    def scan(self, sent: Span, index: EntityIndex, nouns: dict[str, str], mentions,
+    def scan(self, sent: Span, index: EntityIndex, cues, mentions,
              subject_mentions) -> None:
         """Remember the asserted event nouns of a sentence that name their agent."""
         self._sentence_no += 1
         for tok in sent:
-            found = event_noun(tok, nouns) if tok.pos_ == "NOUN" else None
+            found = event_noun(tok, cues.nouns) if tok.pos_ == "NOUN" else None
             if found is None or found[0] is not tok:
                 continue
-            agents, _ = explicit_agents(tok, found[1], index, mentions, subject_mentions)
+            agents, _ = explicit_agents(tok, found[1], index, cues, mentions, subject_mentions)
             if agents and noun_factuality(tok, sent) == Factuality.ASSERTED:
                 self._events.append((tok.i, self._sentence_no, found[1], tok.tag_ == "NNS",
                                      agents))
@@ -261,74 +236,3 @@ class EventMemory:
             if r == rel and plural in {None, noun.tag_ == "NNS"}:
                 return agents
         return []
-
-
-def nominal_facts(sent: Span, sentence: Sentence, index: EntityIndex, nouns: dict[str, str],
-                  mentions, subject_mentions, memory: EventMemory | None = None
-                  ) -> Iterator[Fact]:
-    """Facts from event nouns with explicit agent and target.
-
-    Args:
-        sent: the sentence span.
-        sentence: its record.
-        index: the document's entity index.
-        nouns: noun lemma -> relation.
-        mentions: token -> mentions of an argument (names, "KH facilities").
-        subject_mentions: verb -> mentions of its subject, for light verbs.
-        memory: earlier events of the document, for "the strikes" without an agent.
-    """
-    for tok in sent:
-        if tok.pos_ not in {"NOUN", "PROPN"}:
-            continue
-        rel = AGENT_NOUNS.get(tok.lemma_.lower())
-        if rel is not None:
-            yield from _agent_noun_facts(tok, rel, sentence, index, sent)
-            continue
-        found = event_noun(tok, nouns)
-        if found is None or found[0] is not tok:
-            continue
-        targets = event_targets(tok, rel := found[1], index, mentions)
-        if not targets:
-            continue
-        agents, rule = explicit_agents(tok, rel, index, mentions, subject_mentions)
-        if not agents and memory is not None:
-            agents, rule = memory.recall(tok, rel), "nominal-anaphor"
-        factuality = noun_factuality(tok, sent)
-        light = _light_verb_subject(tok)
-        rep = reporter_token(light) if light is not None else None
-        reported_by = index.mention_at(rep) if rep is not None else None
-        for a in agents:
-            for t in targets:
-                if a.entity != t.entity:
-                    yield Fact(subject=a, relation=rel, object=t, sentence=sentence, rule=rule,
-                               factuality=factuality, reported_by=reported_by)
-
-
-def _agent_noun_facts(tok: Token, rel: str, sentence: Sentence, index: EntityIndex,
-                      sent: Span) -> Iterator[Fact]:
-    """ "Kennedy's assassin Oswald", "Oswald, the killer of Kennedy", "King assassin Ray"."""
-    victims: list[Mention] = []
-    agents: list[Mention] = []
-    for c in tok.children:
-        if c.dep_ in {"poss", "compound"}:
-            victims.extend(_name_mentions(c, index))
-        elif c.dep_ == "prep" and c.lower_ == "of":
-            victims.extend(m for p in c.children if p.dep_ == "pobj"
-                           for m in _name_mentions(p, index))
-        elif c.dep_ == "appos":
-            agents.extend(_name_mentions(c, index))
-    # the agent noun as an apposition or title of the name: "Ray, King's assassin"
-    if tok.dep_ == "appos" or (tok.dep_ == "compound" and tok.head.pos_ == "PROPN"):
-        agents.extend(_name_mentions(tok.head, index))
-    # "X's assassin Y": the possessive hangs on the name the agent noun modifies
-    if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and not victims:
-        victims.extend(m for c in tok.head.children if c.dep_ == "poss" and c.i < tok.i
-                       for m in _name_mentions(c, index))
-    if tok.dep_ == "attr":  # "Y was the assassin of X"
-        agents.extend(m for s in tok.head.children if s.dep_ == "nsubj"
-                      for m in _name_mentions(s, index))
-    for a in agents:
-        for v in victims:
-            if a.entity != v.entity:
-                yield Fact(subject=a, relation=rel, object=v, sentence=sentence,
-                           rule="nominal-agent-noun", factuality=noun_factuality(tok, sent))

@@ -9,11 +9,15 @@ phrase coordinates, and the plain record of a sentence.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from extractors.entities import EntityIndex
-from extractors.records import Fact, Mention, Sentence
+from extractors.records import Fact, Mention
+
+if TYPE_CHECKING:
+    from extractors.relations.context import SentenceView
 
 # ontology classes of things that can hold a post or contain a member
 ORG_CLASSES = {"Organization", "ArmedGroup", "GovernmentBody", "Country"}
@@ -43,45 +47,6 @@ def is_body(mention: Mention | None, index: EntityIndex) -> bool:
         return True
     words = mention.text.lower().split()
     return cls == "Organization" and bool(words) and words[-1] in _BODY_HEADS
-
-
-class SentenceRef:
-    """A sentence as the rules read it: its tokens once, its record when a fact needs it."""
-
-    def __init__(self, sent: Span):
-        self.sent = sent
-        self._record: Sentence | None = None
-        # the tokens, built once: every rule walks them, and spaCy makes a new Token per access
-        self.tokens: list[Token] = list(sent)
-
-    def record(self) -> Sentence:
-        """The plain record of the sentence, whitespace collapsed, offsets of its stripped text."""
-        if self._record is None:
-            text = self.sent.text
-            stripped = text.strip()
-            start = self.sent.start_char + (len(text) - len(text.lstrip()))
-            self._record = Sentence(text=" ".join(stripped.split()), start=start,
-                                    end=start + len(stripped))
-        return self._record
-
-
-def sentence_record(sent: Span) -> SentenceRef:
-    """The sentence a rule reads, its plain record built on the first fact (rules are cheap)."""
-    return SentenceRef(sent)
-
-
-def run_rules(rules, sent: Span, index: EntityIndex, cues) -> Iterator[Fact]:
-    """The facts a family of rules reads from one sentence, sharing its record.
-
-    Args:
-        rules: functions ``(sent, index, cues, sentence) -> Iterator[Fact]``.
-        sent: a sentence of a parsed Doc.
-        index: the Doc's entities (:func:`extractors.entities.index_entities`).
-        cues: the ontology's cue table (:func:`ontology.load_cues`).
-    """
-    sentence = sentence_record(sent)
-    for rule in rules:
-        yield from rule(sent, index, cues, sentence)
 
 
 def entity_class(mention: Mention, index: EntityIndex) -> str:
@@ -143,7 +108,7 @@ def asserts(verb: Token) -> bool:
     return not verb.sent.text.rstrip().endswith("?")
 
 
-def fact(subject: Mention, relation: str, obj: Mention, sentence: SentenceRef, rule: str
+def fact(subject: Mention, relation: str, obj: Mention, sentence: "SentenceView", rule: str
          ) -> Iterator[Fact]:
     """One asserted fact, unless both ends are the same entity."""
     if subject.entity != obj.entity:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from extractors.entities import EntityIndex
 from extractors.names import name_key
-from extractors.relations.phrase_mentions import (ORG_CLASSES, SentenceRef, asserts, fact, is_body, is_class,
-                                        mention_head, names_of, run_rules)
+from extractors.relations.phrase_mentions import (ORG_CLASSES, asserts, fact, is_body,
+                                                 is_class, mention_head, names_of)
 from extractors.records import Fact, Mention
+from extractors.relations.context import DocContext, SentenceView
+from extractors.relations.registry import Stage, rule
 
 # words that turn a leadership title into a subordinate one ("deputy head", "vice president")
 _SUBORDINATE = {"deputy", "vice", "assistant", "associate", "under", "lieutenant"}
@@ -76,12 +78,20 @@ def _hyphen_modifier(mention: Mention, doc) -> bool:
     return end is not None and end.text == "-" and end.idx == mention.end
 
 
-def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
-                      ) -> Iterator[Fact]:
-    """A title and its body written before a name: "U.S. Defense Secretary Lloyd Austin"."""
+def _title_phrases(view: SentenceView, ctx: DocContext) -> list[tuple[Mention, list]]:
+    """Each person of the sentence with the phrase before the name, read right to left.
+
+    The phrase is a list of ``(kind, value, token)``: ``body`` (a name, its mention),
+    ``title`` (a title cue, its relation), ``role`` (an occupation noun) or ``filler``.
+    """
+    cached = view.analyses.get("title_phrases")
+    if cached is not None:
+        return cached
+    sent, index, cues = view.sent, ctx.index, ctx.cues
+    out: list[tuple[Mention, list]] = []
     titles = cues.titles
     doc = sent.doc
-    for tok in sentence.tokens:
+    for tok in view.tokens:
         person = index.mention_at(tok)
         if not _is_person(person, index) or tok.idx != person.start:
             continue
@@ -117,49 +127,64 @@ def prenominal_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRe
                 break
             j -= 1
         items.reverse()
+        out.append((person, items))
+    view.analyses["title_phrases"] = out
+    return out
+
+
+@rule("role-possessive", stage=Stage.PHRASE)
+def possessive_names(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """A possessive name alone before a person: "NBC's Richard Engel" -> memberOf."""
+    for person, items in _title_phrases(view, ctx):
+        # NAME 's PERSON, with no title between
+        if any(kind == "title" for kind, _, _ in items):
+            continue
+        if len(items) >= 2 and items[-1][2].lower_ in {"'s", "’s"} and items[-2][0] == "body":
+            yield from fact(person, "memberOf", items[-2][1], view, "role-possessive")
+
+
+@rule("role-occupation-prenominal", stage=Stage.PHRASE)
+def prenominal_occupations(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """An organisation, then an occupation noun: "Exxon geologist Jane Doe" -> memberOf.
+
+    Not "Gaza resident X": a place before the noun says where, not for whom.
+    """
+    for person, items in _title_phrases(view, ctx):
+        kinds = [kind for kind, _, _ in items]
+        # ORG compound-NOUN(lower case) PERSON
+        if "title" in kinds or kinds[-1:] != ["role"] or "body" not in kinds:
+            continue
+        b = max(k for k, kind in enumerate(kinds) if kind == "body")
+        if all(kind == "role" for kind in kinds[b + 1:]) \
+                and ctx.index.entity(items[b][1]).cls in _BODIES:
+            yield from fact(person, "memberOf", items[b][1], view, "role-occupation-prenominal")
+
+
+@rule("role-title-prenominal", stage=Stage.PHRASE)
+def prenominal_titles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """A body and a title before a name: "U.S. Defense Secretary Lloyd Austin"."""
+    index = ctx.index
+    for person, items in _title_phrases(view, ctx):
         title_at = [k for k, (kind, _, _) in enumerate(items) if kind == "title"]
-        if not title_at:
-            # a possessive name alone: "NBC's Richard Engel"
-            if len(items) >= 2 and items[-1][2].lower_ in {"'s", "’s"} and items[-2][0] == "body":
-                yield from fact(person, "memberOf", items[-2][1], sentence, "role-possessive")
-            # an organisation, then an occupation noun: "Exxon geologist X" (not "Gaza
-            # resident X": a place before the noun says where, not for whom)
-            kinds = [kind for kind, _, _ in items]
-            if kinds[-1:] == ["role"] and "body" in kinds:
-                b = max(k for k, kind in enumerate(kinds) if kind == "body")
-                if all(kind == "role" for kind in kinds[b + 1:]) \
-                        and index.entity(items[b][1]).cls in _BODIES:
-                    yield from fact(person, "memberOf", items[b][1], sentence,
-                                    "role-occupation-prenominal")
+        bodies_before = [k for k, (kind, _, _) in enumerate(items[:title_at[-1]])
+                         if kind == "body"] if title_at else []
+        if not bodies_before:
             continue
-        last = title_at[-1]
-        bodies_before = [k for k, (kind, _, _) in enumerate(items[:last]) if kind == "body"]
-        if bodies_before:
-            # "IRGC head X": the body nearest the title phrase that ends at the name
-            b = bodies_before[-1]
-            phrase = items[b + 1:]
-            # the head of the title phrase decides ("Secretary-General"); a subordinate
-            # word anywhere in it makes a member ("Deputy Prime Minister")
-            relation = [rel for kind, rel, _ in phrase if kind == "title"][-1]
-            if any(t.lower_ in _SUBORDINATE for _, _, t in phrase):
-                relation = "memberOf"
-            # a leader of an unnamed part is a member of the named whole ("Sudanese army chief")
-            if any(kind == "role" or t.lower_ in _PORTFOLIOS for kind, _, t in phrase):
-                relation = "memberOf"
-            # a town before a job says where ("a Denver prosecutor X"), unless possessive
-            if is_class(items[b][1], index, _TOWNS) and phrase[0][2].lower_ not in {"'s", "’s"}:
-                continue
-            yield from fact(person, relation, items[b][1], sentence, "role-title-prenominal")
+        # "IRGC head X": the body nearest the title phrase that ends at the name
+        b = bodies_before[-1]
+        phrase = items[b + 1:]
+        # the head of the title phrase decides ("Secretary-General"); a subordinate
+        # word anywhere in it makes a member ("Deputy Prime Minister")
+        relation = [rel for kind, rel, _ in phrase if kind == "title"][-1]
+        if any(t.lower_ in _SUBORDINATE for _, _, t in phrase):
+            relation = "memberOf"
+        # a leader of an unnamed part is a member of the named whole ("Sudanese army chief")
+        if any(kind == "role" or t.lower_ in _PORTFOLIOS for kind, _, t in phrase):
+            relation = "memberOf"
+        # a town before a job says where ("a Denver prosecutor X"), unless possessive
+        if is_class(items[b][1], index, _TOWNS) and phrase[0][2].lower_ not in {"'s", "’s"}:
             continue
-        # "Spokesman for the Arab Coalition Col. X": the body after the title's preposition
-        for k in title_at:
-            after = items[k + 1:k + 4]
-            if after and after[0][2].lower_ in _TITLE_PREPS:
-                body = next((it for it in after[1:] if it[0] == "body"), None)
-                if body is not None and index.entity(body[1]).cls in _BODIES:
-                    yield from fact(person, items[k][1], body[1], sentence,
-                                    "role-title-prenominal-prep")
-                    break
+        yield from fact(person, relation, items[b][1], view, "role-title-prenominal")
 
 
 def _title_bodies(title: Token, index: EntityIndex) -> list[Mention]:
@@ -215,24 +240,34 @@ def _titled_person(title: Token, index: EntityIndex) -> Mention | None:
     return None
 
 
-def appositive_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
-                      ) -> Iterator[Fact]:
+@rule("role-occupation-appositive", stage=Stage.PHRASE)
+def appositive_occupations(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """An occupation outside the cues with its organisation: "X, a Chevron geologist,"."""
+    index = ctx.index
+    for tok in view.tokens:
+        if tok.pos_ != "NOUN" or index.mention_at(tok) is not None or \
+                title_relation(tok, ctx.cues.titles) is not None:
+            continue
+        # PERSON -> appos NOUN -> compound/poss ORG
+        if tok.dep_ == "appos" and _is_person(index.mention_at(tok.head), index):
+            for child in tok.children:
+                body = index.mention_at(child) if child.dep_ in {"compound", "poss"} else None
+                if is_class(body, index, _BODIES) and not _hyphen_modifier(body, tok.doc):
+                    yield from fact(index.mention_at(tok.head), "memberOf", body, view,
+                                    "role-occupation-appositive")
+
+
+@rule("role-title-appositive", stage=Stage.PHRASE)
+def appositive_titles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A title in apposition or after a copula: "X, commander of the Quds Force"."""
-    for tok in sentence.tokens:
+    index = ctx.index
+    for tok in view.tokens:
         if tok.pos_ not in {"NOUN", "PROPN"} or index.mention_at(tok) is not None:
             continue
-        relation = title_relation(tok, cues.titles)
+        relation = title_relation(tok, ctx.cues.titles)
         if relation is None:
-            # an occupation outside the cues, named with its organisation in apposition:
-            # "X, a Chevron geologist," (the organisation modifies the noun)
-            if tok.dep_ == "appos" and tok.pos_ == "NOUN" and _is_person(
-                    index.mention_at(tok.head), index):
-                for child in tok.children:
-                    body = index.mention_at(child) if child.dep_ in {"compound", "poss"} else None
-                    if is_class(body, index, _BODIES) and not _hyphen_modifier(body, tok.doc):
-                        yield from fact(index.mention_at(tok.head), "memberOf", body, sentence,
-                                        "role-occupation-appositive")
             continue
+        # PERSON -> appos TITLE | PERSON <- nsubj be -> attr TITLE; TITLE -> prep of -> BODY
         person = _titled_person(tok, index)
         owner = tok
         # a coordinated title shares the first title's person ("commander of X and member of Y")
@@ -248,12 +283,13 @@ def appositive_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRe
                 and tok.doc[tok.i + 1].lower_ == "of" and tok.doc[tok.i + 2].lower_ == "staff"):
             relation = "memberOf"
         for body in _title_bodies(tok, index):
-            yield from fact(person, relation, body, sentence, "role-title-appositive")
+            yield from fact(person, relation, body, view, "role-title-appositive")
 
 
-def person_of_body(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
-                   ) -> Iterator[Fact]:
+@rule("role-person-of", stage=Stage.PHRASE)
+def person_of_body(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A person named with the body they belong to: "Ali Larijani of the SNSC"."""
+    sent, index, sentence = view.sent, ctx.index, view
     for tok in sentence.tokens:
         person = mention_head(tok, index)
         if not _is_person(person, index):
@@ -280,9 +316,10 @@ def person_of_body(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                             yield from fact(person, "memberOf", body, sentence, "role-person-of")
 
 
-def person_body(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
-                ) -> Iterator[Fact]:
+@rule("role-person-possessive", stage=Stage.PHRASE)
+def person_body(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A body named as a person's own: "Netanyahu's Likud party" (the person is a member)."""
+    index, sentence = ctx.index, view
     for tok in sentence.tokens:
         body = mention_head(tok, index)
         if not is_class(body, index, _BODIES):
@@ -294,9 +331,10 @@ def person_body(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                                 "role-person-possessive")
 
 
-def body_of_state(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
-                  ) -> Iterator[Fact]:
+@rule("role-body-of-state", stage=Stage.PHRASE)
+def body_of_state(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A state body named with its state or parent body: "Iran's Quds Force"."""
+    index, sentence = ctx.index, view
     for tok in sentence.tokens:
         body = mention_head(tok, index)
         if not is_body(body, index):
@@ -339,8 +377,10 @@ def _country_named(tok: Token, index: EntityIndex, inside: Mention) -> Mention |
     return None
 
 
-def part_of(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Iterator[Fact]:
+@rule("role-part-of", stage=Stage.PHRASE)
+def part_of(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """Membership stated as a part: "the Houthis are part of the Axis of Resistance"."""
+    index, sentence = ctx.index, view
     for tok in sentence.tokens:
         if tok.lower_ != "part" or tok.dep_ not in {"attr", "appos"}:
             continue
@@ -358,10 +398,3 @@ def part_of(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Iter
                         yield from fact(member, "memberOf", whole, sentence, "role-part-of")
 
 
-RULES = (prenominal_titles, appositive_titles, person_of_body, person_body, body_of_state,
-         part_of)
-
-
-def role_facts(sent: Span, index: EntityIndex, cues) -> Iterator[Fact]:
-    """All leaderOf and memberOf facts one sentence states without a verb: every rule of :data:`RULES`."""
-    return run_rules(RULES, sent, index, cues)
