@@ -100,6 +100,26 @@ class KGB(DefinedNamespace):
     verb: URIRef
 
 
+class _RelationNames:
+    """Relation names as the extractor writes them, checked against the closed namespace.
+
+    >>> REL.attacked
+    'attacked'
+    >>> REL.attackd
+    Traceback (most recent call last):
+    ...
+    AttributeError: term 'attackd' not in namespace 'https://w3id.org/kgbuilder/ontology#'
+    """
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_") or not name[:1].islower():
+            raise AttributeError(f"{name!r} is not a relation name")
+        return str(getattr(KGB, name))[len(str(KGB)):]
+
+
+#: Relation names (``REL.locatedIn == "locatedIn"``); a misspelt one raises at once.
+REL = _RelationNames()
+
 #: Resources minted by a build: entities, documents, statements.
 KGR = Namespace("https://w3id.org/kgbuilder/resource/")
 #: Open relations: one property per verb outside the inventory.

@@ -10,20 +10,8 @@ from spacy.tokens import Token
 
 from extractors.entities import EntityIndex
 from extractors.records import Mention
+from extractors.relations.words import words
 
-# partitive heads that stand for the group after "of" ("25 of its fighters")
-_PARTITIVES = {"part", "parts", "much", "some", "many", "several", "dozens", "hundreds",
-               "thousands", "scores", "members", "most", "all", "none", "one", "two", "three",
-               "four", "five"}
-# endings of nouns for one person who does something ("contractor", "journalist")
-_AGENTIVE_SUFFIXES = ("or", "er", "ist", "ian", "ant", "ent", "man", "woman")
-# participles that tie a place or thing to the group that owns or uses it
-_OWNING_PARTICIPLES = {"belong", "link", "tie", "affiliate", "use", "operate", "run", "occupy",
-                       "control", "hold", "own"}
-# nouns that name a kind of place before its name ("the town of X")
-_PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "area", "port",
-                "capital", "county", "governorate", "neighbourhood", "neighborhood", "suburb",
-                "island", "enclave", "territory", "state", "camp", "base"}
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -69,7 +57,7 @@ def _called(tok: Token, index: EntityIndex) -> Mention | None:
 
 def _individual(tok: Token) -> bool:
     """A single person named by a role noun ("a U.S. contractor"): not the state itself."""
-    return tok.tag_ == "NN" and tok.lower_.endswith(_AGENTIVE_SUFFIXES) and \
+    return tok.tag_ == "NN" and tok.lower_.endswith(tuple(words("agentive_suffixes"))) and \
         any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
 
 
@@ -88,7 +76,7 @@ def argument_mentions(tok: Token, index: EntityIndex, expand: bool = True,
             continue  # "Connally, then the Texas governor": a description, not a second party
         m = _called(t, index) or index.mention_at(t)
         if m is None and t.pos_ in {"NUM", "PRON", "ADJ", "NOUN"} and \
-                (t.pos_ == "NUM" or t.lower_ in _PARTITIVES):
+                (t.pos_ == "NUM" or t.lower_ in words("partitive_heads")):
             # partitive: "two of the militia's commanders"
             for prep in t.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -104,7 +92,7 @@ def argument_mentions(tok: Token, index: EntityIndex, expand: bool = True,
                 m = index.mention_at(t.head)
         if m is None and t.pos_ in {"NOUN", "PROPN"} and not _individual(t):
             m = modifier_mention(t, index)
-        if m is None and t.lemma_.lower() in _PLACE_NOUNS:
+        if m is None and t.lemma_.lower() in words("place_nouns"):
             # a place named by its kind: "the town of Wad Madani"
             m = next((index.mention_at(p) for prep in t.children
                       if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -129,7 +117,7 @@ def _owner(tok: Token, index: EntityIndex) -> Mention | None:
     """The group a place or thing belongs to: "depots belonging to Hezbollah", "a base used
     by U.S. forces"."""
     for acl in tok.children:
-        if acl.dep_ != "acl" or acl.lemma_ not in _OWNING_PARTICIPLES:
+        if acl.dep_ != "acl" or acl.lemma_ not in words("owning_participles"):
             continue
         for prep in acl.children:
             if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"to", "by"}:

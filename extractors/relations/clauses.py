@@ -6,25 +6,15 @@ preposition all leave their subject elsewhere in the sentence; these functions f
 from __future__ import annotations
 
 from spacy.tokens import Token
+from extractors.relations.words import words
 
 SUBJ = {"nsubj"}
 PASS_SUBJ = {"nsubjpass"}
 OBJ = {"dobj", "obj"}
-# speech and attribution verbs that report the clause under them ("X said Y struck Z")
-SPEECH_VERBS = {"say", "tell", "report", "state", "add", "announce", "claim", "allege",
-                "assert", "confirm", "write", "declare", "insist", "note", "stress", "explain",
-                "argue", "acknowledge", "admit", "reveal", "disclose", "tweet", "post",
-                "maintain", "contend", "suggest", "indicate", "show", "find", "conclude",
-                "believe", "think", "know", "learn", "testify", "recount", "describe"}
-# verbs whose object controls the subject of their infinitive ("asked Hezbollah to send")
-OBJECT_CONTROL = {"ask", "urge", "order", "tell", "call", "press", "push", "force",
-                  "allow", "help", "encourage", "invite", "instruct", "direct", "authorize",
-                  "persuade", "convince", "pressure", "request", "enable", "lead", "want"}
 # verbs after which a gerund describes a state of the subject, not an act it did
 # adjectives that hold their subject to be the doer of a gerund ("guilty of killing")
-CULPABLE = {"guilty", "responsible", "innocent", "culpable"}
+_CULPABLE = {"guilty", "responsible", "innocent", "culpable"}
 _REL_TAGS = {"WDT", "WP"}
-_ASPECT_PREPS = {"of", "for", "with", "in", "by", "after", "before", "while", "since"}
 
 
 def _has_passive_aux(verb: Token) -> bool:
@@ -75,7 +65,7 @@ def _subjects(verb: Token) -> tuple[list[Token], bool, bool]:
         # control: "X asked Y to send" gives Y; "X plans to strike" gives X
         if v.dep_ == "xcomp":
             objs = [c for c in v.head.children if c.dep_ in OBJ]
-            if objs and v.head.lemma_ in OBJECT_CONTROL:
+            if objs and v.head.lemma_ in words("object_control_verbs"):
                 return objs, False, True
             if objs:
                 return [], False, True
@@ -85,14 +75,15 @@ def _subjects(verb: Token) -> tuple[list[Token], bool, bool]:
         # gerund after a preposition shares the clause's subject ("acted alone in killing X",
         # "was convicted of murdering X")
         if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" \
-                and v.head.lower_ in _ASPECT_PREPS and v.head.head.pos_ in {"VERB", "AUX"}:
+                and v.head.lower_ in words("gerund_aspect_prepositions") \
+                and v.head.head.pos_ in {"VERB", "AUX"}:
             v = v.head.head
             inherited = True
             continue
         if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep":
             host = v.head.head
             # culpability adjective: "X was guilty of murdering Y", "found X guilty of ..."
-            if host.pos_ == "ADJ" and host.lemma_ in CULPABLE:
+            if host.pos_ == "ADJ" and host.lemma_ in _CULPABLE:
                 own = [c for c in host.children if c.dep_ in SUBJ]
                 if own:
                     return own, False, True
@@ -107,7 +98,7 @@ def _subjects(verb: Token) -> tuple[list[Token], bool, bool]:
                 continue
         # adverbial participle: "..., killing two soldiers" takes the main subject
         if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.pos_ in {"VERB", "AUX"}:
-            if v.head.lemma_ in SPEECH_VERBS:
+            if v.head.lemma_ in words("speech_verbs"):
                 # "X struck Y, officials said, killing Z": the reported clause's subject
                 clause = [c for c in v.head.children if c.dep_ == "ccomp"]
                 if not clause:

@@ -13,33 +13,41 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from extractors.records import Fact, Factuality
+from extractors.relations.words import table
 
-MONTHS = {name: n for n, names in enumerate(
-    (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-     ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-     ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-     ("december", "dec")), start=1) for name in names}
-WEEKDAYS = {name: n for n, name in enumerate(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "a": 1}
 _UNITS = {"day": 1, "week": 7}
 
-# Calendar dates, most specific first; each match is anchored on the whole expression
-# after a leading "on", "in", "the", "early"/"late" and the like were dropped.
-_ABSOLUTE = [
-    re.compile(rf"{_YEAR}-(?P<nmonth>[01]\d)-(?P<day>[0-3]\d)"),                 # 2020-03-26
-    re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}"),                              # March 26, 2020
-    re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"),                    # 26 March 2020
-    re.compile(rf"{_MONTH}\s+{_DAY}"),                                         # March 26
-    re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH}"),                               # 26 March
-    re.compile(rf"{_MONTH},?\s+{_YEAR}"),                                      # March 2020
-    re.compile(rf"{_MONTH}"),                                                  # March
-    re.compile(rf"{_YEAR}"),                                                   # 2020
-]
+
+def _calendar(kind: str) -> dict[str, int]:
+    """Month names ("month"), weekday names ("weekday") or number words ("number") -> number."""
+    return {word: int(number) for word, (k, number) in table("calendar_words").items()
+            if k == kind}
+
+
+_PATTERNS: dict[int, list[re.Pattern]] = {}
+
+
+def _absolute() -> list[re.Pattern]:
+    """Calendar dates, most specific first; each match is anchored on the whole expression
+    after a leading "on", "in", "the", "early"/"late" and the like were dropped."""
+    months = _calendar("month")
+    key = hash(tuple(sorted(months.items())))
+    if key not in _PATTERNS:
+        m = r"(?P<month>" + "|".join(sorted(months, key=len, reverse=True)) + r")\.?"
+        _PATTERNS[key] = [
+            re.compile(rf"{_YEAR}-(?P<nmonth>[01]\d)-(?P<day>[0-3]\d)"),           # 2020-03-26
+            re.compile(rf"{m}\s+{_DAY},?\s+{_YEAR}"),                             # March 26, 2020
+            re.compile(rf"{_DAY}\s+(?:of\s+)?{m},?\s+{_YEAR}"),                   # 26 March 2020
+            re.compile(rf"{m}\s+{_DAY}"),                                        # March 26
+            re.compile(rf"{_DAY}\s+(?:of\s+)?{m}"),                              # 26 March
+            re.compile(rf"{m},?\s+{_YEAR}"),                                     # March 2020
+            re.compile(rf"{m}"),                                                 # March
+            re.compile(rf"{_YEAR}"),                                             # 2020
+        ]
+    return _PATTERNS[key]
+
 _LEADING = re.compile(r"^(?:(?:on|in|of|during|since|by|from|at|the|early|late|mid|"
                       r"earlier|later|this\s+past|past)\b[\s-]*)+")
 _TRAILING = re.compile(r"(?:\s+(?:morning|afternoon|evening|night|this\s+year))+$")
@@ -89,8 +97,9 @@ def _relative(text: str, anchor: date, future: bool) -> str | None:
     if text == "tomorrow":
         return (anchor + timedelta(days=1)).isoformat()
     m = re.fullmatch(r"(?:(?P<rel>last|next|this|previous|coming)\s+)?(?P<wd>[a-z]+?)s?", text)
-    if m and m["wd"] in WEEKDAYS:
-        back = (anchor.weekday() - WEEKDAYS[m["wd"]]) % 7
+    weekdays = _calendar("weekday")
+    if m and m["wd"] in weekdays:
+        back = (anchor.weekday() - weekdays[m["wd"]]) % 7
         if m["rel"] in ("next", "coming"):
             return (anchor + timedelta(days=(7 - back) % 7 or 7)).isoformat()
         if future and m["rel"] is None:
@@ -108,8 +117,9 @@ def _relative(text: str, anchor: date, future: bool) -> str | None:
             return f"{months // 12:04d}-{months % 12 + 1:02d}"
         return f"{anchor.year + step:04d}"
     m = re.fullmatch(r"(?P<n>\d+|[a-z]+)\s+(?P<unit>day|week)s?\s+ago", text)
-    if m and (m["n"].isdigit() or m["n"] in _NUMBER):
-        n = int(m["n"]) if m["n"].isdigit() else _NUMBER[m["n"]]
+    numbers = _calendar("number")
+    if m and (m["n"].isdigit() or m["n"] in numbers):
+        n = int(m["n"]) if m["n"].isdigit() else numbers[m["n"]]
         d = anchor - timedelta(days=n * _UNITS[m["unit"]])
         return d.isoformat() if m["unit"] == "day" else _week(d)
     return None
@@ -140,12 +150,13 @@ def resolve_date(text: str, anchor: date | None, *, future: bool = False) -> str
     """
     text = " ".join(text.lower().replace("’", "'").split()).strip(" .,;'\"")
     text = _TRAILING.sub("", _LEADING.sub("", text)).strip()
-    for pattern in _ABSOLUTE:
+    for pattern in _absolute():
         m = pattern.fullmatch(text)
         if not m:
             continue
         groups = m.groupdict()
-        month = int(groups["nmonth"]) if groups.get("nmonth") else MONTHS.get(groups.get("month"))
+        month = int(groups["nmonth"]) if groups.get("nmonth") else \
+            _calendar("month").get(groups.get("month"))
         year = int(groups["year"]) if groups.get("year") else None
         day = int(groups["day"]) if groups.get("day") else None
         try:

@@ -8,27 +8,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from extractors.relations.clauses import SPEECH_VERBS, subjects
+from extractors.relations.clauses import subjects
 from extractors.records import Factuality
+from extractors.relations.words import words
 
-MODALS = {"could", "would", "might", "may", "should", "can", "must", "will", "shall", "'d",
-          "'ll", "wo", "ca"}
-# verbs whose infinitive complement is intended, not done ("plans to strike")
-PLAN_VERBS = {"plan", "intend", "aim", "seek", "want", "prepare", "hope", "expect", "try",
-              "threaten", "vow", "pledge", "promise", "consider", "propose", "decide", "mull",
-              "attempt", "wish", "agree", "offer", "order", "tell", "ask", "urge", "call",
-              "demand", "press", "warn", "push", "plot", "need", "be", "weigh", "discuss",
-              "threat", "plan", "aim", "seek", "set", "schedule", "expect"}
-# verbs that deny or cancel their complement ("refused to withdraw", "denied attacking")
-NEGATING_VERBS = {"deny", "refuse", "fail", "decline", "cancel", "reject", "avoid", "stop",
-                  "halt", "prevent", "rule", "deter"}
-# verbs whose clause complement is an opinion about what may happen ("fears X will strike")
-IRREALIS_VERBS = {"fear", "worry", "suspect", "speculate", "doubt", "wonder", "predict",
-                  "question", "ask", "imagine", "suppose"}
-# nouns that make the event they govern a possibility ("the possibility of an attack")
-IRREALIS_NOUNS = {"possibility", "plan", "plans", "threat", "risk", "prospect", "fear",
-                  "option", "proposal", "danger", "chance", "likelihood", "bid", "attempt",
-                  "preparation", "preparations", "intention", "scenario", "effort"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
 _NEGATORS = {"not", "n't", "never", "no"}
 
@@ -39,7 +22,7 @@ def _negated(tok: Token) -> bool:
 
 
 def _modal(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children)
+    return any(c.dep_ == "aux" and c.lower_ in words("modal_words") for c in tok.children)
 
 
 def _going_to(tok: Token) -> bool:
@@ -76,14 +59,15 @@ def factuality(verb: Token, sent: Span) -> Factuality:
         v = clause_head(v)
         head = v.head
         # infinitive complement of a plan/order verb: "plans to strike", "ordered to leave"
-        if v.dep_ == "xcomp" and head.lemma_ in NEGATING_VERBS:
+        if v.dep_ == "xcomp" and head.lemma_ in words("negating_verbs"):
             return Factuality.NEGATED
-        if v.dep_ == "xcomp" and head.lemma_ in PLAN_VERBS:
+        if v.dep_ == "xcomp" and head.lemma_ in words("plan_verbs"):
             return Factuality.PLANNED
         # gerund after a negating verb: "denied attacking", "stopped funding"
-        if v.dep_ in {"xcomp", "ccomp", "pcomp"} and head.lemma_ in NEGATING_VERBS:
+        if v.dep_ in {"xcomp", "ccomp", "pcomp"} and head.lemma_ in words("negating_verbs"):
             return Factuality.NEGATED
-        if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_ in NEGATING_VERBS:
+        if v.dep_ == "pcomp" and head.dep_ == "prep" and \
+                head.head.lemma_ in words("negating_verbs"):
             return Factuality.NEGATED
         # "found not guilty of killing", "innocent of the murder"
         if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "ADJ" and \
@@ -95,9 +79,9 @@ def factuality(verb: Token, sent: Span) -> Factuality:
         if v.dep_ == "pcomp" and head.lower_ in {"at", "toward", "towards"}:
             return Factuality.PLANNED
         # opinion about what may happen: "officials fear the militia strikes again"
-        if v.dep_ == "ccomp" and head.lemma_ in IRREALIS_VERBS:
+        if v.dep_ == "ccomp" and head.lemma_ in words("irrealis_verbs"):
             return Factuality.HYPOTHETICAL
-        if v.dep_ == "ccomp" and head.lemma_ in NEGATING_VERBS:
+        if v.dep_ == "ccomp" and head.lemma_ in words("negating_verbs"):
             return Factuality.NEGATED
         if v.dep_ in {"xcomp", "ccomp", "conj"} and head.pos_ in {"VERB", "AUX"}:
             v = head  # the matrix verb's own negation or modal scopes over its complement
@@ -132,7 +116,7 @@ def noun_factuality(noun: Token, sent: Span) -> Factuality:
     for _ in range(8):
         if tok.dep_ == "ROOT" or tok.head is tok:
             break
-        if tok.lemma_.lower() in IRREALIS_NOUNS or tok.lower_ in IRREALIS_NOUNS:
+        if tok.lemma_.lower() in words("irrealis_nouns") or tok.lower_ in words("irrealis_nouns"):
             if tok is not noun:
                 return Factuality.HYPOTHETICAL
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
@@ -160,7 +144,7 @@ def reporter_token(verb: Token) -> Token | None:
                     for pobj in to.children:
                         if pobj.dep_ == "pobj":
                             return pobj
-        if v.dep_ in {"ccomp", "parataxis"} and v.head.lemma_ in SPEECH_VERBS:
+        if v.dep_ in {"ccomp", "parataxis"} and v.head.lemma_ in words("speech_verbs"):
             speaker = v.head
             for c in speaker.children:
                 if c.dep_ == "agent":  # "it was reported by X that ..."
@@ -177,7 +161,8 @@ def reporter_token(verb: Token) -> Token | None:
             return src
         # a speech verb placed after the quote: '"We struck the base," KH said.'
         for c in v.children:
-            if c.dep_ in {"parataxis", "ccomp"} and c.lemma_ in SPEECH_VERBS and c.i > verb.i:
+            if c.dep_ in {"parataxis", "ccomp"} and c.lemma_ in words("speech_verbs") \
+                    and c.i > verb.i:
                 return next((s for s in c.children if s.dep_ == "nsubj"), None)
         if v.dep_ in {"xcomp", "conj", "advcl"} and v.head is not v:
             v = clause_head(v.head)

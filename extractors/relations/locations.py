@@ -18,22 +18,12 @@ from extractors.relations.phrase_mentions import (LOCATABLE_CLASSES, PLACE_CLASS
 from extractors.records import Fact, Mention
 from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.registry import Stage, rule
+from extractors.relations.words import words
+from ontology.terms import REL
 
 # prepositions that put a thing inside or next to a place (the guideline's "in, near")
 IN_PREPS = {"in", "near", "inside", "within"}
-# participles that locate an organisation or a facility ("based in", "the Chicago-based")
-SITED = {"based", "located", "headquartered", "situated", "sited", "housed"}
-# nouns that name a part of a place ("in the northern part of Mali", "capital of Somalia")
-PLACE_PARTS = {"part", "region", "area", "province", "state", "district", "county", "capital",
-                "city", "town", "village", "suburb", "outskirts", "port", "island", "heart",
-                "centre", "center", "north", "south", "east", "west", "northeast", "northwest",
-                "southeast", "southwest", "neighbourhood", "neighborhood"}
 # tokens that close a "Place, Region" pair ("Tucson, Ariz., said", "Mosul, Iraq.")
-# nouns of sites that a name can modify ("Al Udeid air base", "the Nuseirat refugee camp")
-_SITES = {"base", "airbase", "air base", "embassy", "consulate", "airport", "camp", "plant",
-          "facility", "headquarters", "compound", "port", "prison", "desert", "mountains",
-          "river", "dam", "refinery", "field", "oilfield", "mine", "reactor", "university",
-          "hospital", "mosque", "church", "square", "barracks", "airfield", "outpost"}
 _PAIR_END = {",", ".", ";", ":", "(", ")", "--", "—", "–", "_", "'", '"', "”", "’"}
 
 
@@ -112,13 +102,9 @@ def comma_pairs(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         if is_class(mention, index, {"Person"}):
             continue
         for region in regions_after(mention, sent, index):
-            yield from fact(mention, "locatedIn", region, sentence, "location-comma-pair")
+            yield from fact(mention, REL.locatedIn, region, sentence, "location-comma-pair")
 
 
-_COMPASS = {"north-east", "north-west", "south-east", "south-west", "central", "northeastern",
-            "northwestern", "southeastern", "southwestern"}
-_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
-               "southwest", "northern", "southern", "eastern", "western"}
 
 
 @rule("location-comma-vicinity", stage=Stage.PHRASE)
@@ -145,11 +131,11 @@ def comma_vicinity(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
             k += 1
         if doc[k].lower_ in {"near", "outside", "in"}:
             k += 1
-        elif doc[k].lower_ in _DIRECTIONS and k + 1 < sent.end and doc[k + 1].lower_ == "of":
+        elif doc[k].lower_ in words("compass_directions") and k + 1 < sent.end and doc[k + 1].lower_ == "of":
             k += 2
-        elif doc[k].lower_ in _DIRECTIONS or doc[k].lower_ in _COMPASS:
+        elif doc[k].lower_ in words("compass_directions") or doc[k].lower_ in words("compass_adjectives"):
             # a region of the place: "Kandahar, southern Afghanistan", "Tabriz, north-west Iran"
-            while k < sent.end and (doc[k].lower_ in _DIRECTIONS or doc[k].lower_ in _COMPASS
+            while k < sent.end and (doc[k].lower_ in words("compass_directions") or doc[k].lower_ in words("compass_adjectives")
                                     or doc[k].text == "-"):
                 k += 1
         else:
@@ -159,7 +145,7 @@ def comma_vicinity(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         place = index.mention_at(doc[k]) if k < sent.end else None
         if is_place(place, index):
             for p in with_region(place, sent, index):
-                yield from fact(thing, "locatedIn", p, sentence, "location-comma-vicinity")
+                yield from fact(thing, REL.locatedIn, p, sentence, "location-comma-vicinity")
 
 
 def with_region(place: Mention, sent: Span, index: EntityIndex) -> list[Mention]:
@@ -173,7 +159,7 @@ def place_objects(prep: Token, index: EntityIndex, sent: Span) -> list[Mention]:
     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
         for t in [pobj, *pobj.conjuncts]:
             m = index.mention_at(t)
-            if m is None and t.lower_ in PLACE_PARTS:
+            if m is None and t.lower_ in words("place_parts"):
                 # "in the northern part of Mali": the place the part belongs to
                 m = next((index.mention_at(p) for of in t.children
                           if of.dep_ == "prep" and of.lower_ == "of"
@@ -183,7 +169,6 @@ def place_objects(prep: Token, index: EntityIndex, sent: Span) -> list[Mention]:
     return out
 
 
-_PATH_PREPS = {"from", "to", "at", "near", "outside", "toward", "towards"}
 
 
 def _next_in(tok: Token, sent: Span) -> Token | None:
@@ -211,7 +196,7 @@ def _locative_children(view: SentenceView, ctx: DocContext) -> list[tuple[Mentio
         while host.dep_ == "compound" and host.head.i - tok.i <= 2 \
                 and index.mention_at(host.head) is None:
             host = host.head
-        if host.i != tok.i and host.lower_ not in _SITES:
+        if host.i != tok.i and host.lower_ not in words("facility_nouns"):
             host = tok
         children = list(host.children)
         # "in" right after a place that ends a path, or after a site noun, though the parser
@@ -219,7 +204,7 @@ def _locative_children(view: SentenceView, ctx: DocContext) -> list[tuple[Mentio
         nxt = _next_in(host if host.i != tok.i else sent.doc[tokens_of(thing, sent.doc)[1]],
                        sent)
         if nxt is not None and nxt.head.i != host.i and (host.i != tok.i or (
-                tok.dep_ == "pobj" and tok.head.lower_ in _PATH_PREPS)):
+                tok.dep_ == "pobj" and tok.head.lower_ in words("path_prepositions"))):
             children.append(nxt)
         out.extend((thing, child) for child in children)
     view.analyses["locative_children"] = out
@@ -233,23 +218,20 @@ def locative_phrases(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         # NAME -> prep in/near -> pobj place: "Hezbollah in Lebanon"
         if child.dep_ == "prep" and child.lower_ in IN_PREPS:
             for place in place_objects(child, ctx.index, view.sent):
-                yield from fact(thing, "locatedIn", place, view, "location-prep")
+                yield from fact(thing, REL.locatedIn, place, view, "location-prep")
 
 
 @rule("location-sited", stage=Stage.PHRASE)
 def sited_participles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
-    """A reduced relative places a name: "a firm based in Ohio", "the plant, located near Bushehr"."""
+    """A reduced relative places a name: "a firm based in Ohio", "the plant, located near X"."""
     for thing, child in _locative_children(view, ctx):
         # NAME -> acl based/located -> prep in/near -> pobj place
-        if child.dep_ == "acl" and child.lower_ in SITED and asserts(child):
+        if child.dep_ == "acl" and child.lower_ in words("siting_participles") and asserts(child):
             for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in IN_PREPS):
                 for place in place_objects(prep, ctx.index, view.sent):
-                    yield from fact(thing, "locatedIn", place, view, "location-sited")
+                    yield from fact(thing, REL.locatedIn, place, view, "location-sited")
 
 
-# nouns of an organisation's sites or stay ("the militia's bases in Iraq", "its presence in")
-_HOLDINGS = {"base", "bases", "facility", "facilities", "headquarters", "office", "offices",
-             "branch", "branches", "presence", "positions", "camps", "camp", "bureau"}
 
 
 @rule("location-holdings", stage=Stage.PHRASE)
@@ -257,7 +239,7 @@ def holdings(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """An organisation's site or presence in a place: "the militia's facilities in Iraq"."""
     sent, index, sentence = view.sent, ctx.index, view
     for tok in sentence.tokens:
-        if tok.lower_ not in _HOLDINGS or index.mention_at(tok) is not None:
+        if tok.lower_ not in words("holding_nouns") or index.mention_at(tok) is not None:
             continue
         owners = []
         places = []
@@ -283,11 +265,9 @@ def holdings(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
             if not _not_people(owner, index):
                 continue
             for place in places:
-                yield from fact(owner, "locatedIn", place, sentence, "location-holdings")
+                yield from fact(owner, REL.locatedIn, place, sentence, "location-holdings")
 
 
-# verbs whose subject keeps a site somewhere ("the group has bases in Syria")
-_KEEP_VERBS = {"have", "maintain", "operate", "run", "keep", "open", "establish", "set"}
 
 
 @rule("location-sited-clause", stage=Stage.PHRASE)
@@ -297,16 +277,16 @@ def sited_clauses(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     for tok in sentence.tokens:
         if tok.pos_ != "VERB":
             continue
-        if tok.lower_ in SITED and tok.dep_ != "acl":
+        if tok.lower_ in words("siting_participles") and tok.dep_ != "acl":
             # "X is based in Y": a passive participle with its subject
             subj = next((c for c in tok.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
             if subj is not None and subj.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
                 subj = tok.head  # "Hamas, which is based in Gaza"
             preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in IN_PREPS]
-        elif tok.lemma_ in _KEEP_VERBS:
+        elif tok.lemma_ in words("keeping_verbs"):
             # "X has bases in Y": the subject keeps a site in the place
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            sites = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ in _HOLDINGS]
+            sites = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ in words("holding_nouns")]
             preps = [c for site in sites for c in site.children
                      if c.dep_ == "prep" and c.lower_ in IN_PREPS]
             preps += [c for c in tok.children if sites and c.dep_ == "prep" and c.lower_ in IN_PREPS]
@@ -324,7 +304,7 @@ def sited_clauses(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
                 continue
             for prep in preps:
                 for place in place_objects(prep, index, sent):
-                    yield from fact(thing, "locatedIn", place, sentence, "location-sited-clause")
+                    yield from fact(thing, REL.locatedIn, place, sentence, "location-sited-clause")
 
 
 @rule("location-fronted", stage=Stage.PHRASE)
@@ -348,7 +328,7 @@ def fronted_places(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         org = mention_head(subj, index)
         if is_class(org, index, {"Organization", "GovernmentBody", "ArmedGroup"}) \
                 and _not_people(org, index):
-            yield from fact(org, "locatedIn", place, sentence, "location-fronted")
+            yield from fact(org, REL.locatedIn, place, sentence, "location-fronted")
 
 
 @rule("location-based-compound", stage=Stage.PHRASE)
@@ -357,7 +337,7 @@ def based_compounds(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     sent, index, sentence = view.sent, ctx.index, view
     doc = sent.doc
     for tok in sentence.tokens:
-        if tok.lower_ not in SITED or tok.i < sent.start + 2 or doc[tok.i - 1].text != "-":
+        if tok.lower_ not in words("siting_participles") or tok.i < sent.start + 2 or doc[tok.i - 1].text != "-":
             continue
         place = index.mention_at(doc[tok.i - 2])
         thing = index.mention_at(tok.head) if tok.head.i != tok.i else None
@@ -367,7 +347,7 @@ def based_compounds(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
             if head.dep_ == "appos":
                 thing = index.mention_at(head.head)
         if is_place(place, index) and locatable(thing, index):
-            yield from fact(thing, "locatedIn", place, sentence, "location-based-compound")
+            yield from fact(thing, REL.locatedIn, place, sentence, "location-based-compound")
 
 
 @rule("location-possessive", stage=Stage.PHRASE)
@@ -384,4 +364,4 @@ def possessive_places(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
             if child.dep_ == "poss":
                 place = index.mention_at(child)
                 if is_place(place, index):
-                    yield from fact(thing, "locatedIn", place, sentence, "location-possessive")
+                    yield from fact(thing, REL.locatedIn, place, sentence, "location-possessive")

@@ -18,6 +18,7 @@ from extractors.relations.phrase_mentions import fact, is_class
 from extractors.records import Fact, Mention
 from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.registry import Stage, rule
+from ontology.terms import REL
 
 # classes that can be backed, led or linked
 _CLIENTS = {"Organization", "ArmedGroup", "GovernmentBody", "Person"}
@@ -120,6 +121,6 @@ def pro_modifiers(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         if supported is None:
             continue
         for client in clients:
-            yield from fact(client, "supported", supported, sentence, "modifier-pro")
+            yield from fact(client, REL.supported, supported, sentence, "modifier-pro")
 
 

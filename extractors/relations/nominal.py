@@ -14,28 +14,8 @@ from extractors.relations.clauses import subjects
 from extractors.entities import EntityIndex
 from extractors.relations.factuality import noun_factuality
 from extractors.records import Factuality, Mention
+from extractors.relations.words import words
 
-# nouns of quantity that pass their "of" argument through ("a series of airstrikes")
-QUANTITY_NOUNS = {"series", "wave", "string", "barrage", "spate", "round", "volley", "salvo",
-                  "campaign", "number", "dozens", "hundreds", "wave", "flurry", "number",
-                  "couple", "pair", "set", "new", "fresh", "host", "handful", "succession"}
-# participles that hand an event to its agent ("an attack attributed to X", "claimed by X")
-_ATTRIBUTION = {"attribute", "blame", "claim", "carry", "conduct", "launch", "stage", "mount",
-                "perpetrate", "commit", "order", "execute"}
-# verbs that add nothing but the doing to an event object ("launched strikes on X")
-LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "make", "pay", "hold",
-               "impose", "issue", "order", "execute", "perpetrate", "unleash", "begin", "start",
-               "continue", "intensify", "resume", "announce", "level", "lodge", "deliver",
-               "provide", "offer", "extend", "step", "escalate", "undertake", "commit",
-               "slap", "place", "renew", "expand", "tighten", "give", "send", "express",
-               "voice", "reaffirm", "pledge", "declare", "reiterate"}
-# verbs whose "with" phrase is the act done in response ("responded with strikes")
-RESPONSE_VERBS = {"respond", "retaliate", "react", "answer", "reply", "hit"}
-# verbs that hold their object (or passive subject) to be the doer of an event
-CULPRIT_VERBS = {"convict", "charge", "accuse", "suspect", "arrest", "jail", "sentence",
-                 "indict", "blame", "prosecute", "hold", "detain", "try", "condemn", "punish"}
-_CULPABLE_WORDS = {"responsible", "responsibility", "blame", "credit", "guilty", "culpable"}
-_DEFINITE = {"the", "these", "those", "this", "that"}
 _ACTOR_CLASSES = {"Person", "Organization", "ArmedGroup", "GovernmentBody", "Country"}
 
 
@@ -47,7 +27,7 @@ def event_noun(tok: Token, nouns: dict[str, str]) -> tuple[Token, str] | None:
     if rel is not None and tok.ent_type_ not in {"ORG", "GPE", "PERSON", "FAC", "LOC"}:
         return tok, rel
     # "a series of airstrikes": the quantity noun stands for its event
-    if tok.lemma_.lower() in QUANTITY_NOUNS or tok.lower_ in QUANTITY_NOUNS:
+    if tok.lemma_.lower() in words("quantity_nouns") or tok.lower_ in words("quantity_nouns"):
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
@@ -75,7 +55,7 @@ def _event_hosts(noun: Token) -> list[Token]:
     hosts = [noun]
     tok = noun
     while tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
-            tok.head.head.lemma_.lower() in QUANTITY_NOUNS:
+            tok.head.head.lemma_.lower() in words("quantity_nouns"):
         tok = tok.head.head
         hosts.append(tok)
     return hosts
@@ -92,7 +72,7 @@ def event_agents(noun: Token, rel: str, index: EntityIndex, cues) -> list[Mentio
                 out.extend(m for p in c.children if p.dep_ == "pobj"
                            for m in coordinated_names(p, index))
             # "an attack attributed to Y", "a strike claimed by Y"
-            elif c.dep_ in {"acl", "relcl"} and c.lemma_ in _ATTRIBUTION:
+            elif c.dep_ in {"acl", "relcl"} and c.lemma_ in words("attribution_participles"):
                 for prep in c.children:
                     if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"to", "on", "by"}:
                         out.extend(m for p in prep.children if p.dep_ == "pobj"
@@ -137,12 +117,12 @@ def culprit_tokens(noun: Token) -> list[Token]:
     tok = noun
     while tok.dep_ == "conj":
         tok = tok.head
-    if tok.dep_ != "pobj" or tok.head.lower_ not in {"for", "of", "with", "in", "to"}:
+    if tok.dep_ != "pobj" or tok.head.lower_ not in words("culprit_prepositions"):
         return []
     prep = tok.head
     host = prep.head
     # "X was responsible for", "X claimed responsibility for", "X pleaded guilty to"
-    if host.pos_ != "VERB" and host.lemma_ in _CULPABLE_WORDS:
+    if host.pos_ != "VERB" and host.lemma_ in words("culpability_words"):
         own = [c for c in host.children if c.dep_ == "nsubj"]
         if own:
             return own
@@ -153,7 +133,7 @@ def culprit_tokens(noun: Token) -> list[Token]:
             return subjects(verb)[0]
         return []
     # "was convicted of the killing", "the US blames KH for the attack"
-    if host.pos_ == "VERB" and host.lemma_ in CULPRIT_VERBS:
+    if host.pos_ == "VERB" and host.lemma_ in words("culprit_verbs"):
         toks, passive = subjects(host)
         if passive:
             return toks
@@ -165,13 +145,14 @@ def light_verb_subject(noun: Token) -> Token | None:
     """The subject of a light verb whose object is the event ("X launched strikes on Y")."""
     tok = noun
     while tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
-            tok.head.head.lemma_.lower() in QUANTITY_NOUNS:
+            tok.head.head.lemma_.lower() in words("quantity_nouns"):
         tok = tok.head.head
-    if tok.dep_ in {"dobj", "obj"} and tok.head.pos_ == "VERB" and tok.head.lemma_ in LIGHT_VERBS:
+    if tok.dep_ in {"dobj", "obj"} and tok.head.pos_ == "VERB" and \
+            tok.head.lemma_ in words("light_verbs"):
         return tok.head
     # response in kind: "X responded with strikes on Y", "retaliated with airstrikes"
     if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB" \
-            and tok.head.head.lemma_ in RESPONSE_VERBS:
+            and tok.head.head.lemma_ in words("response_verbs"):
         return tok.head.head
     return None
 
@@ -224,7 +205,8 @@ class EventMemory:
 
     def recall(self, noun: Token, rel: str) -> list[Mention]:
         """The agents of the event a definite event noun refers back to, if clear."""
-        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+        if not any(c.dep_ == "det" and c.lower_ in words("definite_determiners")
+                   for c in noun.children):
             return []
         if any(c.dep_ in {"compound", "amod", "poss"} and c.ent_type_ for c in noun.children):
             return []  # a modifier names another event: "the Kirkuk attack"

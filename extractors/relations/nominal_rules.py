@@ -17,8 +17,8 @@ from extractors.relations.arguments import argument_mentions
 from extractors.relations.clauses import subjects
 from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.factuality import noun_factuality, reporter_token
-from extractors.relations.nominal import (coordinated_names, light_verb_subject,
-                                          event_noun, event_targets, explicit_agents)
+from extractors.relations.nominal import (coordinated_names, event_noun, event_targets,
+                                          explicit_agents, light_verb_subject)
 from extractors.relations.registry import Stage, rule
 from extractors.relations.verb_frames import subject_mentions
 

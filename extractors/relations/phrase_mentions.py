@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from extractors.entities import EntityIndex
 from extractors.records import Fact, Mention
+from extractors.relations.words import words
 
 if TYPE_CHECKING:
     from extractors.relations.context import SentenceView
@@ -28,10 +29,6 @@ LOCATABLE_CLASSES = {"Organization", "ArmedGroup", "GovernmentBody", "Country", 
                      "Region", "Place", "Facility"}
 
 
-# head words of bodies that belong to a state or a movement rather than sit in a place
-_BODY_HEADS = {"force", "forces", "army", "guard", "guards", "corps", "navy", "police", "militia",
-               "brigade", "brigades", "unit", "units", "command", "ministry", "council",
-               "service", "agency", "directorate", "cabinet", "parliament", "government"}
 
 
 def is_body(mention: Mention | None, index: EntityIndex) -> bool:
@@ -45,8 +42,10 @@ def is_body(mention: Mention | None, index: EntityIndex) -> bool:
     cls = entity_class(mention, index)
     if cls in {"GovernmentBody", "ArmedGroup"}:
         return True
-    words = mention.text.lower().split()
-    return cls == "Organization" and bool(words) and words[-1] in _BODY_HEADS
+    heads = mention.text.lower().split()
+    # head words of bodies that belong to a state or a movement rather than sit in a place
+    return cls == "Organization" and bool(heads) and heads[-1] in \
+        words("armed_group_nouns") | words("institution_nouns")
 
 
 def entity_class(mention: Mention, index: EntityIndex) -> str:
@@ -91,8 +90,6 @@ def names_of(tok: Token, index: EntityIndex, *, modifier: bool = False) -> list[
     return out
 
 
-_MODALS = {"could", "would", "might", "may", "should", "can", "must", "will", "shall", "'d",
-           "'ll", "not", "n't", "never"}
 
 
 def asserts(verb: Token) -> bool:
@@ -101,7 +98,8 @@ def asserts(verb: Token) -> bool:
     Rules that read a fact off a clause ("X is based in Y", "X became head of Y") keep it
     only when this holds; noun phrases assert their facts whatever the verb around them.
     """
-    if any(c.dep_ in {"neg", "aux", "auxpass"} and c.lower_ in _MODALS for c in verb.children):
+    if any(c.dep_ in {"neg", "aux", "auxpass"} and c.lower_ in words("modal_words")
+           for c in verb.children):
         return False
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in verb.children):
         return False

@@ -9,10 +9,13 @@ from collections.abc import Iterator
 
 from extractors.records import Fact, Mention
 from extractors.relations.context import DocContext, SentenceView
-from extractors.relations.locations import (IN_PREPS, PLACE_PARTS, SITED, is_place, locatable,
-                                            place_objects, tokens_of, with_region)
-from extractors.relations.phrase_mentions import PLACE_CLASSES, asserts, fact, is_class, mention_head
+from extractors.relations.locations import (IN_PREPS, is_place, locatable, place_objects,
+                                            tokens_of, with_region)
+from extractors.relations.phrase_mentions import (PLACE_CLASSES, asserts, fact, is_class,
+                                                  mention_head)
 from extractors.relations.registry import Stage, rule
+from extractors.relations.words import words
+from ontology.terms import REL
 
 
 @rule("location-appositive", stage=Stage.PHRASE)
@@ -37,20 +40,16 @@ def appositive_places(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
                     places.append(m)
             # "a port town in the Red Sea", "the capital of Somalia"
             elif child.dep_ == "prep" and (child.lower_ in IN_PREPS or
-                                           child.lower_ == "of" and tok.lower_ in PLACE_PARTS):
+                                           child.lower_ == "of" and tok.lower_ in words("place_parts")):
                 places.extend(place_objects(child, index, sent))
             # "a group based in Gaza"
-            elif child.dep_ == "acl" and child.lower_ in SITED and asserts(child):
+            elif child.dep_ == "acl" and child.lower_ in words("siting_participles") and asserts(child):
                 for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in IN_PREPS):
                     places.extend(place_objects(prep, index, sent))
         for place in places:
-            yield from fact(thing, "locatedIn", place, sentence, "location-appositive")
+            yield from fact(thing, REL.locatedIn, place, sentence, "location-appositive")
 
 
-# nouns of a kind of place named by "of" ("the Iraqi city of Mosul", "the province of Idlib")
-_PLACE_KINDS = {"city", "town", "village", "province", "region", "district", "governorate",
-                "state", "county", "port", "island", "capital", "enclave", "suburb", "area",
-                "neighbourhood", "neighborhood", "municipality", "oblast", "camp", "base"}
 
 
 @rule("location-kind-of", stage=Stage.PHRASE)
@@ -58,7 +57,7 @@ def kind_of_place(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A place named as a kind of place of a country: "the northern Syrian town of Manbij"."""
     index, sentence = ctx.index, view
     for tok in sentence.tokens:
-        if tok.lower_ not in _PLACE_KINDS or index.mention_at(tok) is not None:
+        if tok.lower_ not in words("place_nouns") or index.mention_at(tok) is not None:
             continue
         # the country is an adjective or a name before the kind ("Syrian", "Gaza")
         containers = [index.mention_at(c) for c in tok.children
@@ -72,7 +71,7 @@ def kind_of_place(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
                 if not locatable(place, index) or is_class(place, index, {"Person"}):
                     continue
                 for container in containers:
-                    yield from fact(place, "locatedIn", container, sentence, "location-kind-of")
+                    yield from fact(place, REL.locatedIn, container, sentence, "location-kind-of")
 
 
 @rule("location-org-of", stage=Stage.PHRASE)
@@ -92,7 +91,7 @@ def organisation_of_place(view: SentenceView, ctx: DocContext) -> Iterator[Fact]
                     place = index.mention_at(pobj)
                     if is_place(place, index):
                         for p in with_region(place, sent, index):
-                            yield from fact(org, "locatedIn", p, sentence, "location-org-of")
+                            yield from fact(org, REL.locatedIn, p, sentence, "location-org-of")
 
 
 @rule("location-dateline", stage=Stage.PHRASE)
@@ -119,6 +118,6 @@ def datelines(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     _, a_last = tokens_of(agency, doc)
     if a_last + 1 < sent.end and doc[a_last + 1].text == ")":
         for place in places:
-            yield from fact(agency, "locatedIn", place, sentence, "location-dateline")
+            yield from fact(agency, REL.locatedIn, place, sentence, "location-dateline")
 
 

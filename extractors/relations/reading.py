@@ -17,6 +17,7 @@ from extractors.relations.nominal import EventMemory
 from extractors.relations.nominal_rules import scan_events
 from extractors.relations.registry import Stage, rules
 from extractors.relations.verb_frames import verb_frames
+from extractors.relations.words import using
 
 
 def relation_facts(doc: Doc, *, index: EntityIndex, cues, lexicon: Lexicon) -> list[Fact]:
@@ -28,7 +29,13 @@ def relation_facts(doc: Doc, *, index: EntityIndex, cues, lexicon: Lexicon) -> l
         cues: the ontology's cue table (:func:`ontology.load_cues`).
         lexicon: the word lists (:func:`extractors.lexicon.load_lexicon`).
     """
-    ctx = DocContext(doc=doc, index=index, cues=cues, lexicon=lexicon, events=EventMemory())
+    with using(lexicon):
+        return _read(DocContext(doc=doc, index=index, cues=cues, lexicon=lexicon,
+                                events=EventMemory()))
+
+
+def _read(ctx: DocContext) -> list[Fact]:
+    doc = ctx.doc
     doc_text = doc.text
     views = [v for v in (SentenceView(sent, doc_text) for sent in doc.sents) if not v.empty]
     early = [r for r in rules() if r.stage < Stage.PHRASE]

@@ -13,17 +13,14 @@ from spacy.tokens import Token
 
 from extractors.entities import EntityIndex
 from extractors.names import name_key
-from extractors.relations.phrase_mentions import (ORG_CLASSES, asserts, fact, is_body,
-                                                 is_class, mention_head, names_of)
+from extractors.relations.phrase_mentions import (ORG_CLASSES, asserts, fact, is_body, is_class,
+                                                  mention_head, names_of)
 from extractors.records import Fact, Mention
 from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.registry import Stage, rule
+from extractors.relations.words import words
+from ontology.terms import REL
 
-# words that turn a leadership title into a subordinate one ("deputy head", "vice president")
-_SUBORDINATE = {"deputy", "vice", "assistant", "associate", "under", "lieutenant"}
-# words a title phrase may carry besides titles and names ("former Air Force commander")
-_TITLE_FILLERS = {"former", "acting", "interim", "then", "retired", "senior", "top", "chief",
-                  "newly", "new", "'s", "’s", "-", ".", "of", "for", "the", "&", "and"}
 # prepositions that link a title to the body it serves ("spokesman for", "head of")
 _TITLE_PREPS = {"of", "for", "at", "with"}
 # prepositions that link a person to the body they belong to ("Larijani of the SNSC")
@@ -31,18 +28,6 @@ _MEMBER_PREPS = {"of", "at"}
 _BODIES = ORG_CLASSES - {"Country"}
 # places that are no body a person serves: a job they modify says where, not whom for
 _TOWNS = {"City", "Region", "Place", "Facility"}
-# portfolio words that belong to a title, even when tagged as a name ("Defense Minister")
-_PORTFOLIOS = {"defense", "defence", "foreign", "interior", "state", "finance", "treasury",
-               "justice", "health", "energy", "oil", "trade", "commerce", "economy", "education",
-               "intelligence", "security", "homeland", "labor", "labour", "agriculture", "war",
-               "information", "culture", "transport", "housing", "environment", "navy", "army"}
-# words naming a part of a state or body, whose chief is only a member of the whole
-_PART_WORDS = _PORTFOLIOS | {"military", "naval", "police", "party", "spy", "nuclear", "cyber",
-                             "regional", "provincial", "local", "branch", "wing"}
-# verbs that give their subject a post ("is", "became", "was appointed", "served as")
-_STATE_VERBS = {"be", "become", "remain", "serve", "appoint", "name", "elect", "install",
-                "nominate", "choose", "make"}
-_NAMING_VERBS = {"appoint", "name", "elect", "install", "nominate", "choose", "make"}
 
 
 def title_relation(tok: Token, titles: dict[str, str]) -> str | None:
@@ -62,8 +47,8 @@ def title_relation(tok: Token, titles: dict[str, str]) -> str | None:
     if rel is None and prev is not None:
         rel = titles.get(f"{prev.lower_} {word}") or titles.get(f"{prev.lower_}{word}")
     rel = rel or titles.get(word)
-    if rel == "leaderOf" and prev is not None and prev.lower_ in _SUBORDINATE:
-        return "memberOf"
+    if rel == REL.leaderOf and prev is not None and prev.lower_ in words("subordinate_title_words"):
+        return REL.memberOf
     return rel
 
 
@@ -102,7 +87,7 @@ def _title_phrases(view: SentenceView, ctx: DocContext) -> list[tuple[Mention, l
             t = doc[j]
             m = index.mention_at(t)
             nxt = doc[j + 1]
-            in_title = m is not None and (m.text.lower() in _PORTFOLIOS or
+            in_title = m is not None and (m.text.lower() in words("portfolio_words") or
                                           f"{t.lower_} {nxt.lower_}" in titles)
             if m is not None and not in_title:
                 if _is_person(m, index):
@@ -114,7 +99,7 @@ def _title_phrases(view: SentenceView, ctx: DocContext) -> list[tuple[Mention, l
                 items.append(("filler", None, t))
             elif title_relation(t, titles):
                 items.append(("title", title_relation(t, titles), t))
-            elif t.lower_ in _TITLE_FILLERS or (t.is_title and t.pos_ in {"PROPN", "ADJ"}):
+            elif t.lower_ in words("title_fillers") or (t.is_title and t.pos_ in {"PROPN", "ADJ"}):
                 items.append(("filler", None, t))
             elif t.text == "-" or t.lower_ in cues.modifiers:
                 items.append(("filler", None, t))
@@ -140,7 +125,7 @@ def possessive_names(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         if any(kind == "title" for kind, _, _ in items):
             continue
         if len(items) >= 2 and items[-1][2].lower_ in {"'s", "’s"} and items[-2][0] == "body":
-            yield from fact(person, "memberOf", items[-2][1], view, "role-possessive")
+            yield from fact(person, REL.memberOf, items[-2][1], view, "role-possessive")
 
 
 @rule("role-occupation-prenominal", stage=Stage.PHRASE)
@@ -157,7 +142,7 @@ def prenominal_occupations(view: SentenceView, ctx: DocContext) -> Iterator[Fact
         b = max(k for k, kind in enumerate(kinds) if kind == "body")
         if all(kind == "role" for kind in kinds[b + 1:]) \
                 and ctx.index.entity(items[b][1]).cls in _BODIES:
-            yield from fact(person, "memberOf", items[b][1], view, "role-occupation-prenominal")
+            yield from fact(person, REL.memberOf, items[b][1], view, "role-occupation-prenominal")
 
 
 @rule("role-title-prenominal", stage=Stage.PHRASE)
@@ -176,11 +161,11 @@ def prenominal_titles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         # the head of the title phrase decides ("Secretary-General"); a subordinate
         # word anywhere in it makes a member ("Deputy Prime Minister")
         relation = [rel for kind, rel, _ in phrase if kind == "title"][-1]
-        if any(t.lower_ in _SUBORDINATE for _, _, t in phrase):
-            relation = "memberOf"
+        if any(t.lower_ in words("subordinate_title_words") for _, _, t in phrase):
+            relation = REL.memberOf
         # a leader of an unnamed part is a member of the named whole ("Sudanese army chief")
-        if any(kind == "role" or t.lower_ in _PORTFOLIOS for kind, _, t in phrase):
-            relation = "memberOf"
+        if any(kind == "role" or t.lower_ in words("portfolio_words") for kind, _, t in phrase):
+            relation = REL.memberOf
         # a town before a job says where ("a Denver prosecutor X"), unless possessive
         if is_class(items[b][1], index, _TOWNS) and phrase[0][2].lower_ not in {"'s", "’s"}:
             continue
@@ -226,10 +211,10 @@ def _titled_person(title: Token, index: EntityIndex) -> Mention | None:
     if title.dep_ == "pobj" and head.lower_ == "as":
         title, head = head, head.head
     # copula or naming verb: "X is the president of Y", "X was appointed head of Y"
-    if title.dep_ in {"attr", "oprd", "prep", "xcomp"} and head.lemma_ in _STATE_VERBS \
+    if title.dep_ in {"attr", "oprd", "prep", "xcomp"} and head.lemma_ in words("copular_role_verbs") \
             and asserts(head):
         # the appointee of an active naming verb is its object ("X appointed Y as head")
-        deps = ("dobj",) if head.lemma_ in _NAMING_VERBS and any(
+        deps = ("dobj",) if head.lemma_ in words("naming_verbs") and any(
             c.dep_ == "dobj" for c in head.children) else ("nsubj", "nsubjpass")
         subj = next((c for c in head.children if c.dep_ in deps), None)
         # a relative clause's subject is the name it modifies ("X, who is head of Y")
@@ -253,7 +238,7 @@ def appositive_occupations(view: SentenceView, ctx: DocContext) -> Iterator[Fact
             for child in tok.children:
                 body = index.mention_at(child) if child.dep_ in {"compound", "poss"} else None
                 if is_class(body, index, _BODIES) and not _hyphen_modifier(body, tok.doc):
-                    yield from fact(index.mention_at(tok.head), "memberOf", body, view,
+                    yield from fact(index.mention_at(tok.head), REL.memberOf, body, view,
                                     "role-occupation-appositive")
 
 
@@ -277,11 +262,11 @@ def appositive_titles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         if person is None:
             continue
         # the chief of an unnamed part or of staff is a member ("its military chief of staff")
-        if relation == "leaderOf" and (any(
-                c.dep_ in {"amod", "compound"} and c.is_lower and c.lower_ in _PART_WORDS
+        if relation == REL.leaderOf and (any(
+                c.dep_ in {"amod", "compound"} and c.is_lower and c.lower_ in words("unit_part_words")
                 for c in tok.children) or tok.i + 2 < len(tok.doc)
                 and tok.doc[tok.i + 1].lower_ == "of" and tok.doc[tok.i + 2].lower_ == "staff"):
-            relation = "memberOf"
+            relation = REL.memberOf
         for body in _title_bodies(tok, index):
             yield from fact(person, relation, body, view, "role-title-appositive")
 
@@ -313,7 +298,7 @@ def person_of_body(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
                                   for m in names_of(c, index)]
                     for body in bodies:
                         if is_class(body, index, _BODIES):
-                            yield from fact(person, "memberOf", body, sentence, "role-person-of")
+                            yield from fact(person, REL.memberOf, body, sentence, "role-person-of")
 
 
 @rule("role-person-possessive", stage=Stage.PHRASE)
@@ -327,7 +312,7 @@ def person_body(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         for child in tok.children:
             # possessive person before a body: "Starmer's Labour Party"
             if child.dep_ == "poss" and _is_person(index.mention_at(child), index):
-                yield from fact(index.mention_at(child), "memberOf", body, sentence,
+                yield from fact(index.mention_at(child), REL.memberOf, body, sentence,
                                 "role-person-possessive")
 
 
@@ -345,7 +330,7 @@ def body_of_state(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
                 owner = index.mention_at(child)
                 if owner is not None and owner != body and is_class(owner, index, ORG_CLASSES) \
                         and not _hyphen_modifier(owner, tok.doc):
-                    yield from fact(body, "memberOf", owner, sentence, "role-body-of-state")
+                    yield from fact(body, REL.memberOf, owner, sentence, "role-body-of-state")
         # a body whose name opens with its country's name: "US State Department"
         span = tok.doc.char_span(body.start, body.end, alignment_mode="expand")
         words = [t for t in (span if span is not None else ())
@@ -353,7 +338,7 @@ def body_of_state(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         if words and words[0].i != tok.i:
             state = _country_named(words[0], index, body)
             if state is not None:
-                yield from fact(body, "memberOf", state, sentence, "role-body-of-state")
+                yield from fact(body, REL.memberOf, state, sentence, "role-body-of-state")
 
 
 def _country_named(tok: Token, index: EntityIndex, inside: Mention) -> Mention | None:
@@ -395,6 +380,6 @@ def part_of(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for whole in names_of(pobj, index):
                     for member in members:
-                        yield from fact(member, "memberOf", whole, sentence, "role-part-of")
+                        yield from fact(member, REL.memberOf, whole, sentence, "role-part-of")
 
 

@@ -13,33 +13,28 @@ from spacy.tokens import Token
 
 from extractors.records import Fact, Factuality
 from extractors.relations.arguments import argument_mentions, conjuncts
-from extractors.relations.clauses import OBJ, SPEECH_VERBS
+from extractors.relations.clauses import OBJ
 from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.factuality import factuality, reporter_token
-from extractors.relations.nominal import LIGHT_VERBS, event_noun
+from extractors.relations.nominal import event_noun
 from extractors.relations.registry import Stage, rule
 from extractors.relations.verb_frames import verb_frames
 from extractors.relations.verb_relation import EVENT_RELATIONS
+from extractors.relations.words import words
+from ontology.terms import REL
 
 # relations an act of violence or coercion can be threatened with ("threatened to strike X")
-_HOSTILE = {"attacked", "killed", "injured", "sanctioned"}
-# verbs whose infinitive states a threat ("threatened to attack", "vowed to hit")
-_THREAT_VERBS = {"threaten", "vow", "warn", "pledge", "promise", "swear"}
-# receiving these from someone means being supported by them
-_RECEIVING_VERBS = {"receive", "get", "obtain", "accept", "acquire"}
-_AID_NOUNS = {"weapon", "weapons", "arms", "money", "aid", "assistance", "training", "equipment",
-              "fund", "funds", "funding", "financing", "ammunition", "drone", "drones",
-              "missile", "missiles", "backing", "support", "supply", "supplies"}
+_HOSTILE = {REL.attacked, REL.killed, REL.injured, REL.sanctioned}
 _PLACE_CLASSES = {"Country", "City", "Region", "Facility", "Place"}
-_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
 
 
 def receives_aid(verb: Token, preps: tuple[str, ...], ctx: DocContext) -> bool:
     """Whether an object is the giver in "received weapons and support from X"."""
-    if preps != ("from",) or verb.lemma_ not in _RECEIVING_VERBS:
+    if preps != ("from",) or verb.lemma_ not in words("receiving_verbs"):
         return False
     gifts = [c for c in verb.children if c.dep_ in OBJ]
-    return any(g.lemma_.lower() in _AID_NOUNS or ctx.cues.nouns.get(g.lemma_.lower()) == "supported"
+    return any(g.lemma_.lower() in words("aid_nouns") or
+               ctx.cues.nouns.get(g.lemma_.lower()) == REL.supported
                for d in gifts for g in conjuncts(d))
 
 
@@ -54,7 +49,7 @@ def receive_aid(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
             for giver in argument_mentions(cand.token, ctx.index):
                 for receiver in frame.subjects:
                     if giver.entity != receiver.entity:
-                        yield Fact(subject=giver, relation="supported", object=receiver,
+                        yield Fact(subject=giver, relation=REL.supported, object=receiver,
                                    sentence=view.record(), rule="verb-receive-aid",
                                    factuality=frame.factuality, reported_by=frame.reported_by)
 
@@ -68,7 +63,7 @@ def reciprocal(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     for frame in verb_frames(view, ctx):
         verb, bare, parties = frame.verb, frame.bare, frame.subjects
         rel = bare[0] if bare is not None and not bare[1] else None
-        if rel is None and verb.lemma_ in LIGHT_VERBS:
+        if rel is None and verb.lemma_ in words("light_verbs"):
             # light verb with a symmetric event object: "held talks"
             found = [event_noun(d, ctx.cues.nouns) for d in frame.event_dobjs]
             rel = next((f[1] for f in found if f is not None), None)
@@ -93,7 +88,7 @@ def sent_to(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A person sent to a place went there: "Iran sent Larijani to Beirut"."""
     index = ctx.index
     for fact, frame, cand in view.verb_facts:
-        if fact.relation != "sent" or cand.preps:
+        if fact.relation != REL.sent or cand.preps:
             continue
         verb = frame.verb
         # VERB -> prep/dative to -> pobj place; VERB -> dobj person
@@ -103,7 +98,7 @@ def sent_to(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         for person in argument_mentions(cand.token, index):
             if index.entity(person).cls == "Person":
                 for place in places:
-                    yield Fact(subject=person, relation="visited", object=place,
+                    yield Fact(subject=person, relation=REL.visited, object=place,
                                sentence=view.record(), rule="verb-sent-to",
                                factuality=fact.factuality, reported_by=fact.reported_by)
 
@@ -113,9 +108,9 @@ def visit_person(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """Visiting a person is meeting them: "Blinken visited Mohammed bin Salman"."""
     for fact, _, _ in view.verb_facts:
         obj = fact.object
-        if fact.relation == "visited" and ctx.index.entity(obj).cls == "Person" and \
+        if fact.relation == REL.visited and ctx.index.entity(obj).cls == "Person" and \
                 len(obj.text.split()) > 1:
-            yield Fact(subject=fact.subject, relation="contacted", object=obj,
+            yield Fact(subject=fact.subject, relation=REL.contacted, object=obj,
                        sentence=fact.sentence, rule="verb-visit-person",
                        factuality=fact.factuality, reported_by=fact.reported_by)
 
@@ -134,7 +129,7 @@ def _threats(view: SentenceView, how: str) -> Iterator[Fact]:
                 fact.factuality in {Factuality.ASSERTED, Factuality.NEGATED}:
             continue
         if _threat_kind(frame.verb) == how:
-            yield Fact(subject=fact.subject, relation="threatened", object=fact.object,
+            yield Fact(subject=fact.subject, relation=REL.threatened, object=fact.object,
                        sentence=fact.sentence, rule=f"verb-threat-{how}",
                        factuality=_threat_factuality(frame.verb, how, view.sent),
                        reported_by=fact.reported_by)
@@ -142,14 +137,14 @@ def _threats(view: SentenceView, how: str) -> Iterator[Fact]:
 
 def _threat_kind(verb: Token) -> str | None:
     """How a planned or hypothetical hostile act is a threat, if it is one."""
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in _THREAT_VERBS:
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in words("threat_verbs"):
         return "xcomp"
     v = verb
     while v.dep_ in {"xcomp", "conj"} and v.head.pos_ in {"VERB", "AUX"}:
         v = v.head
-    if v.dep_ == "ccomp" and v.head.lemma_ in SPEECH_VERBS | _THREAT_VERBS:
+    if v.dep_ == "ccomp" and v.head.lemma_ in words("speech_verbs") | words("threat_verbs"):
         subj = [c for c in v.children if c.dep_ == "nsubj"]
-        if subj and subj[0].lower_ in _PRONOUNS:
+        if subj and subj[0].lower_ in words("announcing_pronouns"):
             return "speech"
     return None
 
@@ -178,7 +173,8 @@ def culpability(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     for tok in view.tokens:
         pred = _culpability_predicate(tok, ctx)
         # speech VERB -> ccomp (be behind / be responsible / was involved in an attack)
-        if pred is None or pred.dep_ != "ccomp" or pred.head.lemma_ not in SPEECH_VERBS | {"warn"}:
+        if pred is None or pred.dep_ != "ccomp" or \
+                pred.head.lemma_ not in words("speech_verbs") | {"warn"}:
             continue
         speaker = reporter_token(pred)
         speakers = argument_mentions(speaker, index) if speaker is not None else []
@@ -188,7 +184,7 @@ def culpability(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         for s in speakers:
             for a in accused:
                 if s.entity != a.entity:
-                    yield Fact(subject=s, relation="accused", object=a, sentence=view.record(),
+                    yield Fact(subject=s, relation=REL.accused, object=a, sentence=view.record(),
                                rule="clause-culpability", factuality=fact)
 
 

@@ -20,10 +20,8 @@ from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.factuality import clause_head, factuality, reporter_token
 from extractors.relations.nominal import event_agents, event_noun
 from extractors.relations.verb_relation import EVENT_RELATIONS, lethal, relation_of
+from extractors.relations.words import words
 
-# verbs whose object is a weapon that acts for the one who used it
-_FIRING_VERBS = {"fire", "launch", "plant", "detonate", "drop", "throw", "shoot", "lob", "fly"}
-_PRONOUNS = {"it", "they", "we", "he", "she"}
 
 
 @dataclass(frozen=True)
@@ -85,7 +83,7 @@ def subject_mentions(tok: Token, ctx: DocContext, expand: bool = True) -> list[M
             out.extend(m for m in agents if m not in out)
             continue
         found_m = argument_mentions(t, index, expand=False) if expand else described(t, index)
-        if not found_m and t.dep_ in OBJ and t.head.lemma_ in _FIRING_VERBS:
+        if not found_m and t.dep_ in OBJ and t.head.lemma_ in words("firing_verbs"):
             # a weapon fired by someone: "X fired the shots that killed Y"
             found_m = [m for s in subjects(t.head)[0] if not subjects(t.head)[1]
                        for m in argument_mentions(s, index)]
@@ -98,7 +96,7 @@ def _speaker_fallback(subj_toks: list[Token], verb: Token, index: EntityIndex) -
 
     "Hamas said it would strike Ashdod": "it" is Hamas.
     """
-    if len(subj_toks) != 1 or subj_toks[0].lower_ not in _PRONOUNS:
+    if len(subj_toks) != 1 or subj_toks[0].lower_ not in words("pronoun_subjects"):
         return []
     rep = reporter_token(verb)
     found = argument_mentions(rep, index, expand=False) if rep is not None else []
@@ -145,7 +143,7 @@ def prep_objects(prep: Token) -> list[tuple[Token, tuple[str, ...]]]:
         if child.dep_ == "pobj":
             out.append((child, (prep.lower_,)))
         elif child.dep_ == "prep":
-            out.extend((pobj, (prep.lower_, *words)) for pobj, words in prep_objects(child))
+            out.extend((pobj, (prep.lower_, *chain)) for pobj, chain in prep_objects(child))
     return out
 
 
@@ -176,8 +174,8 @@ def _arguments(verb: Token, passive: bool, subj_toks: list[Token], index: Entity
             if prep.dep_ not in {"prep", "dative"} or \
                     prep.lower_ in {"including", "along", "together"}:
                 continue
-            for pobj, words in prep_objects(prep):
-                out.append(("prep" if host is verb else "object-prep", pobj, words,
+            for pobj, chain in prep_objects(prep):
+                out.append(("prep" if host is verb else "object-prep", pobj, chain,
                             host if host is not verb else None))
     return out
 

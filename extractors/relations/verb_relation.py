@@ -9,20 +9,19 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extractors.relations.clauses import OBJ
-from extractors.relations.nominal import LIGHT_VERBS, RESPONSE_VERBS, event_noun
+from extractors.relations.nominal import event_noun
+from extractors.relations.words import words
+from ontology.terms import REL
 
 # relations whose events later sentences refer back to ("the airstrike", "the killing")
-EVENT_RELATIONS = {"attacked", "killed", "injured", "sanctioned"}
-# verbs of violence that kill when done "fatally" or "to death"
-_LETHAL_MANNER = {"wound", "injure", "shoot", "stab", "beat", "gun", "hack", "bludgeon", "burn",
-                  "strangle", "club", "stone", "hang", "poison"}
+EVENT_RELATIONS = {REL.attacked, REL.killed, REL.injured, REL.sanctioned}
 # verbs that sanction only when the label is a terrorist one ("designated X a terrorist group")
 _LABELLING_VERBS = {"designate", "list"}
 
 
 def lethal(verb: Token) -> bool:
     """Whether a violent verb is marked as killing: "fatally shot", "beaten to death"."""
-    if verb.lemma_.lower() not in _LETHAL_MANNER:
+    if verb.lemma_.lower() not in words("lethal_manner_verbs"):
         return False
     for c in [*verb.children, *(g for o in verb.children if o.dep_ in OBJ for g in o.children)]:
         if c.dep_ == "advmod" and c.lower_ in {"fatally", "mortally", "dead"}:
@@ -41,12 +40,12 @@ def _terror_label(verb: Token) -> bool:
                for c in verb.children for t in c.subtree)
 
 
-def _phrase(lemma: str, words: list[str], preps: tuple[str, ...], cues) -> str | None:
+def _phrase(lemma: str, phrase: list[str], preps: tuple[str, ...], cues) -> str | None:
     """The longest cue phrase that reaches the object: "carry out strike on" before "carry"."""
-    for n in range(len(words), 1, -1):
-        cands = [(lemma, *words[-n + 1:])] if n - 1 >= len(preps) else []
-        if n == len(words):
-            cands.insert(0, tuple(words))
+    for n in range(len(phrase), 1, -1):
+        cands = [(lemma, *phrase[-n + 1:])] if n - 1 >= len(preps) else []
+        if n == len(phrase):
+            cands.insert(0, tuple(phrase))
         for cand in cands:
             rel = cues.verb_phrases.get(cand)
             if rel is not None:
@@ -64,19 +63,19 @@ def relation_of(verb: Token, preps: tuple[str, ...], dobj: Token | None, cues,
     lemma = verb.lemma_.lower()
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     if not preps and lethal(verb):
-        return "killed", False  # "was shot to death", "fatally stabbed"
-    words = [lemma, *particles]
+        return REL.killed, False  # "was shot to death", "fatally stabbed"
+    phrase = [lemma, *particles]
     if dobj is not None:
-        words.append(dobj.lemma_.lower())
-    words.extend(preps)
+        phrase.append(dobj.lemma_.lower())
+    phrase.extend(preps)
     # light verb with an event object: "launched strikes against X", "imposed sanctions on Y"
-    if dobj is not None and preps and lemma in LIGHT_VERBS | RESPONSE_VERBS:
+    if dobj is not None and preps and lemma in words("light_verbs") | words("response_verbs"):
         found = event_noun(dobj, cues.nouns)
         if found is not None and preps[-1] in cues.target_preps.get(found[1], ()):
             return found[1], False
     # a cue may name its object noun in the plural: "hold talks with"
-    alt = [*words[:len(words) - len(preps) - 1], dobj.lower_, *preps] if dobj is not None else None
-    for ws in ([words, alt] if alt and alt != words else [words]):
+    alt = [*phrase[:len(phrase) - len(preps) - 1], dobj.lower_, *preps] if dobj is not None else None
+    for ws in ([phrase, alt] if alt and alt != phrase else [phrase]):
         found = _phrase(lemma, ws, preps, cues)
         if found is not None:
             return found, False

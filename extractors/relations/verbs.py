@@ -13,40 +13,31 @@ from spacy.tokens import Token
 
 from extractors.records import Fact, Factuality
 from extractors.relations.arguments import argument_mentions, name_mentions
-from extractors.relations.clauses import OBJECT_CONTROL, SPEECH_VERBS
 from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.factuality import factuality
 from extractors.relations.registry import Stage, rule
 from extractors.relations.verb_acts import receives_aid
 from extractors.relations.verb_frames import Candidate, VerbFrame, subject_mentions, verb_frames
+from extractors.relations.words import words
+from ontology.terms import REL
 
-# verbs that say nothing of their own about the relation of two entities
-_EMPTY_VERBS = {"be", "have", "include", "become", "do", "get", "make", "take", "give",
-                "see", "use", "come", "go", "remain", "involve", "contain", "seem", "let",
-                "follow", "mark", "lead", "cause", "help", "bring", "put", "keep", "show"}
-# prepositions that attach time, place, manner or cause, not an argument
-_ADJUNCT_PREPS = {"in", "on", "at", "during", "after", "before", "since", "until", "over",
-                  "near", "inside", "outside", "across", "throughout", "amid", "despite",
-                  "according", "within", "because", "as", "like", "for", "of", "by",
-                  "following", "including", "without", "under", "around", "about", "than",
-                  "via", "through", "per", "among", "beside", "besides", "while", "ago"}
 # relations whose object can be a group's places and things
-_PHYSICAL = {"attacked", "withdrewFrom", "visited"}
+_PHYSICAL = {REL.attacked, REL.withdrewFrom, REL.visited}
 # relations whose object may be an event, standing for its agent
-_JUDGING = {"condemned", "rejected"}
+_JUDGING = {REL.condemned, REL.rejected}
 # relations an event does for its agent ("the strike killed X")
-_VIOLENT = {"attacked", "killed", "injured"}
+_VIOLENT = {REL.attacked, REL.killed, REL.injured}
 
 
 def _open_ok(frame: VerbFrame, cand: Candidate) -> bool:
     """Whether an open relation is precise enough to keep: a real argument of a content verb."""
     lemma = frame.verb.lemma_.lower()
-    if lemma in _EMPTY_VERBS or lemma in SPEECH_VERBS or cand.path == "shared" or \
+    if lemma in words("empty_verbs") or lemma in words("speech_verbs") or cand.path == "shared" or \
             cand.dobj is not None:
         return False
     if cand.preps:
         # adjuncts of a transitive verb are not its arguments; time and place are not either
-        return not frame.has_dobj and cand.preps[0] not in _ADJUNCT_PREPS
+        return not frame.has_dobj and cand.preps[0] not in words("adjunct_prepositions")
     return True
 
 
@@ -78,7 +69,8 @@ def frame_facts(view: SentenceView, ctx: DocContext, frame: VerbFrame,
             continue
         fact = frame.factuality
         # "asked Hezbollah to send X": the guideline reads the request as the sending
-        if relation == "sent" and verb.dep_ == "xcomp" and verb.head.lemma_ in OBJECT_CONTROL:
+        if relation == REL.sent and verb.dep_ == "xcomp" and \
+                verb.head.lemma_ in words("object_control_verbs"):
             fact = Factuality.ASSERTED if factuality(verb.head, view.sent) == \
                 Factuality.ASSERTED else fact
         objs = argument_mentions(cand.token, index, physical=relation in _PHYSICAL)
@@ -102,18 +94,15 @@ def frame_facts(view: SentenceView, ctx: DocContext, frame: VerbFrame,
 
 
 def _paths(frame: VerbFrame, *paths: str) -> list[Candidate]:
-    """The frame's arguments reached by one of ``paths``, the manner-of-killing ones aside."""
-    return [c for c in frame.candidates if c.path in paths and not c.lethal]
+    """The frame's arguments reached by one of ``paths`` (default: all), the manner-of-killing
+    ones aside."""
+    return [c for c in frame.candidates if (not paths or c.path in paths) and not c.lethal]
 
 
 def _subject_rule(view: SentenceView, ctx: DocContext, kind: str, name: str) -> Iterator[Fact]:
     for frame in verb_frames(view, ctx):
         if frame.subject_kind == kind:
-            yield from frame_facts(view, ctx, frame, _paths(frame, *_ALL_PATHS), name)
-
-
-_ALL_PATHS = ("object", "prep", "object-prep", "co-argument", "shared", "passive-subject",
-              "passive-list")
+            yield from frame_facts(view, ctx, frame, _paths(frame), name)
 
 
 @rule("verb-lethal-manner", stage=Stage.VERB)
@@ -130,7 +119,7 @@ def judged_event(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """Condemning an event condemns its agent: "Iraq condemned the U.S. strikes" -> the U.S."""
     for frame in verb_frames(view, ctx):
         # dobj is an event noun whose agent is named (or remembered)
-        yield from frame_facts(view, ctx, frame, _paths(frame, *_ALL_PATHS),
+        yield from frame_facts(view, ctx, frame, _paths(frame),
                                "verb-judged-event", judged=True)
 
 
