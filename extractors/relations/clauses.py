@@ -11,9 +11,6 @@ from extractors.relations.words import words
 SUBJ = {"nsubj"}
 PASS_SUBJ = {"nsubjpass"}
 OBJ = {"dobj", "obj"}
-# verbs after which a gerund describes a state of the subject, not an act it did
-# adjectives that hold their subject to be the doer of a gerund ("guilty of killing")
-_CULPABLE = {"guilty", "responsible", "innocent", "culpable"}
 _REL_TAGS = {"WDT", "WP"}
 
 
@@ -80,22 +77,6 @@ def _subjects(verb: Token) -> tuple[list[Token], bool, bool]:
             v = v.head.head
             inherited = True
             continue
-        if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep":
-            host = v.head.head
-            # culpability adjective: "X was guilty of murdering Y", "found X guilty of ..."
-            if host.pos_ == "ADJ" and host.lemma_ in _CULPABLE:
-                own = [c for c in host.children if c.dep_ in SUBJ]
-                if own:
-                    return own, False, True
-                objs = [c for c in host.head.children if c.dep_ in OBJ]
-                if host.dep_ == "oprd" and objs:
-                    return objs, False, True
-                v, inherited = host.head, True
-                continue
-            # "serving a sentence for killing Y": the noun's verb has the doer
-            if host.pos_ == "NOUN" and host.dep_ in OBJ and host.head.pos_ == "VERB":
-                v, inherited = host.head, True
-                continue
         # adverbial participle: "..., killing two soldiers" takes the main subject
         if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.pos_ in {"VERB", "AUX"}:
             if v.head.lemma_ in words("speech_verbs"):

@@ -56,6 +56,11 @@ def factuality(verb: Token, sent: Span) -> Factuality:
             # conditional clause: "if they strike"
             if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in tok.children):
                 return Factuality.HYPOTHETICAL
+            # infinitive with a "for" subject: "in order for Israel to withdraw", "called for
+            # Iran to stop": wanted or required, not done
+            if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                return Factuality.HYPOTHETICAL
         v = clause_head(v)
         head = v.head
         # infinitive complement of a plan/order verb: "plans to strike", "ordered to leave"
@@ -68,10 +73,6 @@ def factuality(verb: Token, sent: Span) -> Factuality:
             return Factuality.NEGATED
         if v.dep_ == "pcomp" and head.dep_ == "prep" and \
                 head.head.lemma_ in words("negating_verbs"):
-            return Factuality.NEGATED
-        # "found not guilty of killing", "innocent of the murder"
-        if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "ADJ" and \
-                (_negated(head.head) or head.head.lemma_ == "innocent"):
             return Factuality.NEGATED
         # purpose clause: "deployed troops to protect the base", "aimed at deterring Iran"
         if v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):

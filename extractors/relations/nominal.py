@@ -121,14 +121,12 @@ def culprit_tokens(noun: Token) -> list[Token]:
         return []
     prep = tok.head
     host = prep.head
-    # "X was responsible for", "X claimed responsibility for", "X pleaded guilty to"
+    # "X was responsible for", "X claimed responsibility for"
     if host.pos_ != "VERB" and host.lemma_ in words("culpability_words"):
         own = [c for c in host.children if c.dep_ == "nsubj"]
         if own:
             return own
         verb = host.head
-        if host.dep_ == "oprd":  # "found X guilty of the murder"
-            return [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
         if host.dep_ in {"acomp", "dobj", "attr"} and verb.pos_ in {"VERB", "AUX"}:
             return subjects(verb)[0]
         return []

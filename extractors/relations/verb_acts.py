@@ -192,7 +192,7 @@ def _culpability_predicate(tok: Token, ctx: DocContext) -> Token | None:
     """The clause verb of "X was behind / responsible for / involved in (an attack)"."""
     if tok.lower_ == "behind" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
         return tok.head
-    if tok.lemma_ in {"responsible", "guilty", "culpable"} and tok.dep_ == "acomp":
+    if tok.lemma_ == "responsible" and tok.dep_ == "acomp":
         return tok.head
     if tok.lemma_ == "involve" and any(c.dep_ == "auxpass" for c in tok.children):
         # only involvement in a violent event: "involved in the attack"

@@ -189,7 +189,8 @@ def _frame(verb: Token, view: SentenceView, ctx: DocContext) -> VerbFrame | None
         # the noun a relative clause or participle modifies, without its coordinates
         own = verb.dep_ in {"relcl", "acl"} or clause_head(verb).dep_ in {"relcl", "acl"}
         subj = [m for t in subj_toks for m in subject_mentions(t, ctx, not own)]
-        kind = "relative" if verb.dep_ == "relcl" else "named"
+        # a relative clause's subject is the noun it modifies unless it has its own
+        kind = "relative" if verb.dep_ == "relcl" and verb.head in subj_toks else "named"
         if not subj:
             subj, kind = _speaker_fallback(subj_toks, verb, index), "speaker"
         elif any(index.mention_at(t) is None and event_noun(t, cues.nouns) for t in subj_toks):

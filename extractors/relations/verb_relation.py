@@ -24,7 +24,7 @@ def lethal(verb: Token) -> bool:
     if verb.lemma_.lower() not in words("lethal_manner_verbs"):
         return False
     for c in [*verb.children, *(g for o in verb.children if o.dep_ in OBJ for g in o.children)]:
-        if c.dep_ == "advmod" and c.lower_ in {"fatally", "mortally", "dead"}:
+        if c.dep_ == "advmod" and c.lower_ in {"fatally", "dead"}:
             return True
         if c.dep_ in {"prep", "advmod"} and c.lower_ == "to" and \
                 any(p.lower_ == "death" for p in c.children):

@@ -54,19 +54,13 @@ def test_clauses_object_of_a_relative_clause_is_not_its_subject(triples):
                 if t[0] == "Kandahar"}
 
 
-@pytest.mark.parametrize("sentence,expected", [
-    ("In 1964, a jury found Jack Ruby guilty of murdering Lee Oswald.",
-     ("Jack Ruby", "killed", "Lee Oswald")),
-    ("Ray, serving a long sentence for killing Martin King, filed for divorce.",
-     ("Ray", "killed", "Martin King")),
+@pytest.mark.parametrize("sentence", [
+    # removed in the audit: patterns only CoNLL04's test split has
+    "In 1964, a jury found Jack Ruby guilty of murdering Lee Oswald.",
+    "Ray, serving a long sentence for killing Martin King, filed for divorce.",
 ])
-def test_clauses_gerund_of_a_culpability_phrase_takes_the_culprit(triples, sentence, expected):
-    assert expected in triples(sentence)
-
-
-def test_clauses_acquittal_negates_the_gerund(triples):
-    assert ("James Ray", "killed", "Martin King") in triples(
-        "A jury found James Ray not guilty of murdering Martin King.", factuality="negated")
+def test_clauses_culpability_gerunds_are_not_read(triples, sentence):
+    assert not {t for t in triples(sentence) if t[1] == "killed"}
 
 
 def test_clauses_relative_clause_on_a_description_takes_its_name(triples):

@@ -81,3 +81,11 @@ def test_factuality_saying_a_party_is_culpable_accuses_it(triples, sentence):
 ])
 def test_factuality_denial_or_neutral_involvement_is_no_accusation(triples, sentence):
     assert not {t for t in triples(sentence) if t[1] == "accused"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "In order for Israel to withdraw from Gaza, Hamas must stop firing rockets.",
+    "The council called for Russia to withdraw from Ukraine.",
+])
+def test_factuality_infinitive_with_a_for_subject_is_not_asserted(triples, sentence):
+    assert not {t for t in triples(sentence) if t[1] == "withdrewFrom"}

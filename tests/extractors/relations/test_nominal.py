@@ -85,9 +85,10 @@ def test_nominal_culprit_named_by_the_sentence_is_the_agent(triples, sentence, e
     assert expected in triples(sentence)
 
 
-def test_nominal_guilty_plea_names_the_culprit(triples):
-    assert ("Ray", "killed", "Martin King") in triples(
-        "Ray pleaded guilty to the assassination of Martin King.")
+def test_nominal_guilty_plea_is_not_read(triples):
+    # removed in the audit: a pattern only CoNLL04's test split has
+    assert not {t for t in triples("Ray pleaded guilty to the assassination of Martin King.")
+                if t[1] == "killed"}
 
 
 @pytest.mark.parametrize("text,expected", [
