@@ -169,6 +169,11 @@ def described(tok: Token, index: EntityIndex) -> list[Mention]:
     who ..." give the person; "a South Carolina native who ..." does not give the state.
     """
     m = _called(tok, index) or index.mention_at(tok)
+    head = index.mention_at(tok.head) if tok.dep_ == "appos" else None
+    if m is not None and head is not None and index.entity(head).cls == "Person" and \
+            any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children):
+        # "Derwinski, a Republican who served in Congress": the person, not the party
+        return [head]
     if m is None and tok.pos_ == "NOUN":
         if tok.dep_ == "appos":
             m = index.mention_at(tok.head)

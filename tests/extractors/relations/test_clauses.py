@@ -81,3 +81,10 @@ def test_clauses_state_office_holder_with_a_participle_stands_for_the_state(trip
 def test_clauses_participle_after_a_parenthetical_source_takes_the_reported_subject(triples):
     facts = triples("Israel struck Gaza City, Palestinian officials said, killing Ahmed Yassin.")
     assert {t for t in facts if t[1] == "killed"} == {("Israel", "killed", "Ahmed Yassin")}
+
+
+def test_clauses_relative_clause_on_a_named_description_takes_the_person(triples):
+    facts = triples("Ali Reza, a Hezbollah commander who fought in Syria, was killed.")
+    assert not {t for t in facts if t[0] == "Hezbollah" and t[1] == "locatedIn"}
+    facts = triples("Jane Doe, a Republican who served in Congress, retired.")
+    assert not {t for t in facts if t[0] == "Republican"}
