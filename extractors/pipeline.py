@@ -2,42 +2,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from extractors.text.boilerplate import blank_boilerplate
-from extractors.dates import attach_times
-from extractors.entities import EntityIndex, index_entities
+from extractors.entities import index_entities
 from extractors.lexicon import Lexicon, load_lexicon
-from extractors.locations import location_facts
-from extractors.modifiers import modifier_facts
-from extractors.text.normalise import normalise_for_parser
-from extractors.records import DocumentRecord, Fact, TextInput
-from extractors.roles import role_facts
+from extractors.records import DocumentRecord, TextInput
+from extractors.relations.dates import attach_times
+from extractors.relations.reading import relation_facts
+from extractors.text.boilerplate import blank_boilerplate
 from extractors.text.chunks import MAX_CHARS, join_records, pieces, pipe_bounded, shift_record
-from extractors.triples import Cues, extract_facts
-
-# the rule families for facts without verbs, each read sentence by sentence
-_NOMINAL_RULES = (role_facts, location_facts, modifier_facts)
-
-
-def _key(fact: Fact) -> tuple:
-    return (fact.subject.entity, fact.relation, fact.object.entity, fact.sentence.start,
-            fact.factuality)
-
-
-def nominal_facts(doc: Doc, index: EntityIndex, cues) -> list[Fact]:
-    """Facts stated without a verb (titles, locatives, modifiers), in sentence order.
-
-    Blanked boilerplate sentences are skipped.
-    """
-    out: list[Fact] = []
-    for sent in doc.sents:
-        if not sent.text.strip():
-            continue
-        for rule in _NOMINAL_RULES:
-            out.extend(rule(sent, index, cues))
-    return out
+from extractors.text.normalise import normalise_for_parser
 
 
 def extract(inputs: Iterable[TextInput], *, nlp: Language, cues, lexicon: Lexicon | None = None,
@@ -51,20 +26,14 @@ def extract(inputs: Iterable[TextInput], *, nlp: Language, cues, lexicon: Lexico
         lexicon: the word lists; by default the shipped ones (:func:`extractors.lexicon.load_lexicon`).
         batch_size: documents per ``nlp.pipe`` batch.
     """
-    lexicon = lexicon or load_lexicon()
-    verb_cues = Cues(verbs=cues.verbs, verb_phrases=cues.verb_phrases, nouns=cues.nouns)
+    lexicon = lexicon if lexicon is not None else load_lexicon()
     # a long document is read in pieces (extractors/text/chunks.py), joined again below
     pairs = ((piece, (item, start, last)) for item in inputs
              for piece, start, last in _pieces(item.text, min(MAX_CHARS, nlp.max_length), lexicon))
     parts: list[DocumentRecord] = []
     for doc, (item, start, last) in pipe_bounded(nlp, pairs, batch_size=batch_size):
         index = index_entities(doc, lexicon=lexicon)
-        facts = extract_facts(doc, index, verb_cues)
-        seen = {_key(f) for f in facts}
-        for fact in nominal_facts(doc, index, cues):
-            if _key(fact) not in seen:
-                seen.add(_key(fact))
-                facts.append(fact)
+        facts = relation_facts(doc, index=index, cues=cues, lexicon=lexicon)
         # post-pass: the time each fact's sentence states, resolved against the doc's date
         facts = attach_times(doc, facts, item.date)
         parts.append(shift_record(DocumentRecord(

@@ -90,6 +90,15 @@ class Fact:
     time: str | None = None
     time_text: str | None = None
 
+    @property
+    def key(self) -> tuple:
+        """What makes two facts one: the same ends, relation, sentence and factuality.
+
+        The extractors keep the first fact of each key (the one dedup key of the package).
+        """
+        return (self.subject.entity, self.relation, self.object.entity, self.sentence.start,
+                self.factuality)
+
 
 @dataclass(frozen=True)
 class DocumentRecord:

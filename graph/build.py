@@ -11,6 +11,7 @@ from graph.aliases import add_entities, resolve_entities
 from graph.iris import open_relation_iri
 from graph.provenance import add_document, add_statement
 from ontology import ITSRDF, KGB, KGR, NIF, OPEN, SCHEMA, load_cues
+from ontology.cues import relation_iri
 
 
 def bind_prefixes(g: Graph) -> Graph:
@@ -57,7 +58,7 @@ def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) ->
                 g.add((p, RDFS.label, Literal(verb.replace("_", " "))))
                 g.add((p, KGB.verb, Literal(verb)))
             else:
-                p = KGB[fact.relation]
+                p = relation_iri(fact.relation)
             if fact.factuality is Factuality.ASSERTED:
                 g.add((s, p, o))
             add_statement(g, rec, fact, (s, p, o), iris=iris)

@@ -4,10 +4,122 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from rdflib import Graph, Namespace
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
 
-#: The ontology: classes and the relation inventory.
-KGB = Namespace("https://w3id.org/kgbuilder/ontology#")
+
+
+class KGB(DefinedNamespace):
+    """The ontology's terms, closed: a term not declared in ``kgb.ttl`` raises at once.
+
+    ``tests/ontology/test_terms.py`` keeps these members equal to the terms of the file.
+
+    >>> KGB.attacked
+    rdflib.term.URIRef('https://w3id.org/kgbuilder/ontology#attacked')
+    >>> KGB.attackd
+    Traceback (most recent call last):
+    ...
+    AttributeError: term 'attackd' not in namespace 'https://w3id.org/kgbuilder/ontology#'
+    """
+
+    _NS = Namespace("https://w3id.org/kgbuilder/ontology#")
+    _fail = True
+
+    # classes
+    Actor: URIRef
+    ArgumentRole: URIRef
+    ArmedGroup: URIRef
+    City: URIRef
+    Country: URIRef
+    Document: URIRef
+    Entity: URIRef
+    Facility: URIRef
+    GovernmentBody: URIRef
+    OpenRelation: URIRef
+    Organization: URIRef
+    Person: URIRef
+    Place: URIRef
+    Region: URIRef
+    Relation: URIRef
+    RelationFamily: URIRef
+    Statement: URIRef
+    # individuals: relation families and argument roles
+    CoercionFamily: URIRef
+    DiplomacyFamily: URIRef
+    LocationFamily: URIRef
+    MembershipFamily: URIRef
+    SupportFamily: URIRef
+    ViolenceFamily: URIRef
+    ObjectArgument: URIRef
+    SubjectArgument: URIRef
+    # the relation inventory
+    accused: URIRef
+    appointed: URIRef
+    attacked: URIRef
+    condemned: URIRef
+    contacted: URIRef
+    cooperatedWith: URIRef
+    injured: URIRef
+    killed: URIRef
+    leaderOf: URIRef
+    locatedIn: URIRef
+    memberOf: URIRef
+    rejected: URIRef
+    requested: URIRef
+    sanctioned: URIRef
+    sent: URIRef
+    supported: URIRef
+    threatened: URIRef
+    visited: URIRef
+    withdrewFrom: URIRef
+    # annotation properties: cues and what the extractor reads about each relation
+    agentNoun: URIRef
+    cameoRoot: URIRef
+    family: URIRef
+    modifierCue: URIRef
+    nounCue: URIRef
+    ploverCategory: URIRef
+    possessiveArgument: URIRef
+    targetPreposition: URIRef
+    titleCue: URIRef
+    verbCue: URIRef
+    # statements, documents and entities in a built graph
+    eventDate: URIRef
+    evidence: URIRef
+    factuality: URIRef
+    mentionCount: URIRef
+    mentionedIn: URIRef
+    mergeReason: URIRef
+    objectMention: URIRef
+    reportedBy: URIRef
+    reporterMention: URIRef
+    rule: URIRef
+    sentence: URIRef
+    subjectMention: URIRef
+    timeExpression: URIRef
+    verb: URIRef
+
+
+class _RelationNames:
+    """Relation names as the extractor writes them, checked against the closed namespace.
+
+    >>> REL.attacked
+    'attacked'
+    >>> REL.attackd
+    Traceback (most recent call last):
+    ...
+    AttributeError: term 'attackd' not in namespace 'https://w3id.org/kgbuilder/ontology#'
+    """
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_") or not name[:1].islower():
+            raise AttributeError(f"{name!r} is not a relation name")
+        return str(getattr(KGB, name))[len(str(KGB)):]
+
+
+#: Relation names (``REL.locatedIn == "locatedIn"``); a misspelt one raises at once.
+REL = _RelationNames()
+
 #: Resources minted by a build: entities, documents, statements.
 KGR = Namespace("https://w3id.org/kgbuilder/resource/")
 #: Open relations: one property per verb outside the inventory.

@@ -1,0 +1,204 @@
+"""Verb rules for acts that state more than their verb: receiving aid, meeting each other,
+sending an envoy, visiting a person, threatening, and holding someone culpable.
+
+"X received weapons from Y" (Y supported X), "Putin and Xi met" (each contacted the
+other), "Iran sent Larijani to Beirut" (Larijani visited Beirut), "vowed to strike X"
+(a threat), "Iraq said Israel was behind the blasts" (an accusation).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from extractors.records import Fact, Factuality
+from extractors.relations.arguments import argument_mentions, conjuncts
+from extractors.relations.clauses import OBJ
+from extractors.relations.context import DocContext, SentenceView
+from extractors.relations.factuality import factuality, reporter_token
+from extractors.relations.nominal import event_noun
+from extractors.relations.registry import Stage, rule
+from extractors.relations.verb_frames import verb_frames
+from extractors.relations.verb_relation import EVENT_RELATIONS
+from extractors.relations.words import words
+from ontology.terms import REL
+
+# relations an act of violence or coercion can be threatened with ("threatened to strike X")
+_HOSTILE = {REL.attacked, REL.killed, REL.injured, REL.sanctioned}
+_PLACE_CLASSES = {"Country", "City", "Region", "Facility", "Place"}
+
+
+def receives_aid(verb: Token, preps: tuple[str, ...], ctx: DocContext) -> bool:
+    """Whether an object is the giver in "received weapons and support from X"."""
+    if preps != ("from",) or verb.lemma_ not in words("receiving_verbs"):
+        return False
+    gifts = [c for c in verb.children if c.dep_ in OBJ]
+    return any(g.lemma_.lower() in words("aid_nouns") or
+               ctx.cues.nouns.get(g.lemma_.lower()) == REL.supported
+               for d in gifts for g in conjuncts(d))
+
+
+@rule("verb-receive-aid", stage=Stage.VERB)
+def receive_aid(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """ "The Houthis received drones from Iran": Iran supported the Houthis."""
+    for frame in verb_frames(view, ctx):
+        # receive/obtain -> dobj aid noun; -> prep from -> pobj (the giver)
+        for cand in frame.candidates:
+            if not receives_aid(frame.verb, cand.preps, ctx):
+                continue
+            for giver in argument_mentions(cand.token, ctx.index):
+                for receiver in frame.subjects:
+                    if giver.entity != receiver.entity:
+                        yield Fact(subject=giver, relation=REL.supported, object=receiver,
+                                   sentence=view.record(), rule="verb-receive-aid",
+                                   factuality=frame.factuality, reported_by=frame.reported_by)
+
+
+@rule("verb-reciprocal", stage=Stage.VERB)
+def reciprocal(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """Coordinated parties of a symmetric act with no object met each other.
+
+    "Putin and Xi met in Moscow", "Egypt and Qatar held talks on Sunday".
+    """
+    for frame in verb_frames(view, ctx):
+        verb, bare, parties = frame.verb, frame.bare, frame.subjects
+        rel = bare[0] if bare is not None and not bare[1] else None
+        if rel is None and verb.lemma_ in words("light_verbs"):
+            # light verb with a symmetric event object: "held talks"
+            found = [event_noun(d, ctx.cues.nouns) for d in frame.event_dobjs]
+            rel = next((f[1] for f in found if f is not None), None)
+            if any(p.dep_ == "prep" for d in frame.event_dobjs for p in d.children
+                   if p.lower_ == "with"):
+                continue  # "held talks with X": the object is named
+        others = [c for c in verb.children if c.dep_ in OBJ and c not in frame.event_dobjs]
+        if rel not in ctx.cues.symmetric or len(parties) < 2 or others:
+            continue
+        if any(p.dep_ == "prep" and p.lower_ == "with" for p in verb.children):
+            continue
+        for i, a in enumerate(parties):
+            for b in parties[i + 1:]:
+                if a.entity != b.entity:
+                    yield Fact(subject=a, relation=rel, object=b, sentence=view.record(),
+                               rule="verb-reciprocal", factuality=frame.factuality,
+                               reported_by=frame.reported_by)
+
+
+@rule("verb-sent-to", stage=Stage.DERIVED)
+def sent_to(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """A person sent to a place went there: "Iran sent Larijani to Beirut"."""
+    index = ctx.index
+    for fact, frame, cand in view.verb_facts:
+        if fact.relation != REL.sent or cand.preps:
+            continue
+        verb = frame.verb
+        # VERB -> prep/dative to -> pobj place; VERB -> dobj person
+        places = [m for prep in verb.children if prep.dep_ in {"prep", "dative"}
+                  and prep.lower_ == "to" for p in prep.children if p.dep_ == "pobj"
+                  for m in argument_mentions(p, index) if index.entity(m).cls in _PLACE_CLASSES]
+        for person in argument_mentions(cand.token, index):
+            if index.entity(person).cls == "Person":
+                for place in places:
+                    yield Fact(subject=person, relation=REL.visited, object=place,
+                               sentence=view.record(), rule="verb-sent-to",
+                               factuality=fact.factuality, reported_by=fact.reported_by)
+
+
+@rule("verb-visit-person", stage=Stage.DERIVED)
+def visit_person(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """Visiting a person is meeting them: "Blinken visited Mohammed bin Salman"."""
+    for fact, _, _ in view.verb_facts:
+        obj = fact.object
+        if fact.relation == REL.visited and ctx.index.entity(obj).cls == "Person" and \
+                len(obj.text.split()) > 1:
+            yield Fact(subject=fact.subject, relation=REL.contacted, object=obj,
+                       sentence=fact.sentence, rule="verb-visit-person",
+                       factuality=fact.factuality, reported_by=fact.reported_by)
+
+
+def _threat_factuality(verb: Token, how: str, sent) -> Factuality:
+    """The factuality of the threat itself: that of the verb that makes it."""
+    v = verb
+    while v.dep_ in {"xcomp", "conj"} and how == "speech" and v.head.pos_ in {"VERB", "AUX"}:
+        v = v.head
+    return factuality(v.head, sent)
+
+
+def _threats(view: SentenceView, how: str) -> Iterator[Fact]:
+    for fact, frame, _ in view.verb_facts:
+        if fact.relation not in _HOSTILE or fact.open or \
+                fact.factuality in {Factuality.ASSERTED, Factuality.NEGATED}:
+            continue
+        if _threat_kind(frame.verb) == how:
+            yield Fact(subject=fact.subject, relation=REL.threatened, object=fact.object,
+                       sentence=fact.sentence, rule=f"verb-threat-{how}",
+                       factuality=_threat_factuality(frame.verb, how, view.sent),
+                       reported_by=fact.reported_by)
+
+
+def _threat_kind(verb: Token) -> str | None:
+    """How a planned or hypothetical hostile act is a threat, if it is one."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in words("threat_verbs"):
+        return "xcomp"
+    v = verb
+    while v.dep_ in {"xcomp", "conj"} and v.head.pos_ in {"VERB", "AUX"}:
+        v = v.head
+    if v.dep_ == "ccomp" and v.head.lemma_ in words("speech_verbs") | words("threat_verbs"):
+        subj = [c for c in v.children if c.dep_ == "nsubj"]
+        if subj and subj[0].lower_ in words("announcing_pronouns"):
+            return "speech"
+    return None
+
+
+@rule("verb-threat-xcomp", stage=Stage.DERIVED)
+def threat_infinitive(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """The infinitive of a threat verb: "Hezbollah vowed to strike Haifa" -> threatened."""
+    # VERB threaten/vow/warn -> xcomp hostile VERB
+    return _threats(view, "xcomp")
+
+
+@rule("verb-threat-speech", stage=Stage.DERIVED)
+def threat_speech(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """An actor announcing its own hostile plan: "The group said it will target the base"."""
+    # speech VERB -> ccomp hostile VERB (future/plan) with a pronoun subject
+    return _threats(view, "speech")
+
+
+@rule("clause-culpability", stage=Stage.NOMINAL)
+def culpability(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """A source that says a party is behind something accuses it.
+
+    "Iraq said Israel was behind the explosions": Iraq accused Israel.
+    """
+    index, sent = ctx.index, view.sent
+    for tok in view.tokens:
+        pred = _culpability_predicate(tok, ctx)
+        # speech VERB -> ccomp (be behind / be responsible / was involved in an attack)
+        if pred is None or pred.dep_ != "ccomp" or \
+                pred.head.lemma_ not in words("speech_verbs") | {"warn"}:
+            continue
+        speaker = reporter_token(pred)
+        speakers = argument_mentions(speaker, index) if speaker is not None else []
+        accused = [m for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"}
+                   for m in argument_mentions(c, index)]
+        fact = factuality(pred, sent)
+        for s in speakers:
+            for a in accused:
+                if s.entity != a.entity:
+                    yield Fact(subject=s, relation=REL.accused, object=a, sentence=view.record(),
+                               rule="clause-culpability", factuality=fact)
+
+
+def _culpability_predicate(tok: Token, ctx: DocContext) -> Token | None:
+    """The clause verb of "X was behind / responsible for / involved in (an attack)"."""
+    if tok.lower_ == "behind" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
+        return tok.head
+    if tok.lemma_ == "responsible" and tok.dep_ == "acomp":
+        return tok.head
+    if tok.lemma_ == "involve" and any(c.dep_ == "auxpass" for c in tok.children):
+        # only involvement in a violent event: "involved in the attack"
+        if any(p.dep_ == "prep" and p.lower_ == "in" and
+               any((event_noun(o, ctx.cues.nouns) or ("", ""))[1] in EVENT_RELATIONS
+                   for o in p.children if o.dep_ == "pobj")
+               for p in tok.children):
+            return tok
+    return None

@@ -1,0 +1,303 @@
+"""Every rule the build can write has one registered function and a case here.
+
+``RULE_CASES`` is the spec of the rules: for each rule name, sentences and the whole set
+of facts each yields (subject, relation, object, factuality, rule), nothing spurious.
+Sentences are our own, news style; none comes from a gold set.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractors.relations.registry import RegistryError, get_rule, rule_names, rules
+
+A, P, H = "asserted", "planned", "hypothetical"
+
+RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
+    "verb-active": [
+        ("The Taliban attacked Kandahar on Sunday.",
+         {("Taliban", "attacked", "Kandahar", A, "verb-active")}),
+        ("Britain sanctioned several firms, including Acme Corp.",
+         {("United Kingdom", "sanctioned", "Acme Corp.", A, "verb-active")}),
+    ],
+    "verb-active-prep": [
+        ("France withdrew from Mali in 2022.",
+         {("France", "withdrewFrom", "Mali", A, "verb-active-prep")}),
+    ],
+    "verb-object-prep": [
+        ("Israel launched strikes on Hezbollah.",
+         {("Israel", "attacked", "Hezbollah", A, "verb-object-prep")}),
+    ],
+    "verb-co-argument": [
+        ("Israel killed Hassan Nasrallah along with Ali Karaki.",
+         {("Israel", "killed", "Hassan Nasrallah", A, "verb-active"),
+          ("Israel", "killed", "Ali Karaki", A, "verb-co-argument")}),
+    ],
+    "verb-shared-object": [
+        ("Israeli jets struck and destroyed the Hezbollah headquarters in Beirut.",
+         {("Israel", "attacked", "Hezbollah", A, "verb-shared-object"),
+          ("Hezbollah", "locatedIn", "Beirut", A, "location-prep")}),
+    ],
+    "verb-relative": [
+        ("Officials blamed Hamas, which attacked Israel in October.",
+         {("Hamas", "attacked", "Israel", A, "verb-relative")}),
+    ],
+    "verb-relative-prep": [
+        ("Officials praised France, which withdrew from Mali last year.",
+         {("France", "withdrewFrom", "Mali", A, "verb-relative-prep")}),
+    ],
+    "verb-passive": [
+        ("Ismail Haniyeh was killed by Israel in Tehran.",
+         {("Israel", "killed", "Ismail Haniyeh", A, "verb-passive")}),
+        ("The Houthis, a militia armed by Iran, fired missiles.",
+         {("Iran", "supported", "Houthis", A, "verb-passive")}),
+    ],
+    "verb-passive-event": [
+        ("Ali Karaki was killed in an Israeli strike.",
+         {("Israel", "killed", "Ali Karaki", A, "verb-passive-event")}),
+    ],
+    "verb-event-subject": [
+        ("The Israeli strike killed Ahmed Ghandour on Sunday.",
+         {("Israel", "killed", "Ahmed Ghandour", A, "verb-event-subject")}),
+    ],
+    "verb-speaker-subject": [
+        ('"We will strike Israel," Hezbollah said.',
+         {("Hezbollah", "attacked", "Israel", H, "verb-speaker-subject"),
+          ("Hezbollah", "threatened", "Israel", A, "verb-threat-speech")}),
+    ],
+    "verb-lethal-manner": [
+        ("Ahmed Khan was stabbed to death by Ali Reza.",
+         {("Ali Reza", "killed", "Ahmed Khan", A, "verb-lethal-manner")}),
+    ],
+    "verb-judged-event": [
+        ("Iraq condemned the attack by Hamas.",
+         {("Iraq", "condemned", "Hamas", A, "verb-judged-event")}),
+    ],
+    "verb-receive-aid": [
+        ("Hezbollah has received drones and other support from Iran.",
+         {("Iran", "supported", "Hezbollah", A, "verb-receive-aid")}),
+    ],
+    "verb-reciprocal": [
+        ("Vladimir Putin and Xi Jinping met in Moscow on Tuesday.",
+         {("Vladimir Putin", "contacted", "Xi Jinping", A, "verb-reciprocal")}),
+    ],
+    "verb-sent-to": [
+        ("Iran sent Ali Larijani to Beirut.",
+         {("Iran", "sent", "Ali Larijani", A, "verb-active"),
+          ("Ali Larijani", "visited", "Beirut", A, "verb-sent-to")}),
+    ],
+    "verb-visit-person": [
+        ("Antony Blinken visited Mohammed bin Salman in Riyadh.",
+         {("Antony Blinken", "visited", "Mohammed bin Salman", A, "verb-active"),
+          ("Antony Blinken", "contacted", "Mohammed bin Salman", A, "verb-visit-person")}),
+    ],
+    "verb-threat-xcomp": [
+        ("Hezbollah vowed to strike Haifa.",
+         {("Hezbollah", "attacked", "Haifa", P, "verb-active"),
+          ("Hezbollah", "threatened", "Haifa", A, "verb-threat-xcomp")}),
+    ],
+    "verb-threat-speech": [
+        ("Kataib Hezbollah said they would attack Erbil.",
+         {("Kataib Hezbollah", "attacked", "Erbil", H, "verb-active"),
+          ("Kataib Hezbollah", "threatened", "Erbil", A, "verb-threat-speech")}),
+    ],
+    "clause-culpability": [
+        ("Iraq said Israel was behind the explosions.",
+         {("Iraq", "accused", "Israel", A, "clause-culpability")}),
+    ],
+    "nominal-event": [
+        ("Iraq condemned the U.S. strikes on Kataib Hezbollah.",
+         {("Iraq", "condemned", "United States", A, "verb-active"),
+          ("United States", "attacked", "Kataib Hezbollah", A, "nominal-event")}),
+    ],
+    "nominal-culprit": [
+        ("ISIS claimed responsibility for the attacks on Kirkuk.",
+         {("ISIS", "attacked", "Kirkuk", A, "nominal-culprit")}),
+    ],
+    "nominal-light-verb": [
+        ("Israel carried out a series of attacks on Hezbollah.",
+         {("Israel", "attacked", "Hezbollah", A, "nominal-light-verb")}),
+    ],
+    "nominal-anaphor": [
+        ("Israel bombed Gaza on Monday. The strikes on Rafah continued.",
+         {("Israel", "attacked", "Gaza", A, "verb-active"),
+          ("Israel", "attacked", "Rafah", A, "nominal-anaphor")}),
+    ],
+    "nominal-agent-noun": [
+        ("Kennedy's assassin Lee Harvey Oswald was shot two days later.",
+         {("Lee Harvey Oswald", "killed", "Kennedy", A, "nominal-agent-noun")}),
+    ],
+    "role-title-prenominal": [
+        ("Houthi leader Abdul Malik al-Houthi spoke on Sunday.",
+         {("Abdul Malik al-Houthi", "leaderOf", "Houthi", A, "role-title-prenominal")}),
+    ],
+    "role-possessive": [
+        ("NBC's Richard Engel reported from Kyiv.",
+         {("Richard Engel", "memberOf", "NBC", A, "role-possessive")}),
+    ],
+    "role-occupation-prenominal": [
+        ("Exxon geologist Jane Doe was kidnapped.",
+         {("Jane Doe", "memberOf", "Exxon", A, "role-occupation-prenominal")}),
+    ],
+    "role-occupation-appositive": [
+        ("Jane Doe, a Chevron geologist, was kidnapped.",
+         {("Jane Doe", "memberOf", "Chevron", A, "role-occupation-appositive")}),
+    ],
+    "role-title-appositive": [
+        ("Yahya Sinwar, the leader of Hamas, was killed.",
+         {("Yahya Sinwar", "leaderOf", "Hamas", A, "role-title-appositive")}),
+        ("Jane Doe, a spokeswoman for Chevron, said the plant closed.",
+         {("Jane Doe", "memberOf", "Chevron", A, "role-title-appositive")}),
+    ],
+    "role-person-of": [
+        ("Ali Larijani of the SNSC arrived.",
+         {("Ali Larijani", "memberOf", "SNSC", A, "role-person-of")}),
+    ],
+    "role-person-possessive": [
+        ("Benjamin Netanyahu's Likud Party won the vote.",
+         {("Benjamin Netanyahu", "memberOf", "Likud Party", A, "role-person-possessive")}),
+    ],
+    "role-body-of-state": [
+        ("Iran's Quds Force trained the militia.",
+         {("Quds Force", "memberOf", "Iran", A, "role-body-of-state")}),
+    ],
+    "role-part-of": [
+        ("The Quds Force is part of the IRGC.",
+         {("Quds Force", "memberOf", "IRGC", A, "role-part-of")}),
+    ],
+    "location-comma-pair": [
+        ("Fighting continued in Mosul, Iraq.",
+         {("Mosul", "locatedIn", "Iraq", A, "location-comma-pair")}),
+    ],
+    "location-comma-vicinity": [
+        ("Fighting continued near Kandahar, southern Afghanistan.",
+         {("Kandahar", "locatedIn", "Afghanistan", A, "location-comma-vicinity")}),
+    ],
+    "location-prep": [
+        ("Hezbollah in Lebanon denied the report.",
+         {("Hezbollah", "locatedIn", "Lebanon", A, "location-prep")}),
+    ],
+    "location-sited": [
+        ("The Wagner Group, located in Libya, left.",
+         {("Wagner", "locatedIn", "Libya", A, "location-sited")}),
+    ],
+    "location-sited-clause": [
+        ("Al Jazeera is headquartered in Doha.",
+         {("Al Jazeera", "locatedIn", "Doha", A, "location-sited-clause")}),
+    ],
+    "location-holdings": [
+        ("Israeli jets hit Hezbollah's weapons facilities in Lebanon overnight.",
+         {("Israel", "attacked", "Hezbollah", A, "verb-active"),
+          ("Hezbollah", "locatedIn", "Lebanon", A, "location-holdings")}),
+    ],
+    "location-fronted": [
+        ("In Syria, the Kurdish SDF holds Raqqa.",
+         {("Kurdish SDF", "hold", "Raqqa", A, "verb-active"),
+          ("Kurdish SDF", "locatedIn", "Syria", A, "location-fronted")}),
+    ],
+    "location-based-compound": [
+        ("The Gaza-based Hamas fired rockets.",
+         {("Hamas", "locatedIn", "Gaza", A, "location-based-compound")}),
+    ],
+    "location-possessive": [
+        ("Syria's Aleppo was shelled.",
+         {("Aleppo", "locatedIn", "Syria", A, "location-possessive")}),
+    ],
+    "location-appositive": [
+        ("Mogadishu, the capital of Somalia, was quiet.",
+         {("Mogadishu", "locatedIn", "Somalia", A, "location-appositive")}),
+    ],
+    "role-nationality-occupation": [
+        ("Kenyan businessman Peter Mwangi was arrested in Nairobi.",
+         {("Peter Mwangi", "memberOf", "Kenya", A, "role-nationality-occupation")}),
+    ],
+    "role-membership-list": [
+        ("Three NATO members, Britain, France and Poland, sent observers.",
+         {("United Kingdom", "memberOf", "NATO", A, "role-membership-list"),
+          ("France", "memberOf", "NATO", A, "role-membership-list"),
+          ("Poland", "memberOf", "NATO", A, "role-membership-list")}),
+    ],
+    "role-chief-of-part": [
+        ("Laila Haddad, the head of Hezbollah's media division, spoke on Monday.",
+         {("Laila Haddad", "memberOf", "Hezbollah", A, "role-chief-of-part")}),
+    ],
+    "role-title-of-body-then-name": [
+        ("The leader of Hamas, Yahya Sinwar, gave a speech.",
+         {("Yahya Sinwar", "leaderOf", "Hamas", A, "role-title-of-body-then-name")}),
+    ],
+    "location-possessive-kind": [
+        ("Officials in Somalia's Gedo region said the convoy had passed.",
+         {("Gedo", "locatedIn", "Somalia", A, "location-possessive-kind")}),
+    ],
+    "location-region-of": [
+        ("Clashes broke out in the Mopti Region of Mali.",
+         {("Mopti Region", "locatedIn", "Mali", A, "location-region-of")}),
+    ],
+    "location-demonym-description": [
+        ("Police raided Golden Lotus Holdings, a Cambodian company.",
+         {("Golden Lotus Holdings", "locatedIn", "Cambodia", A, "location-demonym-description")}),
+    ],
+    "location-kind-of": [
+        ("Troops entered the Iraqi city of Mosul.",
+         {("Mosul", "locatedIn", "Iraq", A, "location-kind-of")}),
+    ],
+    "location-org-of": [
+        ("The Acme Trust Co. of Denver closed.",
+         {("Acme Trust Co.", "locatedIn", "Denver", A, "location-org-of")}),
+    ],
+    "location-dateline": [
+        ("KYIV, Ukraine (AP) — Russia attacked Ukraine.",
+         {("Russia", "attacked", "Ukraine", A, "verb-active"),
+          ("KYIV", "locatedIn", "Ukraine", A, "location-comma-pair"),
+          ("AP", "locatedIn", "KYIV", A, "location-dateline"),
+          ("AP", "locatedIn", "Ukraine", A, "location-dateline")}),
+    ],
+    "modifier-hyphen": [
+        ("The raid targeted Hezbollah, an Iran-backed militia, near the border.",
+         {("Iran", "supported", "Hezbollah", A, "modifier-hyphen")}),
+    ],
+    "modifier-pro": [
+        ("Russia praised the pro-Russian Wagner Group on Monday.",
+         {("Russia", "praise", "Wagner", A, "verb-active"),
+          ("Wagner", "supported", "Russia", A, "modifier-pro")}),
+    ],
+    "verb-passive-list": [
+        ("Several groups were sanctioned by the EU, including Hamas and Hezbollah.",
+         {("EU", "sanctioned", "Hamas", A, "verb-passive-list"),
+          ("EU", "sanctioned", "Hezbollah", A, "verb-passive-list")}),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def facts_of(read):
+    """Every fact a text yields, as (subject, relation, object, factuality, rule) names."""
+    def _facts(text: str) -> set[tuple[str, str, str, str, str]]:
+        rec = read(text)
+        names = {e.key: e.name for e in rec.entities}
+        return {(names[f.subject.entity], f.relation, names[f.object.entity],
+                 f.factuality.value, f.rule) for f in rec.facts}
+    return _facts
+
+
+@pytest.mark.parametrize("name,sentence,expected", [
+    (name, sentence, expected) for name, cases in RULE_CASES.items()
+    for sentence, expected in cases])
+def test_registry_rule_case(facts_of, name, sentence, expected):
+    assert any(fact[4] == name for fact in expected), f"no fact of {name} in its own case"
+    assert facts_of(sentence) == expected
+
+
+def test_registry_every_rule_has_a_function_and_a_case():
+    assert set(RULE_CASES) == rule_names()
+    assert all(RULE_CASES[name] for name in RULE_CASES), \
+        [name for name, cases in RULE_CASES.items() if not cases]
+
+
+def test_registry_one_name_one_function():
+    functions = [r.function for r in rules()]
+    assert len(functions) == len(set(functions)) == len(rule_names())
+
+
+def test_registry_unknown_rule_lists_the_names():
+    with pytest.raises(RegistryError, match="verb-active"):
+        get_rule("verb-activ")
