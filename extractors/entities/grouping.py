@@ -205,8 +205,10 @@ def collect_names(doc: Doc, *, lexicon: Lexicon) -> tuple[list[Name], list[tuple
     for span in doc.ents:
         if span.label_ not in _KEEP:
             continue
-        if span.label_ == "PERSON" and _is_headline(span.sent):
-            # a person in a headline counts only when the story names them too
+        if _is_headline(span.sent) and not is_acronym(span.text) \
+                and load_countries().any(clean_name(span)) is None:
+            # a name in a title-case headline counts only when the story names it too:
+            # capitals there make "Port Raid" or "Rebels Take Town" look like names
             body_keys = _body_keys(doc, lexicon) if body_keys is None else body_keys
             if name_key(clean_name(span)) not in body_keys:
                 continue
@@ -298,6 +300,16 @@ def group_names(doc: Doc, names: list[Name], spans: list[tuple[Span, int]], *,
         for j in people[x + 1:]:
             if same_person(names[i].text, names[j].text):
                 groups.union(i, j, "same personal name")
+    # one group's name in the singular and the plural: "Zapatista rebels", "the Zapatistas"
+    by_key = {n.key: i for i, n in enumerate(names) if n.words == 1 and not is_country[i]}
+    for key, i in by_key.items():
+        j = by_key.get(key + "s")
+        if j is not None:
+            groups.union(i, j, "singular and plural of one name")
+            for n in (names[i], names[j]):   # a name in the plural is a group, not a person
+                n.classes.pop("Person", None)
+                if not n.classes:
+                    n.classes["Organization"] += 1
     # acronyms defined in brackets: "Kataib Hezbollah (KH)"
     keys = {n.key: i for i, n in enumerate(names)}
     for long_form, acronym in bracket_definitions(doc):
@@ -346,8 +358,12 @@ def group_names(doc: Doc, names: list[Name], spans: list[tuple[Span, int]], *,
 
 def _may_be_surname(name: Name) -> bool:
     """Whether a name may be a person's surname: the model called it a person at least
-    once, or a place (it often does: "Soleimani" as GPE), and it names no country."""
-    plausible = name.classes.get("Person", 0) > 0 or name.cls in {"Person", "City", "Region"}
+    once, or a place (it often does: "Soleimani" as GPE) or a one-word organisation with no
+    kind word that acts as a subject ("Lindqvist met ..." as ORG), and it names no country."""
+    plausible = name.classes.get("Person", 0) > 0 or name.cls in {"Person", "City", "Region"} \
+        or (name.cls == "Organization" and name.words == 1 and not is_acronym(name.text)
+            and not _ARTICLE_NAME.match(name.text)   # "al-Shabaab" is a group's name
+            and any(s.root.dep_ in {"nsubj", "nsubjpass"} for s in name.spans))
     return plausible and load_countries().any(name.text) is None
 
 

@@ -6,6 +6,8 @@
   Greater Sahara (ISGS)";
 * a name cut in two is joined: "Kataeb" (NORP) + "Hezbollah" (ORG) gives one ORG, unless
   the first part is a country or a demonym ("U.S." + "State Department" stays two);
+* a name-like adjective tagged alone is extended to the capitalised noun it modifies:
+  "Islamic" + "State" gives "Islamic State";
 * an office title caught in front of a person is dropped and the span made a PERSON:
   "Defense Lloyd Austin" (ORG) gives "Lloyd Austin";
 * the upper-case town opening a wire dateline is a place: "TUCSON, Ariz. (AP)".
@@ -104,6 +106,24 @@ def extend_to_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(out, key=lambda e: e.start)
 
 
+def extend_adjectives(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Extend a name-like adjective the model tagged alone to the capitalised noun it
+    modifies: "the Islamic State" tagged "Islamic" (NORP) gives "Islamic State" (ORG).
+    Not a demonym ("Iranian Army" stays the country and its army)."""
+    countries = load_countries()
+    taken = {t.i for e in ents for t in e}
+    out = []
+    for ent in ents:
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if (ent.label_ == "NORP" and nxt is not None and ent.root.head.i == nxt.i
+                and nxt.i not in taken and nxt.pos_ == "PROPN" and nxt.is_title
+                and doc[ent.end - 1].whitespace_ == " " and not countries.any(ent.text)):
+            out.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
+            continue
+        out.append(ent)
+    return out
+
+
 def merge_adjacent(doc: Doc, ents: list[Span]) -> list[Span]:
     """Join two name spans that touch with one space between and form one name."""
     countries = load_countries()
@@ -166,7 +186,7 @@ def entity_fixes(doc: Doc, *, lexicon: Lexicon) -> Doc:
     """Repair the entity spans of ``doc`` in place (see the module docstring)."""
     ents = [e for e in doc.ents]
     ents = extend_to_acronyms(doc, split_brackets(doc, ents))
-    ents = untitle_people(doc, merge_adjacent(doc, ents), lexicon=lexicon)
+    ents = untitle_people(doc, merge_adjacent(doc, extend_adjectives(doc, ents)), lexicon=lexicon)
     ents = dateline_town(doc, ents)
     ents = article_names(doc, ents, lexicon=lexicon)
     ents = possessive_bodies(doc, ents, lexicon=lexicon)
