@@ -228,6 +228,8 @@ def _passive_agents(verb: Token, index: EntityIndex, cues: Cues,
                 if found is not None:
                     out.extend(event_agents(found[0], found[1], index) or
                                (memory.recall(found[0], found[1]) if memory else []))
+    if not out and (agent := index.agent_of(verb)) is not None:
+        out.append(agent)  # the agent the text established for this act (references)
     return out
 
 

@@ -36,6 +36,13 @@ class References:
     #: token index -> the several entities a plural description stands for ("the three
     #: countries" after "Britain, France and Germany"), one mention each, in list order
     groups: Mapping[int, tuple[Mention, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    #: verb token index -> the agent the text has established for an agentless passive
+    #: ("OFAC designated six men ... X and Y are being designated" -> OFAC)
+    agents: Mapping[int, Mention] = field(default_factory=lambda: MappingProxyType({}))
+
+    def agent_of(self, verb: Token) -> Mention | None:
+        """The established agent of an agentless passive verb, if any."""
+        return self.agents.get(verb.i)
 
     def mention_at(self, token: Token) -> Mention | None:
         """The reference that covers ``token``, if any (one entity)."""
@@ -63,6 +70,7 @@ class _Vocab:
     numbers: Mapping[str, int]                # "three" -> 3, "both" -> 2
     speaker_pronouns: frozenset[str]          # "we" inside a quotation: its speaker
     speech_verbs: frozenset[str]
+    single_agent_acts: frozenset[str]         # "designate": one body's formal act
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "_Vocab":
@@ -81,7 +89,8 @@ class _Vocab:
                                  lexicon.table("plural_description_kinds").items()},
                    numbers={w: int(r[0]) for w, r in lexicon.table("number_words").items()},
                    speaker_pronouns=lexicon.words("speaker_pronouns"),
-                   speech_verbs=lexicon.words("speech_verbs"))
+                   speech_verbs=lexicon.words("speech_verbs"),
+                   single_agent_acts=lexicon.words("single_agent_acts"))
 
 
 @dataclass
@@ -416,6 +425,33 @@ def _described_as(tokens, lemma: str, index: _Index) -> list[Mention]:
     return out
 
 
+def _established_agents(sents: list[Span], index: _Index) -> dict[int, Mention]:
+    """Agentless passives of a formal act ("X and Y are being designated") whose agent the
+    text has established: the one named subject of the same verb in the active voice in
+    that sentence or the few before it ("OFAC designated six individuals ..."); none when
+    two bodies did it there."""
+    out = {}
+    for k, sent in enumerate(sents):
+        for verb in sent:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or lemma not in index.vocab.single_agent_acts:
+                continue
+            kids = list(verb.children)
+            if not any(c.dep_ == "nsubjpass" for c in kids) or any(c.dep_ == "agent" for c in kids):
+                continue
+            agents: dict[str, Mention] = {}
+            for back in range(k, max(-1, k - _DESCRIPTION_WINDOW - 1), -1):
+                for v in sents[back]:
+                    if v.i >= verb.i or v.lemma_.lower() != lemma or v.pos_ != "VERB":
+                        continue
+                    for c in v.children:
+                        if c.dep_ == "nsubj" and (m := _mention_of(c, index)) is not None:
+                            agents[m.entity] = m
+            if len(agents) == 1:   # two bodies acting nearby: whose act it is is not clear
+                out[verb.i] = next(iter(agents.values()))
+    return out
+
+
 def _description_head(tok: Token, index: _Index) -> bool:
     """A common noun led by a definite determiner and no name of its own ("the militia")."""
     if tok.pos_ != "NOUN" or tok.i in index.by_token:
@@ -475,4 +511,5 @@ def resolve_references(doc: Doc, names: Mapping[int, Mention], entities: Mapping
     # itself be a pronoun ("..., he added")
     for i, mention in _quoted_speakers(doc, index).items():
         index.by_token[i] = found[i] = mention
-    return References(MappingProxyType(found), MappingProxyType(groups))
+    agents = _established_agents(sents, index)
+    return References(MappingProxyType(found), MappingProxyType(groups), MappingProxyType(agents))

@@ -59,6 +59,10 @@ class EntityIndex:
         m = self.names.get(token.i)
         return (m,) if m is not None else self.references.mentions_at(token)
 
+    def agent_of(self, verb: Token) -> Mention | None:
+        """The agent the text has established for an agentless passive verb, if any."""
+        return self.references.agent_of(verb)
+
     def entity(self, mention: Mention) -> Entity:
         """The entity a mention belongs to."""
         return self.entities[mention.entity]

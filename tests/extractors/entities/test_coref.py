@@ -188,3 +188,25 @@ def test_coref_first_person_in_a_quotation_is_its_speaker(nlp, text, expected):
 ])
 def test_coref_references_give_the_whole_set_of_facts(triples, text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an agentless passive of a formal act after the same act in the active voice
+    ("The European Union sanctioned the Wagner Group on Monday. Dmitri Volkov and Ivan Petrov "
+     "were also sanctioned for abuses in Mali.",
+     {("European Union", "sanctioned", "Wagner"),   # the canonical name drops "Group"
+      ("European Union", "sanctioned", "Dmitri Volkov"),
+      ("European Union", "sanctioned", "Ivan Petrov")}),
+    ("Canada sanctioned Hamid Karimi in June, officials said. Karimi's brother, Reza Karimi, "
+     "was sanctioned for moving funds to the IRGC.",
+     {("Canada", "sanctioned", "Hamid Karimi"), ("Canada", "sanctioned", "Reza Karimi")}),
+    # two bodies acted nearby: the passive's agent is not established
+    ("Britain sanctioned two Hamas financiers on Tuesday. Canada sanctioned three others. "
+     "Yusuf Amin was sanctioned for moving funds.",
+     {("United Kingdom", "sanctioned", "Hamas")}),
+    # another act: an arrest is not the sanction's
+    ("Australia sanctioned Ahmad Rahimi in March. Police said Rahimi was arrested in Perth.",
+     {("Australia", "sanctioned", "Ahmad Rahimi")}),
+])
+def test_coref_established_agent_of_an_agentless_passive(triples, text, expected):
+    assert triples(text) == expected
