@@ -300,14 +300,14 @@ def _resolve_description(tok: Token, sents: list[Span], k: int, index: _Index
     return None
 
 
-def _count(tok: Token, index: _Index) -> int | None:
+def _count(tok: Token, index: _Index, definite: bool = True) -> int | None:
     """The number of members a plural description announces: "the three countries",
-    "both men", "the 2 sides"; None when it gives none or is not definite."""
+    "both men", "the 2 sides"; None when it gives none or (``definite``) is not definite."""
     kids = list(tok.children)
     both = [c for c in kids if c.lower_ == "both" and c.dep_ in {"det", "predet", "preconj"}]
     if both:
-        return 2
-    if not any(c.dep_ == "det" and c.lower_ in index.vocab.determiners for c in kids):
+        return 2 if definite else None
+    if any(c.dep_ == "det" and c.lower_ in index.vocab.determiners for c in kids) != definite:
         return None
     for c in kids:
         if c.dep_ == "nummod":
@@ -343,10 +343,19 @@ def _resolve_plural(tok: Token, sents: list[Span], k: int, index: _Index
                     ) -> tuple[Mention, ...]:
     """The one list of names a counted plural description stands for, looking back
     sentence by sentence; nothing when the nearest sentence with such lists has two."""
-    size = _count(tok, index)
     classes = index.vocab.plural_kinds.get(tok.lemma_.lower())
-    if size is None or classes is None:
+    if classes is None:
         return ()
+    size = _count(tok, index)
+    if size is None:
+        # a count announced, then given: "five terrorist leaders in Africa. A, B, C, D and
+        # E are designated ...": the next sentence's one list of that many names
+        size = _count(tok, index, definite=False)
+        if size is None or k + 1 >= len(sents) or tok.dep_ in {"nsubj", "nsubjpass"}:
+            return ()
+        lists = _lists_in(sents[k + 1], classes, size, index)
+        distinct = {tuple(x.entity for x in lst) for lst in lists}
+        return lists[0] if len(distinct) == 1 else ()
     for back in range(k, max(-1, k - _DESCRIPTION_WINDOW - 1), -1):
         sent = sents[back]
         lists = _lists_in(sent[:tok.i - sent.start] if back == k else sent, classes, size, index)

@@ -129,6 +129,10 @@ def plural(nlp):
     # the list may be the object of "of": "the governments of A, B and C"
     ("The governments of Norway, Ireland and Spain recognised the state. The three "
      "governments said the move was overdue.", "governments", ("Norway", "Ireland", "Spain")),
+    # a count announced, then given in the next sentence
+    ("Britain on Monday sanctioned four Houthi commanders. Ali al-Hamdani, Saleh Qasim, Yahya "
+     "Mansur and Omar Zaid were accused of directing attacks on shipping.", "commanders",
+     ("Ali al-Hamdani", "Saleh Qasim", "Yahya Mansur", "Omar Zaid")),
 ])
 def test_coref_plural_descriptions_stand_for_their_list(plural, text, word, expected):
     assert plural(text, word) == expected
@@ -146,6 +150,12 @@ def test_coref_plural_descriptions_stand_for_their_list(plural, text, word, expe
     # no count: "the countries" may be any countries
     ("Britain, France and Germany condemned the raid. The countries of the region urged "
      "restraint.", "countries"),
+    # announced three, the next sentence names two: not the announced list
+    ("Police arrested three suspects in Mombasa. Ali Hassan and Juma Said were later "
+     "released.", "suspects"),
+    # a subject that announces is not cataphoric: "Two men attacked ... A and B ..."
+    ("Two officials resigned on Monday. Ali Hassan and Juma Said were later named to the "
+     "board.", "officials"),
 ])
 def test_coref_unclear_plural_descriptions_stand_for_nothing(plural, text, word):
     assert plural(text, word) == ()
@@ -174,6 +184,10 @@ def test_coref_first_person_in_a_quotation_is_its_speaker(nlp, text, expected):
      {("United Kingdom", "requested", "Iran"), ("France", "requested", "Iran"),
       ("Germany", "requested", "Iran")}),
     ('"We warned Israel twice," Karim Haddad said.', {("Karim Haddad", "threatened", "Israel")}),
+    ("Britain on Monday sanctioned four Houthi commanders. Ali al-Hamdani, Saleh Qasim, Yahya "
+     "Mansur and Omar Zaid were accused of directing attacks on shipping.",
+     {("United Kingdom", "sanctioned", "Ali al-Hamdani"), ("United Kingdom", "sanctioned", "Saleh Qasim"),
+      ("United Kingdom", "sanctioned", "Yahya Mansur"), ("United Kingdom", "sanctioned", "Omar Zaid")}),
     # a lone surname the model misses is still the person, and the next "he" follows him
     ("President Rania Haddad appointed Faleh al-Zubaidi as envoy on Tuesday. Zubaidi phoned "
      "Iranian Foreign Minister Ali Reza Tabrizi and promised to keep Iraq out of regional "
