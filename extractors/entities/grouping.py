@@ -189,6 +189,23 @@ def _is_headline(sent: Span) -> bool:
         and not sent.text.rstrip().endswith((".", "?", "!", '"'))
 
 
+def _is_title_line(sent: Span) -> bool:
+    """A title-case headline standing as a line of its own ("Rebel Chief Dies in Port
+    Raid" then a line break), unlike a dateline or a sentence of a one-line text."""
+    doc = sent.doc
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return False
+    first, last = words[0], words[-1]
+
+    def breaks(tok) -> bool:
+        return "\n" in tok.whitespace_ or tok.is_space and "\n" in tok.text
+
+    start = first.i == 0 or breaks(doc[first.i - 1])
+    end = breaks(last) or last.i + 1 < len(doc) and breaks(doc[last.i + 1])
+    return start and end and _is_headline(doc[first.i:last.i + 1])
+
+
 def _body_keys(doc: Doc, lexicon: Lexicon) -> set[str]:
     """Name keys of the entities the model found outside title-case lines."""
     return {name_key(clean_name(e)) for e in doc.ents if not _is_headline(e.sent)}
@@ -205,8 +222,8 @@ def collect_names(doc: Doc, *, lexicon: Lexicon) -> tuple[list[Name], list[tuple
     for span in doc.ents:
         if span.label_ not in _KEEP:
             continue
-        if _is_headline(span.sent) and not is_acronym(span.text) \
-                and load_countries().any(clean_name(span)) is None:
+        if span.label_ == "PERSON" and _is_headline(span.sent) or _is_title_line(span.sent) \
+                and not is_acronym(span.text) and load_countries().any(clean_name(span)) is None:
             # a name in a title-case headline counts only when the story names it too:
             # capitals there make "Port Raid" or "Rebels Take Town" look like names
             body_keys = _body_keys(doc, lexicon) if body_keys is None else body_keys
