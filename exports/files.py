@@ -1,7 +1,13 @@
-"""Writing an export to disk: the one place files are written, their folder created first."""
+"""Writing an export to disk: the one place files are written, their folder created first.
+
+Files are written atomically (:func:`exports.atomic.write_atomic`): a kill, Ctrl-C or a
+full disk leaves the old complete file or the new one, never a truncated one.
+"""
 from __future__ import annotations
 
 from pathlib import Path
+
+from exports.atomic import write_atomic
 
 
 def write_text(path: Path | str, text: str) -> Path:
@@ -12,7 +18,4 @@ def write_text(path: Path | str, text: str) -> Path:
     ...     write_text(Path(tmp) / "new" / "graph.ttl", "").exists()
     True
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_atomic(path, text)

@@ -32,11 +32,24 @@ def published_context() -> dict:
 
 
 def to_jsonld(g: Graph) -> str:
-    """Serialise ``g`` as JSON-LD compacted with the published context."""
-    return g.serialize(format="json-ld", context=published_context(), auto_compact=True,
+    """Serialise ``g`` as JSON-LD compacted with the published context.
+
+    rdflib writes nodes in the order its store holds them, which follows the order the
+    triples were added; a copy filled in sorted order makes equal graphs give equal files.
+    """
+    return _sorted_copy(g).serialize(format="json-ld", context=published_context(), auto_compact=True,
                        ensure_ascii=False, indent=2)
 
 
 def write_jsonld(g: Graph, path: Path | str) -> Path:
     """Write ``g`` as JSON-LD to ``path`` and return the path."""
     return write_text(path, to_jsonld(g))
+
+
+def _sorted_copy(g: Graph) -> Graph:
+    ordered = Graph()
+    for prefix, ns in g.namespaces():
+        ordered.bind(prefix, ns, override=True, replace=True)
+    for triple in sorted(g, key=lambda t: tuple(str(x) for x in t)):
+        ordered.add(triple)
+    return ordered

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.namespace import PROV
 
 from exports.files import write_text
+from exports.turtle import to_oxigraph, used_prefixes
 from ontology import KGB, NIF
 
 
@@ -40,19 +42,35 @@ def to_dataset(g: Graph) -> Dataset:
     ds = Dataset()
     for prefix, ns in g.namespaces():
         ds.bind(prefix, ns, override=True, replace=True)
-    sources: dict = {}
-    for s, p, o in g:
-        if s not in sources:
-            sources[s] = _source(g, s)
-        doc = sources[s]
+    for s, p, o, doc in _placed(g):
         target = ds.graph(doc) if doc is not None else ds.default_graph
         target.add((s, p, o))
     return ds
 
 
+def _placed(g: Graph):
+    """Each triple of ``g`` with the document whose named graph holds it (None: the default)."""
+    sources: dict = {}
+    for s, p, o in g:
+        if s not in sources:
+            sources[s] = _source(g, s)
+        yield s, p, o, sources[s]
+
+
 def to_trig(g: Graph) -> str:
-    """Serialise ``g`` as TriG, one named graph per source document."""
-    return to_dataset(g).serialize(format="trig")
+    """Serialise ``g`` as TriG, one named graph per source document.
+
+    Written by Oxigraph from sorted quads, so equal graphs give byte-identical files
+    (rdflib's TriG follows the order of its hash tables, which changes from run to run).
+    """
+    quads = sorted(((str(doc or ""), str(s), str(p), str(o)), (s, p, o, doc))
+                   for s, p, o, doc in _placed(g))
+    data = ox.serialize(
+        [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o),
+                 to_oxigraph(doc) if doc is not None else ox.DefaultGraph())
+         for _, (s, p, o, doc) in quads],
+        format=ox.RdfFormat.TRIG, prefixes=used_prefixes(g))
+    return data.decode("utf-8")
 
 
 def to_nquads(g: Graph) -> str:

@@ -73,6 +73,25 @@ def _individual(tok: Token) -> bool:
         any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
 
 
+def _possessed_name(tok: Token, m: Mention | None, index: EntityIndex) -> Mention | None:
+    """The name a name's possessive owns, where the parser hung it inside the owner's "of":
+    in "the Department of the Treasury's Office of Foreign Assets Control (OFAC) sanctioned",
+    the subject is the Office, not the Department."""
+    if m is None:
+        return None
+    doc = tok.doc
+    end = next((t.i for t in doc[tok.i:] if t.idx >= m.end), len(doc))
+    if end + 1 >= len(doc) or doc[end].tag_ != "POS":
+        return None
+    owned = index.mention_at(doc[end + 1])
+    head = doc[end + 1]
+    while owned is not None and head.head.i != head.i and index.mention_at(head.head) == owned:
+        head = head.head
+    if owned is None or owned == m or head.dep_ != "pobj" or head.head.head.i != tok.i:
+        return None
+    return owned
+
+
 def argument_mentions(tok: Token, index: EntityIndex, expand: bool = True,
                       physical: bool = False) -> list[Mention]:
     """The entity mentions an argument token stands for, across coordination.
@@ -87,6 +106,7 @@ def argument_mentions(tok: Token, index: EntityIndex, expand: bool = True,
         if t is not tok and t.tag_ == "NN" and index.mention_at(t) is None:
             continue  # "Connally, then the Texas governor": a description, not a second party
         m = _called(t, index) or index.mention_at(t)
+        m = _possessed_name(t, m, index) or m
         if m is None and len(many := index.mentions_at(t)) > 1:
             # a plural description: "the three countries" -> each country it stands for
             out.extend(x for x in many if x not in out)

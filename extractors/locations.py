@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex
+from extractors.lexicon import load_lexicon
 from extractors.phrase_mentions import (LOCATABLE_CLASSES, PLACE_CLASSES, SentenceRef, asserts,
                                         fact, is_body, is_class, mention_head, names_of,
                                         run_rules)
@@ -82,11 +83,13 @@ def regions_after(mention: Mention, sent: Span, index: EntityIndex) -> list[Ment
         k += 1
     # an abbreviated state closes a pair even inside a list: "Flagstaff, Ariz., and Durango, Colo."
     abbreviated = len(run) == 1 and run[0].text.endswith(".") and len(run[0].text) <= 6
-    if k < sent.end and not abbreviated and (doc[k].lower_ in {"and", "or", "&"} or
-                                             k > last + 1 and index.mention_at(doc[k])):
+    pairs = _pair_of_pairs(run, k, sent, index)
+    if k < sent.end and not abbreviated and not pairs and (
+            doc[k].lower_ in {"and", "or", "&"} or k > last + 1 and index.mention_at(doc[k])):
         return []
     end = doc[last + 1] if last + 1 < sent.end else None
-    if end is not None and end.text not in _PAIR_END and end.pos_ != "ADP":
+    if end is not None and not pairs and end.text not in _PAIR_END and end.pos_ != "ADP" \
+            and end.ent_type_ not in {"DATE", "TIME"}:
         return []
     out = []
     # a country lies in no smaller place: "the King of Peru, Atahualpa," is no pair
@@ -98,6 +101,21 @@ def regions_after(mention: Mention, sent: Span, index: EntityIndex) -> list[Ment
             break
         out.append(region)
     return out
+
+
+def _pair_of_pairs(run: list[Mention], k: int, sent: Span, index: EntityIndex) -> bool:
+    """Whether "and" at ``k`` joins two "Place, Country" pairs: "in Tashkent, Uzbekistan and
+    Tbilisi, Georgia" (a list of cities each with its country, not a list of countries)."""
+    doc = sent.doc
+    if len(run) != 1 or not is_class(run[0], index, {"Country"}) or k + 3 >= sent.end \
+            or doc[k].lower_ != "and":
+        return False
+    nxt = _mention_starting(doc, k + 1, sent, index)
+    if nxt is None or is_class(nxt, index, {"Country"}):
+        return False
+    after = _tokens_of(nxt, doc)[1] + 1
+    return after + 1 < sent.end and doc[after].text == "," and is_class(
+        _mention_starting(doc, after + 1, sent, index), index, {"Country"})
 
 
 def comma_pairs(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Iterator[Fact]:
@@ -210,8 +228,10 @@ def locative_phrases(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
         # hangs it elsewhere ("flew from Kandahar in southern Afghanistan", "the X base in Y")
         nxt = _next_in(host if host.i != tok.i else sent.doc[_tokens_of(thing, sent.doc)[1]],
                        sent)
+        # (a country ends no such path: "targets linked to Iran in Baghdad")
         if nxt is not None and nxt.head.i != host.i and (host.i != tok.i or (
-                tok.dep_ == "pobj" and tok.head.lower_ in _PATH_PREPS)):
+                tok.dep_ == "pobj" and tok.head.lower_ in _PATH_PREPS
+                and not is_class(thing, index, {"Country"}))):
             children.append(nxt)
         for child in children:
             # prepositional modifier of the name itself: "Hezbollah in Lebanon"
@@ -339,6 +359,9 @@ def based_compounds(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
             head = tok.head
             if head.dep_ == "appos":
                 thing = index.mention_at(head.head)
+            else:  # a name before the modified noun: "the Ecuador-based Los Lobos gang"
+                thing = next((index.mention_at(c) for c in head.children
+                              if c.dep_ == "compound" and c.i > tok.i), None)
         if _is_place(place, index) and _locatable(thing, index):
             yield from fact(thing, "locatedIn", place, sentence, "location-based-compound")
 
@@ -400,7 +423,7 @@ def kind_of_place(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
                   ) -> Iterator[Fact]:
     """A place named as a kind of place of a country: "the northern Syrian town of Manbij"."""
     for tok in sentence.tokens:
-        if tok.lower_ not in _PLACE_KINDS or index.mention_at(tok) is not None:
+        if tok.lemma_.lower() not in _PLACE_KINDS or index.mention_at(tok) is not None:
             continue
         # the country is an adjective or a name before the kind ("Syrian", "Gaza")
         containers = [index.mention_at(c) for c in tok.children
@@ -409,7 +432,8 @@ def kind_of_place(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
         if not containers:
             continue
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            # every member of a list: "the West Darfur villages of A, B and C"
+            for pobj in (t for c in prep.children if c.dep_ == "pobj" for t in [c, *c.conjuncts]):
                 place = index.mention_at(pobj)
                 if not _locatable(place, index) or is_class(place, index, {"Person"}):
                     continue
@@ -469,3 +493,112 @@ RULES = (comma_pairs, comma_vicinity, locative_phrases, holdings, sited_clauses,
 def location_facts(sent: Span, index: EntityIndex, cues) -> Iterator[Fact]:
     """All locatedIn facts one sentence states without a verb: every rule of :data:`RULES`."""
     return run_rules(RULES, sent, index, cues)
+
+
+# --- places named by their kind, and organisations described by a nationality -------------
+
+def _lexicon_words(name: str) -> frozenset[str]:
+    return load_lexicon().words(name)
+
+
+def _mention_starting(doc, k: int, sent: Span, index: EntityIndex) -> Mention | None:
+    """The mention that starts at token ``k`` of the sentence, if any."""
+    if k >= sent.end:
+        return None
+    m = index.mention_at(doc[k])
+    return m if m is not None and _tokens_of(m, doc)[0] == k else None
+
+
+def possessive_kinds(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
+                     ) -> Iterator[Fact]:
+    """A place named with its country's possessive and its kind: "Somalia's Gedo region",
+    "Ethiopia's Ebole district", "Nigeria's capital Abuja", "Anjouan's capital, Mutsamudu".
+
+    The kind noun is not part of a name (the name's own possessive is
+    ``location-possessive``); the place is a name that modifies the kind noun, or the name
+    right after it (through one comma).
+    """
+    doc = sent.doc
+    kinds = _lexicon_words("place_nouns")
+    for tok in sentence.tokens:
+        if tok.lower_ not in kinds or tok.tag_ == "NNS" or index.mention_at(tok) is not None:
+            continue
+        owners = [index.mention_at(c) for c in tok.children if c.dep_ == "poss"]
+        owners = [o for o in owners if _is_place(o, index)]
+        if not owners:
+            continue
+        places = [index.mention_at(c) for c in tok.children if c.dep_ in {"compound", "nmod"}]
+        k = tok.i + 1
+        if k < sent.end and doc[k].text == ",":
+            k += 1
+        places.append(_mention_starting(doc, k, sent, index))
+        for place in places:
+            if not _locatable(place, index) or is_class(place, index, {"Person", "Country"}):
+                continue
+            for owner in owners:
+                yield from fact(place, "locatedIn", owner, sentence, "location-possessive-kind")
+
+
+def region_of_country(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
+                      ) -> Iterator[Fact]:
+    """A region whose name ends in its kind, of a country: "the Mopti Region of Mali",
+    "the Diffa Region of Niger", "the Balkh province of Afghanistan"."""
+    doc = sent.doc
+    kinds = _lexicon_words("place_nouns") - {"capital", "city", "town", "village"}
+    for tok in sentence.tokens:
+        region = index.mention_at(tok)
+        if region is None or _tokens_of(region, doc)[1] != tok.i or not _is_place(region, index):
+            continue
+        # the kind word ends the name, or follows it: "the Mopti Region", "the Balkh province"
+        last = tok.i
+        if tok.lower_ not in kinds:
+            if tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ not in kinds \
+                    or index.mention_at(doc[tok.i + 1]) is not None:
+                continue
+            last = tok.i + 1
+        if last + 2 >= sent.end or doc[last + 1].lower_ != "of":
+            continue
+        country = _mention_starting(doc, last + 2, sent, index)
+        if is_class(country, index, {"Country"}) and _not_people(country, index):
+            yield from fact(region, "locatedIn", country, sentence, "location-region-of")
+
+
+def _demonym_country(noun: Token, index: EntityIndex) -> Mention | None:
+    """The country a nationality adjective on ``noun`` names: "a Cambodian financial institution".
+
+    Only a bare adjective counts: "an Iranian-backed militia" is backed by Iran, not in it.
+    """
+    doc = noun.doc
+    for child in noun.children:
+        if child.dep_ != "amod" or child.i + 1 >= len(doc) or doc[child.i + 1].text == "-" \
+                or doc[child.i - 1].text == "-":
+            continue
+        m = index.mention_at(child)
+        if is_class(m, index, {"Country"}):
+            return m
+    return None
+
+
+def demonym_descriptions(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
+                         ) -> Iterator[Fact]:
+    """An organisation described by its nationality in apposition: "Huione Group, a Cambodian
+    financial institution", "the Somali group al-Shabab", "Los Choneros, an Ecuadorian gang"."""
+    kinds = _lexicon_words("organisation_kind_nouns")
+    for tok in sentence.tokens:
+        if tok.lemma_.lower() not in kinds or index.mention_at(tok) is not None:
+            continue
+        country = _demonym_country(tok, index)
+        if country is None:
+            continue
+        if tok.dep_ == "appos":
+            things = [mention_head(tok.head, index)]
+        else:
+            things = [mention_head(c, index) for c in tok.children if c.dep_ == "appos"]
+        for thing in things:
+            if is_class(thing, index, {"Organization", "ArmedGroup", "GovernmentBody"}) \
+                    and _not_people(thing, index):
+                yield from fact(thing, "locatedIn", country, sentence,
+                                "location-demonym-description")
+
+
+RULES = (*RULES, possessive_kinds, region_of_country, demonym_descriptions)

@@ -21,13 +21,17 @@ from extractors.records import DocumentRecord, TextInput
 _WORKER: dict = {}
 
 
+def usable_cores() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def default_jobs() -> int:
     """Jobs to run by default: the cores this process may use, at most 4."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(4, cores))
+    return min(4, usable_cores())
 
 
 def _read_chunk(chunk: list[TextInput]) -> list[DocumentRecord]:

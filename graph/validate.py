@@ -6,6 +6,7 @@ data graph): the shapes need only what a build writes. Each violation becomes on
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -84,6 +85,9 @@ def shape_groups(n: int) -> list[Graph]:
 
 
 def _validate_into(g: Graph, shapes: Graph, conn) -> None:
+    # Ctrl-C reaches the whole process group: the child ends quietly, the parent reports
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     conn.send(validate_graph(g, shapes=shapes))
     conn.close()
 
@@ -101,12 +105,18 @@ def start_validation(g: Graph, *, jobs: int = 2) -> Callable[[], Report]:
         return lambda: report
     ctx = mp.get_context("fork")
     children = []
-    for shapes in shape_groups(jobs):
-        receive, send = ctx.Pipe(duplex=False)
-        child = ctx.Process(target=_validate_into, args=(g, shapes, send), daemon=True)
-        child.start()
-        send.close()
-        children.append((child, receive))
+    # Ctrl-C waits while the children are forked: Python drops a KeyboardInterrupt raised
+    # in its at-fork hooks, in the parent and in the child alike
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        for shapes in shape_groups(jobs):
+            receive, send = ctx.Pipe(duplex=False)
+            child = ctx.Process(target=_validate_into, args=(g, shapes, send), daemon=True)
+            child.start()
+            send.close()
+            children.append((child, receive))
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
     def wait() -> Report:
         reports = []
@@ -115,6 +125,10 @@ def start_validation(g: Graph, *, jobs: int = 2) -> Callable[[], Report]:
                 reports.append(receive.recv())
         except EOFError:  # a child died without a report
             return validate_graph(g)
+        except BaseException:  # interrupted: the children's work is not wanted any more
+            for child, _ in children:
+                child.terminate()
+            raise
         finally:
             for child, receive in children:
                 child.join()

@@ -58,6 +58,26 @@ def triples(read):
     return _triples
 
 
+@pytest.fixture
+def small_fs(tmp_path):
+    """A directory on a 256 KiB tmpfs of its own, so that writes really run out of space.
+
+    Mounting needs root (or CAP_SYS_ADMIN); elsewhere the tests that need it are skipped.
+    """
+    import subprocess
+
+    mount = tmp_path / "small"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)],
+                          capture_output=True)
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here: " + done.stderr.decode(errors="replace").strip())
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
 @pytest.fixture(scope="session")
 def examples_graph(tmp_path_factory) -> Path:
     """``kgbuilder build examples/`` once per session, as ``make demo`` runs it: graph.ttl."""

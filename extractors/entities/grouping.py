@@ -137,7 +137,7 @@ def _context(doc: Doc) -> _Context:
     return _Context(frozenset(places))
 
 
-_ARTICLE_NAME = re.compile(r"(?:al|el)[- ][A-Z]")
+_ARTICLE_NAME = re.compile(r"(?:al|el)[- ][A-Z]|(?:ad|ash|as)-[A-Z]")
 
 
 def _acts(span: Span) -> bool:
@@ -211,6 +211,30 @@ def _body_keys(doc: Doc, lexicon: Lexicon) -> set[str]:
     return {name_key(clean_name(e)) for e in doc.ents if not _is_headline(e.sent)}
 
 
+def _starts_name(name: str, span: Span, lexicon: Lexicon) -> bool:
+    """Whether a name starts as names do: a capital; also an Arabic article before one
+    ("al-Shabab", "al Qaeda"), an ordinal unit ("82nd Airborne Division") and a lower-case
+    state body the entity fixes made a name ("foreign ministry" of "Iran's foreign ministry")."""
+    if name[0].isupper() or _ARTICLE_NAME.match(name):
+        return True
+    if span.label_ != "ORG":
+        return False
+    return name[0].isdigit() and span[0].text[-2:].lower() in {"st", "nd", "rd", "th"} or \
+        _state_body(span, lexicon)
+
+
+def _state_body(span: Span, lexicon: Lexicon) -> bool:
+    """Whether a span is a state's civil body written in lower case after the state's
+    possessive ("Lebanon's parliament") or demonym ("the Tanzanian parliament")."""
+    heads = {w.split()[-1] for w in lexicon.words("civil_body_nouns")}
+    if span.label_ != "ORG" or span[-1].lower_ not in heads:
+        return False
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].tag_ == "POS":
+        return any(e.label_ in {"GPE", "NORP"} and e.end == span.start - 1 for e in doc.ents)
+    return load_countries().demonym(span[0].text) is not None
+
+
 def collect_names(doc: Doc, *, lexicon: Lexicon) -> tuple[list[Name], list[tuple[Span, int]]]:
     """The distinct names of the document and each kept span with its name's number."""
     names: list[Name] = []
@@ -233,13 +257,11 @@ def collect_names(doc: Doc, *, lexicon: Lexicon) -> tuple[list[Name], list[tuple
         # "pro-Russian", "anti-American": a mention of the country the stance is about
         stance = re.match(r"(?:pro|anti)-(?=[A-Z])", name)
         name = name[stance.end():] if stance else name
-        # a name may open with a lower-case Arabic article: "al-Shabaab", "al Qaeda"
-        if not name or not (name[0].isupper() or _ARTICLE_NAME.match(name)) \
-                or not any(c.isalpha() for c in name):
+        if not name or not _starts_name(name, span, lexicon) or not any(c.isalpha() for c in name):
             continue
         if _is_dateline(span):
             continue
-        if len(span) == 1 and not is_acronym(name) and (
+        if len(span) == 1 and not is_acronym(name) and not _state_body(span, lexicon) and (
                 span[0].tag_ in {"NN", "NNS"} or name.lower() in lower_words
                 or name.lower() in titles()):
             continue  # a capitalised common noun ("Rockets", "Defense") is not a name

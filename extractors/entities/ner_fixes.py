@@ -11,7 +11,12 @@
 * a first name cut from a person opening with a middle initial is given back;
 * an office title caught in front of a person is dropped and the span made a PERSON:
   "Defense Lloyd Austin" (ORG) gives "Lloyd Austin";
-* the upper-case town opening a wire dateline is a place: "TUCSON, Ariz. (AP)".
+* the upper-case town opening a wire dateline is a place: "TUCSON, Ariz. (AP)";
+* names the small model misses or mislabels (:mod:`extractors.entities.missed_names`): lower-case civil
+  state bodies ("Iran's foreign ministry"), ordinal-led units ("the 82nd Airborne
+  Division"), numbered sites ("Tower 22"), alliances tagged EVENT/PRODUCT/LAW, names a
+  kind noun describes ("the Somali group al-Shabab", "Nigeria's capital Abuja"),
+  institutions cut before their "of", given names left out, possessive endings.
 
 Registered as the factory ``kgb_entity_fixes`` and added after ``ner`` by
 :func:`extractors.text.model.load_nlp`. A spaCy component's config must be plain data, so
@@ -27,6 +32,7 @@ from spacy.tokens import Doc, Span
 from extractors.entities.countries import load_countries
 from extractors.entities.names import acronym_of, is_acronym, titles
 from extractors.lexicon import Lexicon, load_lexicon
+from extractors.entities.missed_names import named_entity_fixes
 
 _NAME_LABELS = {"PERSON", "ORG", "NORP", "FAC", "GPE", "LOC"}
 
@@ -210,6 +216,7 @@ def entity_fixes(doc: Doc, *, lexicon: Lexicon) -> Doc:
     ents = dateline_town(doc, ents)
     ents = article_names(doc, ents, lexicon=lexicon)
     ents = possessive_bodies(doc, ents, lexicon=lexicon)
+    ents = named_entity_fixes(doc, ents, lexicon=lexicon)
     doc.ents = [e for e in ents if len(e)]
     return doc
 

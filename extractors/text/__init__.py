@@ -1,1 +1,2 @@
-"""Text preparation: loading the spaCy pipeline and blanking page furniture before the parse."""
+"""Text preparation: loading the spaCy pipeline, blanking page furniture, and long
+documents in pieces, before the parse."""

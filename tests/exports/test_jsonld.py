@@ -32,3 +32,11 @@ def test_jsonld_context_declares_every_prefix_a_build_binds():
 def test_jsonld_is_read_by_oxigraph_with_the_same_triple_count():
     g = build_graph([_record()])
     assert oxigraph_count(to_jsonld(g), "json-ld") == len(g)
+
+
+def test_jsonld_is_byte_identical_whatever_the_input_order():
+    records = [_record("d1"), _record("d2", agent="Iran", verb="struck", target="Erbil"),
+               _record("d3", verb="shelled", relation="shell", open_=True)]
+    texts = {to_jsonld(build_graph(order)) for order in
+             (records, records[::-1], records[1:] + records[:1])}
+    assert len(texts) == 1

@@ -1,12 +1,17 @@
 """TriG and N-Quads: one named graph per document, round-trips, strict parsers."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from rdflib import RDF, URIRef
 
 from exports.quads import to_dataset, to_nquads, to_trig, write_nquads, write_trig
 from graph.build import build_graph
 from graph.iris import document_iri
 from ontology import KGB
+from tests.conftest import ROOT
 from tests.exports.parsers import assert_isomorphic, oxigraph_count, rapper_count, union
 from tests.graph.factories import record as _record
 
@@ -56,3 +61,26 @@ def test_quads_are_read_by_oxigraph_and_rapper():
 def test_quads_graph_names_are_the_document_iris():
     text = to_nquads(_two_documents())
     assert f"<{URIRef(document_iri('d1'))}> ." in text
+
+
+def _three_documents_in(order):
+    records = {"d1": _record("d1"), "d2": _record("d2", agent="Iran", verb="struck", target="Erbil"),
+               "d3": _record("d3", verb="shelled", relation="shell", open_=True)}
+    return build_graph([records[k] for k in order])
+
+
+_TRIG_IN_A_NEW_PROCESS = """
+import sys
+from exports.quads import to_trig
+from tests.exports.test_quads import _three_documents_in
+sys.stdout.write(to_trig(_three_documents_in(sys.argv[1].split(","))))
+"""
+
+
+def test_quads_trig_is_byte_identical_across_runs_and_input_orders():
+    # each run in a fresh process with its own string-hash seed, as separate builds are
+    texts = {subprocess.run([sys.executable, "-c", _TRIG_IN_A_NEW_PROCESS, order], cwd=ROOT,
+                            env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True,
+                            text=True, check=True).stdout
+             for seed, order in (("1", "d1,d2,d3"), ("2", "d1,d2,d3"), ("3", "d3,d2,d1"))}
+    assert len(texts) == 1

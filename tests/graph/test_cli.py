@@ -216,12 +216,12 @@ def test_cli_validate_conforming_graph_exits_zero(tmp_path):
     assert "conforms" in result.stdout
 
 
-def test_cli_validate_violations_are_listed_and_exit_one(tmp_path):
+def test_cli_validate_violations_are_listed_and_exit_three(tmp_path):
     _build("-", "-o", str(tmp_path), input=ARTICLE)
     path = tmp_path / "graph.ttl"
     path.write_text(path.read_text().replace('kgb:factuality "asserted"', 'kgb:factuality "maybe"'))
     result = CliRunner().invoke(main, ["validate", str(path)])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     lines = result.stderr.strip().splitlines()
     assert any(l.endswith("factuality is one of asserted, negated, hypothetical, planned") for l in lines)
     assert lines[-1].startswith(f"kgbuilder: {path}: does not conform")
@@ -243,7 +243,7 @@ def test_cli_seeds_build_into_conforming_graphs(tmp_path):
         assert check.exit_code == 0, check.stderr
 
 
-def test_cli_build_reports_violations_on_stderr_and_exits_one(tmp_path, monkeypatch):
+def test_cli_build_reports_violations_on_stderr_and_exits_three(tmp_path, monkeypatch):
     import graph.build
     from rdflib import Literal, RDF
     from ontology import KGB
@@ -258,7 +258,7 @@ def test_cli_build_reports_violations_on_stderr_and_exits_one(tmp_path, monkeypa
 
     monkeypatch.setattr(graph.build, "build_graph", broken)
     result = _build("-", "-o", str(tmp_path), input=ARTICLE)
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "factuality is one of" in result.stderr and "does not conform" in result.stderr
     assert (tmp_path / "graph.ttl").exists()
 

@@ -31,7 +31,20 @@ def test_iris_statement_iri_depends_on_content():
 def test_iris_any_name_gives_a_strictly_valid_iri(name):
     for iri in (entity_iri(name, "Person"), document_iri(name or "x")):
         pyoxigraph.NamedNode(str(iri))  # raises on an invalid IRI
-        assert re.fullmatch(r"[A-Za-z0-9/_.-]+", str(iri).split("/resource/", 1)[1])
+        assert re.fullmatch(r"(?:[A-Za-z0-9/_.-]|%[0-9A-F]{2})+", str(iri).split("/resource/", 1)[1])
+
+
+@given(st.text(min_size=1), st.text(min_size=1))
+def test_iris_document_iris_differ_for_different_ids(a, b):
+    if a != b:
+        assert document_iri(a) != document_iri(b)
+
+
+def test_iris_crafted_document_id_does_not_meet_another_ids_iri():
+    """Regression: ids that were not safe names were slugged and hashed, so the id
+    "news-2020-03-txt-3e4cc02b" got the IRI of "news/2020 03.txt" and the two merged."""
+    assert document_iri("news/2020 03.txt") != document_iri("news-2020-03-txt-3e4cc02b")
+    assert str(document_iri("..")).endswith("/doc/%2E%2E")
 
 
 @given(st.text(min_size=1))

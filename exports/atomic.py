@@ -1,0 +1,121 @@
+"""Writing a file so that it is never seen half-written.
+
+The text goes to a temporary file in the target's directory, is flushed to disk, and
+is renamed over the target: a reader, a kill or a full disk sees the old complete file
+or the new complete file, never a truncated one. Every writer in ``exports`` uses it.
+
+Inside :func:`one_set`, the renames wait until every file of the set is written: a
+failure on the third file (a full disk) leaves all the old files, not two new ones
+beside an old one.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from contextvars import ContextVar
+from pathlib import Path
+
+#: how temporary files start: hidden, and named after the file they will become
+TEMP_PREFIX = "."
+TEMP_SUFFIX = ".tmp"
+
+# the (temporary, target) pairs of the set being written, if one is
+_PENDING: ContextVar[list[tuple[str, Path]] | None] = ContextVar("pending_renames", default=None)
+
+
+def write_atomic(path: Path | str, text: str) -> Path:
+    """Write ``text`` as UTF-8 to ``path`` atomically; create its directory; return the path.
+
+    On any failure (a full disk, an interrupt) the temporary file is removed and the
+    file that was at ``path`` is left as it was.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> write_atomic(d / "sub" / "a.txt", "new").read_text()
+    'new'
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = text.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{TEMP_PREFIX}{path.name}.",
+                               suffix=TEMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, _file_mode())
+        pending = _PENDING.get()
+        if pending is not None:
+            pending.append((tmp, path))
+            return path
+        os.replace(tmp, path)
+    except BaseException:
+        _remove(tmp)
+        raise
+    _sync_directory(path.parent)
+    return path
+
+
+@contextlib.contextmanager
+def one_set() -> Iterator[None]:
+    """Write the files of one set: each :func:`write_atomic` inside waits, and all are
+    renamed into place together when the block ends without an error; on an error
+    (or an interrupt) none is, and the temporary files are removed.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> with one_set():
+    ...     _ = write_atomic(d / "a.ttl", "a")
+    ...     (d / "a.ttl").exists()
+    False
+    >>> (d / "a.ttl").read_text()
+    'a'
+    """
+    pending: list[tuple[str, Path]] = []
+    token = _PENDING.set(pending)
+    try:
+        yield
+    except BaseException:
+        for tmp, _ in pending:
+            _remove(tmp)
+        raise
+    finally:
+        _PENDING.reset(token)
+    try:
+        for i, (tmp, path) in enumerate(pending):
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in pending[i:]:
+            _remove(tmp)
+        raise
+    for directory in {path.parent for _, path in pending}:
+        _sync_directory(directory)
+
+
+def _remove(tmp: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
+
+
+def _file_mode() -> int:
+    """The mode a plain ``open(path, "w")`` would give: 0o666 less the umask."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself durable (where the platform allows opening a directory)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

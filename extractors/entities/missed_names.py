@@ -1,0 +1,256 @@
+"""Names the small model misses or mislabels, repaired before the entities are grouped.
+
+Lower-case civil state bodies ("Iran's foreign ministry"), ordinal-led units ("the 82nd
+Airborne Division"), numbered sites ("Tower 22"), alliances tagged EVENT, PRODUCT or LAW,
+names a kind noun describes ("the Somali group al-Shabab", "Nigeria's capital Abuja"),
+institutions cut before their "of", given names left out of a person's name, possessive
+endings, a state's missions ("the Swiss embassy"). Run by
+:func:`extractors.entities.ner_fixes.entity_fixes` through :func:`named_entity_fixes`.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from extractors.entities.countries import load_countries
+from extractors.entities.names import titles
+from extractors.lexicon import Lexicon
+
+
+
+def _replace(ents: list[Span], new: Span) -> list[Span]:
+    """``ents`` with ``new`` in place of every span it overlaps."""
+    kept = [e for e in ents if e.end <= new.start or e.start >= new.end]
+    return sorted([*kept, new], key=lambda e: e.start)
+
+
+def _ent_at(ents: list[Span], i: int) -> Span | None:
+    return next((e for e in ents if e.start <= i < e.end), None)
+
+
+def state_bodies(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """A state body written in lower case after a demonym or a possessive is a name:
+    "the Israeli military" (ORG "Israeli military"), "Iran's foreign ministry" (ORG
+    "foreign ministry", the possessive stays the country), "Lebanon's parliament".
+
+    The demonym stays inside the name, as news capitalises it ("Russian Foreign
+    Ministry"); the possessive does not. Generic phrases ("three Malian officials") are
+    untouched: the head must be a body noun of ``state_body_nouns``.
+    """
+    heads = {w.split()[-1] for w in lexicon.words("civil_body_nouns")}
+    countries = load_countries()
+    out = list(ents)
+    for tok in doc:
+        if tok.lower_ not in heads or not tok.text.islower() or _ent_at(out, tok.i):
+            continue
+        # the lower-case modifiers right before the head: "foreign", "transition"
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ in {"amod", "compound"} \
+                and doc[start - 1].head.i in range(start, tok.i + 1) \
+                and doc[start - 1].text.islower() and doc[start - 1].is_alpha:
+            start -= 1
+        before = doc[start - 1] if start > 0 else None
+        if before is None:
+            continue
+        ent = _ent_at(out, before.i)
+        if before.dep_ == "amod" and ent is not None and ent.label_ == "NORP" \
+                and len(ent) == 1 and countries.demonym(ent.text):
+            out = _replace(out, Span(doc, before.i, tok.i + 1, label="ORG"))
+        elif before.tag_ == "POS" and start >= 2 and before.head.head.i == tok.i:
+            owner = _ent_at(out, start - 2)
+            if owner is not None and owner.label_ in {"GPE", "NORP"}:
+                out = _replace(out, Span(doc, start, tok.i + 1, label="ORG"))
+    return out
+
+
+def ordinal_units(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """A unit named by an ordinal is an organisation: "the 82nd Airborne Division",
+    "the 101st Airborne", "the 4th Armored Brigade"."""
+    units = lexicon.words("unit_nouns")
+    out = list(ents)
+    for tok in doc:
+        if not (tok.like_num or tok.text[:1].isdigit()) or not tok.text[-2:].lower() in \
+                {"st", "nd", "rd", "th"} or not tok.text[0].isdigit():
+            continue
+        end = tok.i + 1
+        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            end += 1
+        if end == tok.i + 1 or not any(t.lower_ in units or t.lower_ == "airborne"
+                                       for t in doc[tok.i + 1:end]):
+            continue
+        out = _replace(out, Span(doc, tok.i, end, label="ORG"))
+    return out
+
+
+def numbered_sites(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """A built place named by a number is a facility: "Tower 22", "Camp 4" (the model
+    often says EVENT or PRODUCT, or nothing)."""
+    kinds = lexicon.words("numbered_site_nouns")
+    out = list(ents)
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if tok.lower_ not in kinds or not tok.text[:1].isupper() or not nxt.text.isdigit():
+            continue
+        ent = _ent_at(out, tok.i)
+        if ent is not None and ent.label_ in {"ORG", "GPE", "FAC", "PERSON"} and len(ent) > 2:
+            continue
+        out = _replace(out, Span(doc, tok.i, tok.i + 2, label="FAC"))
+    return out
+
+
+_OTHER_LABELS = {"EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+
+
+def alliances(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """An alliance or format the model tagged EVENT, PRODUCT or LAW is an organisation:
+    "the Weimar Triangle format", "the Combined Maritime Forces coalition"."""
+    out = []
+    for ent in ents:
+        if ent.label_ in _OTHER_LABELS and {t.lower_ for t in ent} & lexicon.words("alliance_nouns"):
+            out.append(Span(doc, ent.start, ent.end, label="ORG"))
+        else:
+            out.append(ent)
+    return out
+
+
+def kind_described_names(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """A name its description gives a kind to takes that kind's label:
+    "the Somali group al-Shabab", "Los Choneros, an Ecuadorian drug gang" (ORG, not a
+    person or a place); "Nigeria's capital Abuja", "Anjouan's capital, Mutsamudu" (a place,
+    not a person); and the untagged name of "Ethiopia's Ebole district" (a region)."""
+    groups = lexicon.words("organisation_kind_nouns")
+    kinds = lexicon.words("place_nouns")
+    out = list(ents)
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if lemma in groups and tok.pos_ == "NOUN" and not _ent_at(out, tok.i):
+            described = [c for c in tok.children if c.dep_ == "appos"]
+            if tok.dep_ == "appos":
+                described.append(tok.head)
+            for d in described:
+                ent = _ent_at(out, d.i)
+                if ent is not None and ent.label_ in {"PERSON", "GPE", "FAC"} and ent.root == d:
+                    out = _replace(out, Span(doc, ent.start, ent.end, label="ORG"))
+        elif tok.lower_ in kinds and tok.text.islower() and tok.tag_ == "NN":
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is None or (o := _ent_at(out, owner.i)) is None \
+                    or o.label_ not in {"GPE", "LOC"}:
+                continue
+            # "Somalia's Gedo region": an untagged proper name on the kind noun
+            names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                     and c.text[:1].isupper() and not _ent_at(out, c.i)]
+            if names and names[-1].i == tok.i - 1 and names[0].i > owner.i:
+                label = "GPE" if tok.lower_ in {"capital", "city", "town", "village"} else "LOC"
+                out = _replace(out, Span(doc, names[0].i, tok.i, label=label))
+                continue
+            # "Nigeria's capital Abuja", "Anjouan's capital, Mutsamudu": a person tag is wrong
+            k = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",")
+            ent = _ent_at(out, k) if k < len(doc) else None
+            if ent is not None and ent.start == k and ent.label_ == "PERSON":
+                out = _replace(out, Span(doc, ent.start, ent.end, label="GPE"))
+            elif ent is None and tok.lower_ == "capital" and k < len(doc) \
+                    and doc[k].text[:1].isupper() and doc[k].is_sent_start is not True:
+                # "Yemen's capital Sana'a": an untagged name right after the capital
+                end = k
+                while end < len(doc) and doc[end].text[:1].isupper() and not _ent_at(out, end):
+                    doc[end].tag_, doc[end].pos_ = "NNP", "PROPN"  # a name, not a common noun
+                    end += 1
+                out = _replace(out, Span(doc, k, end, label="GPE"))
+    return out
+
+
+def split_kind_of_country(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """Split a place name the model ran on into its country: "Segou Region of Mali" gives
+    "Segou Region" and "Mali"."""
+    countries = load_countries()
+    kinds = lexicon.words("place_nouns")
+    out = []
+    for ent in ents:
+        of = next((t.i for t in ent[1:-1] if t.lower_ == "of"
+                   and doc[t.i - 1].lower_ in kinds), None)
+        if ent.label_ in {"GPE", "LOC", "ORG"} and of is not None \
+                and countries.country(doc[of + 1:ent.end].text):
+            out.append(Span(doc, ent.start, of, label=ent.label_))
+            out.append(Span(doc, of + 1, ent.end, label="GPE"))
+        else:
+            out.append(ent)
+    return out
+
+
+def named_entity_fixes(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """The fixes of names the model misses or mislabels, in order (see each function)."""
+    for fix in (drop_possessive_endings, uncut_people, join_institution_of, state_missions, split_kind_of_country, alliances, numbered_sites, ordinal_units, state_bodies,
+                kind_described_names):
+        ents = fix(doc, ents, lexicon=lexicon)
+    return ents
+
+
+
+
+def join_institution_of(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """Join an institution the model cut before its "of": "the U.S. Department" + "of the"
+    + "Treasury" gives "the U.S. Department of the Treasury". A possessive after it stays
+    outside ("the Department of the Treasury's Office of Foreign Assets Control" is two)."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "ORG" and ent.label_ == "ORG" \
+                and doc[prev.end - 1].lower_ in lexicon.words("of_phrase_heads") and doc[prev.end].lower_ == "of" \
+                and ent.start - prev.end in (1, 2) \
+                and (ent.start - prev.end == 1 or doc[prev.end + 1].lower_ == "the"):
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
+        out.append(ent)
+    return out
+
+
+def uncut_people(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """Take in the untagged given names the model left before a person's name: "Basim"
+    of "Basim Mohammad Hasab al-Majidi". Titles ("General"), words in lower case and
+    tagged names stay outside."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for ent in ents:
+        start = ent.start
+        while ent.label_ == "PERSON" and start > 0 and start - 1 not in taken:
+            prev = doc[start - 1]
+            if prev.pos_ != "PROPN" or not prev.text.istitle() or not prev.is_alpha \
+                    or prev.lower_ in titles() or prev.lower_ in lexicon.words("title_words") \
+                    or prev.dep_ != "compound":
+                break
+            start -= 1
+        out.append(ent if start == ent.start else Span(doc, start, ent.end, label="PERSON"))
+    return out
+
+
+def drop_possessive_endings(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """A possessive is not part of a name: "the Department of the Treasury's" gives "the
+    Department of the Treasury"."""
+    out = []
+    for ent in ents:
+        end = ent.end
+        while end > ent.start + 1 and doc[end - 1].tag_ == "POS":
+            end -= 1
+        out.append(ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_))
+    return out
+
+
+# a state's missions abroad, named by the state: "the Swiss embassy", "the U.S. Consulate"
+_MISSIONS = {"embassy", "consulate", "mission"}
+
+
+def state_missions(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """A state's embassy named by its demonym or short name is a facility: "the Swiss
+    embassy in Tehran", "the Iranian Embassy", "the U.S. embassy" (one mission, singular)."""
+    countries = load_countries()
+    out = list(ents)
+    for tok in doc[1:]:
+        if tok.lower_ not in _MISSIONS or tok.tag_ not in {"NN", "NNP"}:
+            continue
+        ent = _ent_at(out, tok.i - 1)
+        if ent is None or ent.end != tok.i or ent.label_ not in {"NORP", "GPE"} \
+                or not (countries.demonym(ent.text) or countries.country(ent.text)):
+            continue
+        if _ent_at(out, tok.i) is not None and _ent_at(out, tok.i) is not ent:
+            continue
+        out = _replace(out, Span(doc, ent.start, tok.i + 1, label="FAC"))
+    return out
