@@ -7,12 +7,20 @@ the one compatible name around it; it stops, unresolved, at a subject that is an
 thing ("the report says it ..."), at a plural noun nearer than any name for "they", and
 never takes its own clause's subject as its referent ("the US blames it"). A definite
 description ("the militia", "the ministry") takes the one recent entity whose name holds
-its noun, or of the kind the noun names. :func:`resolve_references` reads the
+its noun, the name the text described with that noun ("X, a militia group"), or of the
+kind the noun names. A counted plural description ("the three countries", "both men", or
+"four commanders" announcing the next sentence's list) stands for the one list of that many
+names of its kind (``References.groups``: a token to several mentions); "I" and "we" inside
+a quotation stand for its speaker; an agentless passive of a formal act ("X and Y were
+designated") gets the one body the text has shown doing that act (``References.agents``).
+:func:`resolve_references` reads the
 name mentions and entities computed before it and returns the references as a separate
 result (mentions with ``via="pronoun"`` or ``via="description"``), which
 :class:`~extractors.entities.entities.EntityIndex` serves after the names. The words come
 from the lexicon (``pronouns``, ``description_kinds``, ``state_nouns``,
-``compound_head_nouns``, ``definite_determiners``, ``expletive_it_verbs``); the classes a
+``compound_head_nouns``, ``definite_determiners``, ``expletive_it_verbs``,
+``plural_description_kinds``, ``number_words``, ``speaker_pronouns``, ``speech_verbs``,
+``single_agent_acts``); the classes a
 pronoun or kind noun may stand for are expanded with their ontology subclasses.
 """
 from __future__ import annotations
