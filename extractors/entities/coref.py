@@ -7,12 +7,20 @@ the one compatible name around it; it stops, unresolved, at a subject that is an
 thing ("the report says it ..."), at a plural noun nearer than any name for "they", and
 never takes its own clause's subject as its referent ("the US blames it"). A definite
 description ("the militia", "the ministry") takes the one recent entity whose name holds
-its noun, or of the kind the noun names. :func:`resolve_references` reads the
+its noun, the name the text described with that noun ("X, a militia group"), or of the
+kind the noun names. A counted plural description ("the three countries", "both men", or
+"four commanders" announcing the next sentence's list) stands for the one list of that many
+names of its kind (``References.groups``: a token to several mentions); "I" and "we" inside
+a quotation stand for its speaker; an agentless passive of a formal act ("X and Y were
+designated") gets the one body the text has shown doing that act (``References.agents``).
+:func:`resolve_references` reads the
 name mentions and entities computed before it and returns the references as a separate
 result (mentions with ``via="pronoun"`` or ``via="description"``), which
 :class:`~extractors.entities.entities.EntityIndex` serves after the names. The words come
 from the lexicon (``pronouns``, ``description_kinds``, ``state_nouns``,
-``compound_head_nouns``, ``definite_determiners``, ``expletive_it_verbs``); the classes a
+``compound_head_nouns``, ``definite_determiners``, ``expletive_it_verbs``,
+``plural_description_kinds``, ``number_words``, ``speaker_pronouns``, ``speech_verbs``,
+``single_agent_acts``); the classes a
 pronoun or kind noun may stand for are expanded with their ontology subclasses.
 """
 from __future__ import annotations
@@ -33,10 +41,25 @@ class References:
     """Pronouns and definite descriptions resolved in one document: token index -> mention."""
 
     by_token: Mapping[int, Mention] = field(default_factory=lambda: MappingProxyType({}))
+    #: token index -> the several entities a plural description stands for ("the three
+    #: countries" after "Britain, France and Germany"), one mention each, in list order
+    groups: Mapping[int, tuple[Mention, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    #: verb token index -> the agent the text has established for an agentless passive
+    #: ("OFAC designated six men ... X and Y are being designated" -> OFAC)
+    agents: Mapping[int, Mention] = field(default_factory=lambda: MappingProxyType({}))
+
+    def agent_of(self, verb: Token) -> Mention | None:
+        """The established agent of an agentless passive verb, if any."""
+        return self.agents.get(verb.i)
 
     def mention_at(self, token: Token) -> Mention | None:
-        """The reference that covers ``token``, if any."""
+        """The reference that covers ``token``, if any (one entity)."""
         return self.by_token.get(token.i)
+
+    def mentions_at(self, token: Token) -> tuple[Mention, ...]:
+        """All entities the reference covering ``token`` stands for: one, several or none."""
+        m = self.by_token.get(token.i)
+        return (m,) if m is not None else self.groups.get(token.i, ())
 
 
 @dataclass(frozen=True)
@@ -51,6 +74,11 @@ class _Vocab:
     kinds: Mapping[str, frozenset[str]]       # "the militia" -> ArmedGroup
     determiners: frozenset[str]
     expletive_heads: frozenset[str]           # "it seems", "it is clear that"
+    plural_kinds: Mapping[str, frozenset[str]]  # "the three countries" -> Country
+    numbers: Mapping[str, int]                # "three" -> 3, "both" -> 2
+    speaker_pronouns: frozenset[str]          # "we" inside a quotation: its speaker
+    speech_verbs: frozenset[str]
+    single_agent_acts: frozenset[str]         # "designate": one body's formal act
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "_Vocab":
@@ -64,7 +92,13 @@ class _Vocab:
                    state_heads=state, self_heads=state | lexicon.words("compound_head_nouns"),
                    kinds={w: frozenset(r) for w, r in lexicon.table("description_kinds").items()},
                    determiners=lexicon.words("definite_determiners"),
-                   expletive_heads=lexicon.words("expletive_it_verbs"))
+                   expletive_heads=lexicon.words("expletive_it_verbs"),
+                   plural_kinds={w: expand(r) for w, r in
+                                 lexicon.table("plural_description_kinds").items()},
+                   numbers={w: int(r[0]) for w, r in lexicon.table("number_words").items()},
+                   speaker_pronouns=lexicon.words("speaker_pronouns"),
+                   speech_verbs=lexicon.words("speech_verbs"),
+                   single_agent_acts=lexicon.words("single_agent_acts"))
 
 
 @dataclass
@@ -261,6 +295,10 @@ def _resolve_description(tok: Token, sents: list[Span], k: int, index: _Index
     for back in range(k, max(-1, k - _DESCRIPTION_WINDOW - 1), -1):
         sent = sents[back]
         found = _mentions_in(sent[:tok.i - sent.start] if back == k else sent, index)
+        # the name the text described with this noun: "KLA, a militia group" -> "the group"
+        told = _described_as(sent[:tok.i - sent.start] if back == k else sent, lemma, index)
+        if told:
+            return told[-1] if len({m.entity for m in told}) == 1 else None
         # a name containing the noun: "the ministry" -> "Foreign Ministry"
         hits = [(t, m) for t, m in found if named(m)]
         if hits:
@@ -268,6 +306,167 @@ def _resolve_description(tok: Token, sents: list[Span], k: int, index: _Index
         if kind is not None and any(index.entity(m).cls in kind for _, m in found):
             return _pick(found, kind, index)
     return None
+
+
+def _count(tok: Token, index: _Index, definite: bool = True) -> int | None:
+    """The number of members a plural description announces: "the three countries",
+    "both men", "the 2 sides"; None when it gives none or (``definite``) is not definite."""
+    kids = list(tok.children)
+    both = [c for c in kids if c.lower_ == "both" and c.dep_ in {"det", "predet", "preconj"}]
+    if both:
+        return 2 if definite else None
+    if any(c.dep_ == "det" and c.lower_ in index.vocab.determiners for c in kids) != definite:
+        return None
+    for c in kids:
+        if c.dep_ == "nummod":
+            if c.text.isdigit():
+                return int(c.text)
+            return index.vocab.numbers.get(c.lower_)
+    return None
+
+
+def _lists_in(tokens, classes: frozenset, size: int, index: _Index
+              ) -> list[tuple[Mention, ...]]:
+    """The coordinated lists of names among tokens ("Britain, France and Germany") whose
+    ``size`` members are distinct entities of the classes, each as its mentions."""
+    out = []
+    for head, m in _mentions_in(tokens, index):
+        if head.dep_ == "conj" or not head.conjuncts:
+            continue
+        members = [m]
+        for c in head.conjuncts:
+            cm = index.by_token.get(c.i)
+            if cm is None:
+                break
+            members.append(cm)
+        else:
+            keys = [x.entity for x in members]
+            if len(set(keys)) == size == len(keys) and \
+                    all(index.entity(x).cls in classes for x in members):
+                out.append(tuple(members))
+    return out
+
+
+def _resolve_plural(tok: Token, sents: list[Span], k: int, index: _Index
+                    ) -> tuple[Mention, ...]:
+    """The one list of names a counted plural description stands for, looking back
+    sentence by sentence; nothing when the nearest sentence with such lists has two."""
+    classes = index.vocab.plural_kinds.get(tok.lemma_.lower())
+    if classes is None:
+        return ()
+    size = _count(tok, index)
+    if size is None:
+        # a count announced, then given: "five terrorist leaders in Africa. A, B, C, D and
+        # E are designated ...": the next sentence's one list of that many names
+        size = _count(tok, index, definite=False)
+        if size is None or k + 1 >= len(sents) or tok.dep_ in {"nsubj", "nsubjpass"}:
+            return ()
+        lists = _lists_in(sents[k + 1], classes, size, index)
+        distinct = {tuple(x.entity for x in lst) for lst in lists}
+        return lists[0] if len(distinct) == 1 else ()
+    for back in range(k, max(-1, k - _DESCRIPTION_WINDOW - 1), -1):
+        sent = sents[back]
+        lists = _lists_in(sent[:tok.i - sent.start] if back == k else sent, classes, size, index)
+        if lists:
+            distinct = {tuple(x.entity for x in lst) for lst in lists}
+            return lists[-1] if len(distinct) == 1 else ()
+    return ()
+
+
+_OPENING, _CLOSING, _EITHER = "“", "”", {'"', "``", "''"}
+
+
+def _quotations(doc: Doc) -> list[tuple[int, int]]:
+    """The quotations of a document as (opening, closing) quote token indices; a paragraph
+    break ends an open one unclosed (news reopens a quotation in the next paragraph)."""
+    out, start = [], None
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            start = None
+        text = tok.text
+        if text == _OPENING or (text in _EITHER and start is None):
+            start = tok.i
+        elif start is not None and (text == _CLOSING or text in _EITHER):
+            out.append((start, tok.i))
+            start = None
+    return out
+
+
+def _speaker(quote: tuple[int, int], doc: Doc, index: _Index) -> Mention | None:
+    """Who a quotation is attributed to: the subject of the speech verb outside it in the
+    sentence of its closing quote ("..., he added") or of its opening one (X said: "...")."""
+    a, b = quote
+    for edge, outside in ((doc[b], lambda t: t.i > b), (doc[a], lambda t: t.i < a)):
+        for verb in edge.sent:
+            if not outside(verb) or verb.lemma_.lower() not in index.vocab.speech_verbs:
+                continue
+            for subj in verb.children:
+                if subj.dep_ == "nsubj" and outside(subj):
+                    return _mention_of(subj, index)
+    return None
+
+
+def _quoted_speakers(doc: Doc, index: _Index) -> dict[int, Mention]:
+    """First-person pronouns inside quotations, each to the quotation's speaker."""
+    out = {}
+    for quote in _quotations(doc):
+        pronouns = [t for t in doc[quote[0] + 1:quote[1]] if t.pos_ == "PRON"
+                    and t.lower_ in index.vocab.speaker_pronouns and t.i not in index.by_token]
+        if not pronouns:
+            continue
+        speaker = _speaker(quote, doc, index)
+        if speaker is None:
+            continue
+        for t in pronouns:
+            out[t.i] = Mention(text=t.text, start=t.idx, end=t.idx + len(t.text),
+                               entity=speaker.entity, via="pronoun")
+    return out
+
+
+def _described_as(tokens, lemma: str, index: _Index) -> list[Mention]:
+    """The names the tokens describe with a noun of ``lemma``: in apposition ("the KLA, a
+    militia group in Laos") or as a predicate ("Hamas is an armed group"), in order."""
+    out = []
+    for t in tokens:
+        if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or t.i in index.by_token:
+            continue
+        if t.dep_ == "appos":
+            m = index.by_token.get(t.head.i)
+        elif t.dep_ == "attr":
+            m = next((index.by_token[c.i] for c in t.head.children
+                      if c.dep_ == "nsubj" and c.i in index.by_token), None)
+        else:
+            m = None
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _established_agents(sents: list[Span], index: _Index) -> dict[int, Mention]:
+    """Agentless passives of a formal act ("X and Y are being designated") whose agent the
+    text has established: the one named subject of the same verb in the active voice in
+    that sentence or the few before it ("OFAC designated six individuals ..."); none when
+    two bodies did it there."""
+    out = {}
+    for k, sent in enumerate(sents):
+        for verb in sent:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or lemma not in index.vocab.single_agent_acts:
+                continue
+            kids = list(verb.children)
+            if not any(c.dep_ == "nsubjpass" for c in kids) or any(c.dep_ == "agent" for c in kids):
+                continue
+            agents: dict[str, Mention] = {}
+            for back in range(k, max(-1, k - _DESCRIPTION_WINDOW - 1), -1):
+                for v in sents[back]:
+                    if v.i >= verb.i or v.lemma_.lower() != lemma or v.pos_ != "VERB":
+                        continue
+                    for c in v.children:
+                        if c.dep_ == "nsubj" and (m := _mention_of(c, index)) is not None:
+                            agents[m.entity] = m
+            if len(agents) == 1:   # two bodies acting nearby: whose act it is is not clear
+                out[verb.i] = next(iter(agents.values()))
+    return out
 
 
 def _description_head(tok: Token, index: _Index) -> bool:
@@ -292,10 +491,21 @@ def resolve_references(doc: Doc, names: Mapping[int, Mention], entities: Mapping
     """
     index = _Index(dict(names), entities, _Vocab.of(lexicon))
     found: dict[int, Mention] = {}
+    groups: dict[int, tuple[Mention, ...]] = {}
     sents = _sentences(doc)
     for k, sent in enumerate(sents):
         for tok in sent:
             if tok.i in index.by_token:
+                continue
+            if tok.tag_ == "NNS" and tok.pos_ == "NOUN":
+                members = _resolve_plural(tok, sents, k, index)
+                if members:
+                    start = min([c.i for c in tok.children
+                                 if c.dep_ in {"det", "predet", "nummod"}] + [tok.i])
+                    span = doc[start:tok.i + 1]
+                    groups[tok.i] = tuple(
+                        Mention(text=span.text, start=span.start_char, end=span.end_char,
+                                entity=m.entity, via="description") for m in members)
                 continue
             if tok.lower_ in index.vocab.pronouns and tok.pos_ == "PRON":
                 target, via = _resolve_pronoun(tok, sents, k, index), "pronoun"
@@ -314,4 +524,9 @@ def resolve_references(doc: Doc, names: Mapping[int, Mention], entities: Mapping
                 if t.i not in index.by_token:
                     # later pronouns may follow this one ("He said ... he added")
                     index.by_token[t.i] = found[t.i] = mention
-    return References(MappingProxyType(found))
+    # "We will fight," the colonel said: after the other references, since the speaker may
+    # itself be a pronoun ("..., he added")
+    for i, mention in _quoted_speakers(doc, index).items():
+        index.by_token[i] = found[i] = mention
+    agents = _established_agents(sents, index)
+    return References(MappingProxyType(found), MappingProxyType(groups), MappingProxyType(agents))

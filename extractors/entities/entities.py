@@ -33,7 +33,7 @@ from extractors.entities.coref import References, resolve_references
 from extractors.entities.countries import load_countries
 from extractors.entities.entity_classes import PRIORITY
 from extractors.entities.grouping import canonical_name, clean_name, collect_names, group_names, titled_name
-from extractors.entities.names import is_acronym
+from extractors.entities.names import is_acronym, surname_of
 from extractors.lexicon import Lexicon
 from extractors.records import Entity, Mention
 
@@ -52,6 +52,16 @@ class EntityIndex:
     def mention_at(self, token: Token) -> Mention | None:
         """The entity mention that covers ``token``, if any (names, then resolved references)."""
         return self.names.get(token.i) or self.references.mention_at(token)
+
+    def mentions_at(self, token: Token) -> tuple[Mention, ...]:
+        """Every entity ``token`` stands for: its name, its reference, or the several names
+        a plural description stands for ("the three countries")."""
+        m = self.names.get(token.i)
+        return (m,) if m is not None else self.references.mentions_at(token)
+
+    def agent_of(self, verb: Token) -> Mention | None:
+        """The agent the text has established for an agentless passive verb, if any."""
+        return self.references.agent_of(verb)
 
     def entity(self, mention: Mention) -> Entity:
         """The entity a mention belongs to."""
@@ -153,7 +163,31 @@ def _propagate_names(doc: Doc, entities: Mapping[str, Entity], by_token: dict[in
                 for tok in span:
                     by_token[tok.i] = mention
                 found[key] += 1
+    _propagate_surnames(doc, entities, by_token, found)
     return found
+
+
+def _propagate_surnames(doc: Doc, entities: Mapping[str, Entity], by_token: dict[int, Mention],
+                        found: Counter) -> None:
+    """Tag a lone surname the model missed ("Zubaidi phoned ..." after "Faleh al-Zubaidi")
+    when it fits exactly one person of the document, is capitalised, is never written in
+    lower case in the text (so not an ordinary word) and, opening a sentence, is its subject."""
+    people = [e for e in entities.values() if e.cls == "Person" and len(e.name.split()) > 1]
+    lower = {t.text for t in doc if t.is_lower}
+    for tok in doc:
+        if tok.i in by_token or not tok.is_title or not tok.is_alpha or len(tok) < 4 \
+                or tok.lower_ in lower:
+            continue
+        if tok.is_sent_start and tok.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if _in_longer_name(doc[tok.i:tok.i + 1]):
+            continue
+        fits = {e.key for e in people for n in (e.name, *e.aliases) if surname_of(tok.text, n)}
+        if len(fits) == 1:
+            key = fits.pop()
+            by_token[tok.i] = Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                                      entity=key)
+            found[key] += 1
 
 
 def _in_longer_name(span) -> bool:

@@ -34,6 +34,16 @@ def armed_words(words: set[str], *, lexicon: Lexicon) -> bool:
         s.startswith(_PARTY_OF_GOD[0]) and s.endswith(_PARTY_OF_GOD[1]) for s in sounds)
 
 
+def _place_argument(tok, lexicon: Lexicon) -> bool:
+    """Whether a one-word name is where a verb's act goes: the object of a verb of holding
+    ground ("control", "besiege") or the goal of a verb of travel ("flew to")."""
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_.lower() in lexicon.words("place_object_verbs")
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.dep_ == "prep":
+        return tok.head.head.lemma_.lower() in lexicon.words("travel_verbs")
+    return False
+
+
 def classify(span: Span, *, lexicon: Lexicon) -> str:
     """The ontology class of an entity span, from its spaCy label and its words."""
     words = {t.lower_ for t in span}
@@ -44,10 +54,16 @@ def classify(span: Span, *, lexicon: Lexicon) -> str:
     if cls == "Person" and span.root.dep_ == "pobj" \
             and span.root.head.lower_ in lexicon.words("place_prepositions"):
         cls = "City"  # "killed in Khan Younis": people are not where things happen
+    if cls == "Person" and len(span) == 1 and _place_argument(span.root, lexicon):
+        cls = "City"  # "the militants who control Jilib", "flew to Vilnius"
     if span.label_ in {"ORG", "PERSON", "NORP"} and armed_words(words, lexicon=lexicon):
         return "ArmedGroup"
     if span.label_ in {"FAC", "GPE", "LOC"} and words & lexicon.words("facility_nouns"):
         return "Facility"
+    if span.label_ == "ORG" and words & lexicon.words("facility_nouns") and not words & (
+            lexicon.words("institution_nouns") | lexicon.words("state_body_nouns")
+            | lexicon.words("organisation_nouns")):
+        return "Facility"  # "Tabqa Airfield North": a built place, not a body that runs it
     if span.label_ == "ORG" and words & (lexicon.words("institution_nouns")
                                          | lexicon.words("state_body_nouns")):
         return "GovernmentBody"

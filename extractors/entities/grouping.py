@@ -189,6 +189,23 @@ def _is_headline(sent: Span) -> bool:
         and not sent.text.rstrip().endswith((".", "?", "!", '"'))
 
 
+def _is_title_line(sent: Span) -> bool:
+    """A title-case headline standing as a line of its own ("Rebel Chief Dies in Port
+    Raid" then a line break), unlike a dateline or a sentence of a one-line text."""
+    doc = sent.doc
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return False
+    first, last = words[0], words[-1]
+
+    def breaks(tok) -> bool:
+        return "\n" in tok.whitespace_ or tok.is_space and "\n" in tok.text
+
+    start = first.i == 0 or breaks(doc[first.i - 1])
+    end = breaks(last) or last.i + 1 < len(doc) and breaks(doc[last.i + 1])
+    return start and end and _is_headline(doc[first.i:last.i + 1])
+
+
 def _body_keys(doc: Doc, lexicon: Lexicon) -> set[str]:
     """Name keys of the entities the model found outside title-case lines."""
     return {name_key(clean_name(e)) for e in doc.ents if not _is_headline(e.sent)}
@@ -229,8 +246,10 @@ def collect_names(doc: Doc, *, lexicon: Lexicon) -> tuple[list[Name], list[tuple
     for span in doc.ents:
         if span.label_ not in _KEEP:
             continue
-        if span.label_ == "PERSON" and _is_headline(span.sent):
-            # a person in a headline counts only when the story names them too
+        if span.label_ == "PERSON" and _is_headline(span.sent) or _is_title_line(span.sent) \
+                and not is_acronym(span.text) and load_countries().any(clean_name(span)) is None:
+            # a name in a title-case headline counts only when the story names it too:
+            # capitals there make "Port Raid" or "Rebels Take Town" look like names
             body_keys = _body_keys(doc, lexicon) if body_keys is None else body_keys
             if name_key(clean_name(span)) not in body_keys:
                 continue
@@ -320,6 +339,16 @@ def group_names(doc: Doc, names: list[Name], spans: list[tuple[Span, int]], *,
         for j in people[x + 1:]:
             if same_person(names[i].text, names[j].text):
                 groups.union(i, j, "same personal name")
+    # one group's name in the singular and the plural: "Zapatista rebels", "the Zapatistas"
+    by_key = {n.key: i for i, n in enumerate(names) if n.words == 1 and not is_country[i]}
+    for key, i in by_key.items():
+        j = by_key.get(key + "s")
+        if j is not None:
+            groups.union(i, j, "singular and plural of one name")
+            for n in (names[i], names[j]):   # a name in the plural is a group, not a person
+                n.classes.pop("Person", None)
+                if not n.classes:
+                    n.classes["Organization"] += 1
     # acronyms defined in brackets: "Kataib Hezbollah (KH)"
     keys = {n.key: i for i, n in enumerate(names)}
     for long_form, acronym in bracket_definitions(doc):
@@ -368,8 +397,12 @@ def group_names(doc: Doc, names: list[Name], spans: list[tuple[Span, int]], *,
 
 def _may_be_surname(name: Name) -> bool:
     """Whether a name may be a person's surname: the model called it a person at least
-    once, or a place (it often does: "Soleimani" as GPE), and it names no country."""
-    plausible = name.classes.get("Person", 0) > 0 or name.cls in {"Person", "City", "Region"}
+    once, or a place (it often does: "Soleimani" as GPE) or a one-word organisation with no
+    kind word that acts as a subject ("Lindqvist met ..." as ORG), and it names no country."""
+    plausible = name.classes.get("Person", 0) > 0 or name.cls in {"Person", "City", "Region"} \
+        or (name.cls == "Organization" and name.words == 1 and not is_acronym(name.text)
+            and not _ARTICLE_NAME.match(name.text)   # "al-Shabaab" is a group's name
+            and any(s.root.dep_ in {"nsubj", "nsubjpass"} for s in name.spans))
     return plausible and load_countries().any(name.text) is None
 
 

@@ -6,6 +6,9 @@
   Greater Sahara (ISGS)";
 * a name cut in two is joined: "Kataeb" (NORP) + "Hezbollah" (ORG) gives one ORG, unless
   the first part is a country or a demonym ("U.S." + "State Department" stays two);
+* a name-like adjective tagged alone is extended to the capitalised noun it modifies:
+  "Islamic" + "State" gives "Islamic State";
+* a first name cut from a person opening with a middle initial is given back;
 * an office title caught in front of a person is dropped and the span made a PERSON:
   "Defense Lloyd Austin" (ORG) gives "Lloyd Austin";
 * the upper-case town opening a wire dateline is a place: "TUCSON, Ariz. (AP)";
@@ -110,6 +113,42 @@ def extend_to_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(out, key=lambda e: e.start)
 
 
+def extend_adjectives(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Extend a name-like adjective the model tagged alone to the capitalised noun it
+    modifies: "the Islamic State" tagged "Islamic" (NORP) gives "Islamic State" (ORG).
+    Not a demonym ("Iranian Army" stays the country and its army)."""
+    countries = load_countries()
+    taken = {t.i for e in ents for t in e}
+    out = []
+    for ent in ents:
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if (ent.label_ == "NORP" and nxt is not None and ent.root.head.i == nxt.i
+                and nxt.i not in taken and nxt.pos_ == "PROPN" and nxt.text.istitle()
+                and doc[ent.end - 1].whitespace_ == " " and not countries.any(ent.text)):
+            out.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
+            continue
+        out.append(ent)
+    return out
+
+
+def first_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Give back the first name the model cut from a person opening with a middle initial:
+    "Antony" + "J. Blinken" gives "Antony J. Blinken" (a name does not start with one)."""
+    taken = {t.i for e in ents for t in e}
+    out = []
+    for ent in ents:
+        first = ent[0].text
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        if (ent.label_ == "PERSON" and len(first) == 2 and first[0].isupper() and first[1] == "."
+                and prev is not None and prev.i not in taken and prev.pos_ == "PROPN"
+                and prev.text.istitle() and prev.text.isalpha() and prev.whitespace_ == " "
+                and prev.text.lower() not in titles()):
+            out.append(Span(doc, prev.i, ent.end, label="PERSON"))
+            continue
+        out.append(ent)
+    return out
+
+
 def merge_adjacent(doc: Doc, ents: list[Span]) -> list[Span]:
     """Join two name spans that touch with one space between and form one name."""
     countries = load_countries()
@@ -172,7 +211,8 @@ def entity_fixes(doc: Doc, *, lexicon: Lexicon) -> Doc:
     """Repair the entity spans of ``doc`` in place (see the module docstring)."""
     ents = [e for e in doc.ents]
     ents = extend_to_acronyms(doc, split_brackets(doc, ents))
-    ents = untitle_people(doc, merge_adjacent(doc, ents), lexicon=lexicon)
+    ents = untitle_people(doc, merge_adjacent(doc, extend_adjectives(doc, ents)), lexicon=lexicon)
+    ents = first_names(doc, ents)
     ents = dateline_town(doc, ents)
     ents = article_names(doc, ents, lexicon=lexicon)
     ents = possessive_bodies(doc, ents, lexicon=lexicon)

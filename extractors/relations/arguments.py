@@ -95,6 +95,10 @@ def argument_mentions(tok: Token, index: EntityIndex, expand: bool = True,
             continue  # "Connally, then the Texas governor": a description, not a second party
         m = _called(t, index) or index.mention_at(t)
         m = _possessed_name(t, m, index) or m
+        if m is None and len(many := index.mentions_at(t)) > 1:
+            # a plural description: "the three countries" -> each country it stands for
+            out.extend(x for x in many if x not in out)
+            continue
         if m is None and t.pos_ in {"NUM", "PRON", "ADJ", "NOUN"} and \
                 (t.pos_ == "NUM" or t.lower_ in words("partitive_heads")):
             # partitive: "two of the militia's commanders"

@@ -50,7 +50,8 @@ class VerbFrame:
     ``subject_kind`` says how the subject was found: ``named`` (its own subject),
     ``relative`` (the noun a relative clause modifies), ``speaker`` (an unresolved pronoun
     read as the speaker), ``event`` (an event noun standing for its agent), ``passive-by``
-    (a by-agent) or ``passive-event`` ("killed in a Turkish drone strike").
+    (a by-agent), ``passive-event`` ("killed in a Turkish drone strike") or
+    ``passive-established`` (the agent the text gave the same act before).
     """
 
     verb: Token
@@ -130,7 +131,12 @@ def _passive_agents(verb: Token, ctx: DocContext) -> tuple[list[Mention], str]:
                 if found is not None:
                     out.extend(event_agents(found[0], found[1], ctx.index, ctx.cues) or
                                ctx.events.recall(found[0], found[1]))
-    return out, "passive-event"
+    if out:
+        return out, "passive-event"
+    # the agent the text established for this very act earlier ("OFAC designated six
+    # individuals ... X and Y are being designated"): computed with the references
+    agent = ctx.index.agent_of(verb)
+    return ([agent], "passive-established") if agent is not None else ([], "passive-event")
 
 
 def prep_objects(prep: Token) -> list[tuple[Token, tuple[str, ...]]]:

@@ -144,6 +144,14 @@ def passive_event(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     return _subject_rule(view, ctx, "passive-event", "verb-passive-event")
 
 
+@rule("verb-passive-established", stage=Stage.VERB)
+def passive_established(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """An agentless passive of a formal act whose agent the text established:
+    "OFAC designated two brokers on Monday. Both were designated under its terrorism powers"."""
+    # nsubjpass, no agent -> the one active subject of the same act nearby (references)
+    return _subject_rule(view, ctx, "passive-established", "verb-passive-established")
+
+
 @rule("verb-passive", stage=Stage.VERB)
 def passive(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A passive with its agent: "Ismail Haniyeh was killed by Israel"."""

@@ -9,7 +9,8 @@ import pytest
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from extractors.entities.ner_fixes import dateline_town, merge_adjacent, split_brackets, untitle_people
+from extractors.entities.ner_fixes import (dateline_town, extend_adjectives, first_names, merge_adjacent,
+                                           split_brackets, untitle_people)
 from extractors.lexicon import load_lexicon
 
 
@@ -84,3 +85,29 @@ def test_ner_fixes_dateline_town_is_a_place(words, ents, expected):
     spans = dateline_town(doc, [Span(doc, a, b, label=lab) for a, b, lab in ents])
     found = [(e.text, e.label_) for e in spans if e.start == 0]
     assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("words,ent,expected", [
+    # the model cut the first name before a middle initial
+    (["of", "State", "Maria", "K.", "Lindgren", "arrived"], (3, 5), [("Maria K. Lindgren", "PERSON")]),
+    # a title before the initial stays out ("Secretary J. Smith")
+    (["the", "Secretary", "J.", "Smith", "arrived"], (2, 4), [("J. Smith", "PERSON")]),
+    # no initial: nothing to give back
+    (["in", "Kabul", "Ahmad", "Shah", "arrived"], (2, 4), [("Ahmad Shah", "PERSON")]),
+])
+def test_ner_fixes_first_name_before_a_middle_initial(words, ent, expected):
+    doc = _doc(words)
+    assert _texts(first_names(doc, [Span(doc, *ent, label="PERSON")])) == expected
+
+
+@pytest.mark.parametrize("words,heads,expected", [
+    # "Islamic" (NORP) modifies the untagged "State": one name
+    (["the", "Islamic", "State", "attacked"], [2, 2, 3, 3], [("Islamic State", "ORG")]),
+    # a demonym stays the country's ("Iranian Army" is Iran and its army)
+    (["the", "Iranian", "Army", "attacked"], [2, 2, 3, 3], [("Iranian", "NORP")]),
+])
+def test_ner_fixes_adjective_extends_to_its_noun(words, heads, expected):
+    doc = Doc(Vocab(), words=words, heads=heads, deps=["det", "amod", "nsubj", "ROOT"])
+    for tok in doc:
+        tok.pos_ = "PROPN" if tok.text[0].isupper() else "DET"
+    assert _texts(extend_adjectives(doc, [Span(doc, 1, 2, label="NORP")])) == expected

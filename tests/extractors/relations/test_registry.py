@@ -45,6 +45,11 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
         ("Officials praised France, which withdrew from Mali last year.",
          {("France", "withdrewFrom", "Mali", A, "verb-relative-prep")}),
     ],
+    "verb-passive-established": [
+        ("Canada sanctioned Hamid Karimi in June. His brother Reza Karimi was sanctioned in July.",
+         {("Canada", "sanctioned", "Hamid Karimi", A, "verb-active"),
+          ("Canada", "sanctioned", "Reza Karimi", A, "verb-passive-established")}),
+    ],
     "verb-passive": [
         ("Ismail Haniyeh was killed by Israel in Tehran.",
          {("Israel", "killed", "Ismail Haniyeh", A, "verb-passive")}),
@@ -60,9 +65,9 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
          {("Israel", "killed", "Ahmed Ghandour", A, "verb-event-subject")}),
     ],
     "verb-speaker-subject": [
-        ('"We will strike Israel," Hezbollah said.',
-         {("Hezbollah", "attacked", "Israel", H, "verb-speaker-subject"),
-          ("Hezbollah", "threatened", "Israel", A, "verb-threat-speech")}),
+        # "they" no name resolves: the speaker of the reported clause
+        ("Iranian officials said they had attacked Erbil.",
+         {("Iran", "attacked", "Erbil", A, "verb-speaker-subject")}),
     ],
     "verb-lethal-manner": [
         ("Ahmed Khan was stabbed to death by Ali Reza.",
