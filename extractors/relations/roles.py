@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from extractors.entities import EntityIndex
 from extractors.names import name_key
-from extractors.relations.phrase_mentions import (ORG_CLASSES, asserts, fact, is_body, is_class,
+from extractors.relations.phrase_mentions import (ORG_CLASSES, asserts, fact, is_body, is_city, is_class,
                                                   mention_head, names_of)
 from extractors.records import Fact, Mention
 from extractors.relations.context import DocContext, SentenceView
@@ -268,7 +268,10 @@ def appositive_titles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
                 and tok.doc[tok.i + 1].lower_ == "of" and tok.doc[tok.i + 2].lower_ == "staff"):
             relation = REL.memberOf
         for body in _title_bodies(tok, index):
-            yield from fact(person, relation, body, view, "role-title-appositive")
+            # a city is where an office sits, not a body one leads or serves ("a former
+            # governor of Sidon"): the relations' range is an actor
+            if not is_city(body, index, tok.doc):
+                yield from fact(person, relation, body, view, "role-title-appositive")
 
 
 @rule("role-person-of", stage=Stage.PHRASE)

@@ -1,0 +1,66 @@
+"""Relation mistakes seen in the demo, each fixed by a general rule: sentence -> every fact.
+
+Sentences are our own, of the same shape as the demo's; each asserts the whole set of
+facts (subject, relation, object, factuality, rule), nothing spurious.
+"""
+from __future__ import annotations
+
+import pytest
+
+A, N = "asserted", "negated"
+
+
+@pytest.fixture(scope="module")
+def facts_of(read):
+    def _facts(text: str) -> set[tuple[str, str, str, str, str]]:
+        rec = read(text)
+        names = {e.key: e.name for e in rec.entities}
+        return {(names[f.subject.entity], f.relation, names[f.object.entity],
+                 f.factuality.value, f.rule) for f in rec.facts}
+    return _facts
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a coordinated clause with its own subject keeps its own factuality
+    ("Tehran did not strike the embassy, but it warned Israel.",
+     {("Iran", "threatened", "Israel", A, "verb-active")}),
+    # ... while a conjunct without a subject shares the negation
+    ("Lebanon did not condemn Israel and did not accuse Syria.",
+     {("Lebanon", "condemned", "Israel", N, "verb-active"),
+      ("Lebanon", "accused", "Syria", N, "verb-active")}),
+])
+def test_negation_stays_in_its_clause(facts_of, text, expected):
+    assert facts_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title of a city names where the office sits: no role in a body
+    ("President Sara Okafor appointed Daniel Mwangi, a former mayor of Nakuru, as interior "
+     "minister on Friday.",
+     {("Sara Okafor", "appointed", "Daniel Mwangi", A, "verb-active")}),
+    ("Daniel Mwangi, the governor of Nakuru, resigned.", set()),
+])
+def test_city_is_no_body_of_a_title(facts_of, text, expected):
+    assert facts_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the gerund after an accusing verb is the accused party's act, not the accuser's
+    ("Senator Maria Lopez accused Ahmed Saleh of working for Damascus.",
+     {("Maria Lopez", "accused", "Ahmed Saleh", A, "verb-active")}),
+    ("Lebanon accused Israel of killing Ali Hamdan.",
+     {("Lebanon", "accused", "Israel", A, "verb-active"),
+      ("Israel", "killed", "Ali Hamdan", A, "verb-active")}),
+])
+def test_accused_party_does_the_gerund(facts_of, text, expected):
+    assert facts_of(text) == expected
+
+
+def test_condemned_event_is_the_one_with_that_target(facts_of):
+    text = ("Houthi fighters fired missiles at a tanker off Hodeidah on Tuesday. Britain and "
+            "the United States struck Houthi radar sites hours later. Oman condemned the "
+            "attack on the tanker.")
+    assert facts_of(text) == {
+        ("United Kingdom", "attacked", "Houthi", A, "verb-active"),
+        ("United States", "attacked", "Houthi", A, "verb-active"),
+        ("Oman", "condemned", "Houthi", A, "verb-judged-event")}
