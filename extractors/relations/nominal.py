@@ -93,6 +93,8 @@ def _has_of_object(noun: Token) -> bool:
 def event_targets(noun: Token, rel: str, index: EntityIndex, cues, mentions) -> list[Mention]:
     """Whom or what the event a noun names was directed at."""
     preps = cues.target_preps.get(rel, frozenset())
+    if noun.lemma_.lower() in cues.of_object_nouns or noun.lower_ in cues.of_object_nouns:
+        preps = preps | {"of"}  # "the invasion of Ukraine"
     out: list[Mention] = []
     for host in _event_hosts(noun):
         for c in host.children:

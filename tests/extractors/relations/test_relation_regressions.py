@@ -10,16 +10,6 @@ import pytest
 A, N = "asserted", "negated"
 
 
-@pytest.fixture(scope="module")
-def facts_of(read):
-    def _facts(text: str) -> set[tuple[str, str, str, str, str]]:
-        rec = read(text)
-        names = {e.key: e.name for e in rec.entities}
-        return {(names[f.subject.entity], f.relation, names[f.object.entity],
-                 f.factuality.value, f.rule) for f in rec.facts}
-    return _facts
-
-
 @pytest.mark.parametrize("text,expected", [
     # a coordinated clause with its own subject keeps its own factuality
     ("Tehran did not strike the embassy, but it warned Israel.",
@@ -64,3 +54,18 @@ def test_condemned_event_is_the_one_with_that_target(facts_of):
         ("United Kingdom", "attacked", "Houthi", A, "verb-active"),
         ("United States", "attacked", "Houthi", A, "verb-active"),
         ("Oman", "condemned", "Houthi", A, "verb-judged-event")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # noun cues: a war against, an invasion of (the ontology's of-object nouns)
+    ("Russia's war against Ukraine entered its third year.",
+     {("Russia", "attacked", "Ukraine", A, "nominal-event")}),
+    ("Since Russia's invasion of Georgia, Poland has hosted refugees.",
+     {("Russia", "attacked", "Georgia", A, "nominal-event")}),
+    ("The war in Sudan displaced millions.", set()),
+    # a support verb with the accusation as its object
+    ("France laid blame on Russia for the blast.",
+     {("France", "accused", "Russia", A, "verb-active-prep")}),
+])
+def test_event_nouns_and_support_verbs(facts_of, text, expected):
+    assert facts_of(text) == expected

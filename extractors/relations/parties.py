@@ -1,0 +1,112 @@
+"""Events with several parties: every pair of them took part together.
+
+"Talks in Cairo among U.S., Israeli, Qatari and Egyptian officials" (each pair
+contacted), "a meeting during which A, B and C agreed" (the same), "the United States
+carried out strikes with the United Kingdom" (the partners cooperated).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from extractors.entities import EntityIndex
+from extractors.records import Factuality, Fact, Mention
+from extractors.relations.arguments import argument_mentions, conjuncts
+from extractors.relations.context import DocContext, SentenceView
+from extractors.relations.factuality import factuality, noun_factuality
+from extractors.relations.nominal import event_noun
+from extractors.relations.registry import Stage, rule
+from extractors.relations.verb_frames import verb_frames
+from extractors.relations.words import words
+from ontology.terms import REL
+
+_ACTORS = {"Person", "Organization", "ArmedGroup", "GovernmentBody", "Country"}
+# the parts of a noun phrase that name its parties ("U.S., Israeli and Qatari officials")
+_PHRASE_DEPS = {"amod", "compound", "nmod", "poss", "conj", "appos", "cc", "punct", "det"}
+
+
+def party_mentions(tok: Token, index: EntityIndex) -> list[Mention]:
+    """The actors a noun phrase names, its coordinates and name modifiers included."""
+    out: list[Mention] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        found = [index.mention_at(t)] if index.mention_at(t) is not None else \
+            argument_mentions(t, index, expand=False)
+        out.extend(m for m in found if m is not None and m not in out
+                   and index.entity(m).cls in _ACTORS)
+        stack.extend(c for c in t.children if c.dep_ in _PHRASE_DEPS)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _pairs(parties: list[Mention], rel: str, view: SentenceView, name: str,
+           fact: Factuality) -> Iterator[Fact]:
+    for i, a in enumerate(parties):
+        for b in parties[i + 1:]:
+            if a.entity != b.entity:
+                yield Fact(subject=a, relation=rel, object=b, sentence=view.record(), rule=name,
+                           factuality=fact)
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    return [m for m in mentions if not (m.entity in seen or seen.add(m.entity))]
+
+
+@rule("nominal-parties", stage=Stage.NOMINAL)
+def event_parties(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """A symmetric event noun with its parties: every pair of them did it together.
+
+    "Talks among U.S., Israeli and Qatari officials", "a meeting between A and B",
+    "the meeting, during which A, B and C discussed a truce".
+    """
+    index, sent = ctx.index, view.sent
+    for noun in view.tokens:
+        found = event_noun(noun, ctx.cues.nouns) if noun.pos_ == "NOUN" else None
+        if found is None or found[0].i != noun.i or found[1] not in ctx.cues.symmetric:
+            continue
+        rel = found[1]
+        # NOUN -> prep among/between -> pobj (a list of names, or names modifying a noun)
+        parties = [m for prep in noun.children if prep.dep_ == "prep"
+                   and prep.lower_ in words("party_prepositions")
+                   for p in prep.children if p.dep_ == "pobj" for m in party_mentions(p, index)]
+        yield from _pairs(_unique(parties), rel, view, "nominal-parties",
+                          noun_factuality(noun, sent))
+        # NOUN -> relcl VERB (-> prep during/at/in -> which) -> nsubj A, B and C
+        for clause in noun.children:
+            if clause.dep_ != "relcl" or not any(
+                    p.dep_ == "prep" and any(w.tag_ == "WDT" for w in p.children)
+                    for p in clause.children):
+                continue
+            members = [m for s in clause.children if s.dep_ == "nsubj"
+                       for c in conjuncts(s) for m in party_mentions(c, index)]
+            yield from _pairs(_unique(members), rel, view, "nominal-parties",
+                              factuality(clause, sent))
+
+
+@rule("verb-joint-event", stage=Stage.VERB)
+def joint_event(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """An event carried out with a partner: the doer and the partner cooperated.
+
+    "The United States carried out strikes with the United Kingdom" -> cooperatedWith.
+    """
+    index = ctx.index
+    for frame in verb_frames(view, ctx):
+        if frame.passive or frame.verb.lemma_ not in words("light_verbs"):
+            continue
+        for event in frame.event_dobjs:
+            rel = ctx.cues.nouns.get(event.lemma_.lower()) or ctx.cues.nouns.get(event.lower_)
+            if rel is None or rel in ctx.cues.symmetric:
+                continue  # "held talks with X" is the talk itself
+            # light VERB -> dobj event noun -> prep with/alongside -> pobj partner
+            partners = [m for host in (frame.verb, event) for prep in host.children
+                        if prep.dep_ == "prep" and prep.lower_ in words("partner_prepositions")
+                        for p in prep.children if p.dep_ == "pobj"
+                        for m in party_mentions(p, index)]
+            for partner in _unique(partners):
+                for subj in frame.subjects:
+                    if subj.entity != partner.entity:
+                        yield Fact(subject=subj, relation=REL.cooperatedWith, object=partner,
+                                   sentence=view.record(), rule="verb-joint-event",
+                                   factuality=frame.factuality, reported_by=frame.reported_by)
