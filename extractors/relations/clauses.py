@@ -96,6 +96,10 @@ def _subjects(verb: Token) -> tuple[list[Token], bool, bool]:
                     return objs, False, True
                 v, inherited = host.head, True
                 continue
+            # "accused the group of torturing Y": the accused object is the doer
+            if host.dep_ in OBJ and host.head.lemma_ in words("culprit_verbs") \
+                    and v.head.lower_ in words("gerund_aspect_prepositions"):
+                return [host], False, True
             # "serving a sentence for killing Y": the noun's verb has the doer
             if host.pos_ == "NOUN" and host.dep_ in OBJ and host.head.pos_ == "VERB":
                 v, inherited = host.head, True

@@ -110,3 +110,26 @@ def joint_event(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
                         yield Fact(subject=subj, relation=REL.cooperatedWith, object=partner,
                                    sentence=view.record(), rule="verb-joint-event",
                                    factuality=frame.factuality, reported_by=frame.reported_by)
+
+
+@rule("verb-reciprocal-relative", stage=Stage.VERB)
+def reciprocal_relative(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """A symmetric act told by a relative clause on coordinated names: they did it together.
+
+    "Erdogan and Aliyev, who met in Baku last week, signed a pact" -> contacted.
+    """
+    index = ctx.index
+    for frame in verb_frames(view, ctx):
+        verb, bare = frame.verb, frame.bare
+        rel = bare[0] if bare is not None and not bare[1] else None
+        if verb.dep_ != "relcl" or rel not in ctx.cues.symmetric or frame.has_dobj or any(
+                p.dep_ == "prep" and p.lower_ in words("partner_prepositions")
+                for p in verb.children):
+            continue
+        # NAME and NAME <- relcl VERB (who met): the whole coordination is the antecedent
+        head = verb.head
+        while head.dep_ == "conj":
+            head = head.head
+        parties = _unique([m for t in conjuncts(head) for m in [index.mention_at(t)]
+                           if m is not None and index.entity(m).cls in _ACTORS])
+        yield from _pairs(parties, rel, view, "verb-reciprocal-relative", frame.factuality)

@@ -273,6 +273,15 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
         # an instrument is no partner
         ("France launched airstrikes with drones against the Islamic State.", set()),
     ],
+    "verb-reciprocal-relative": [
+        ("Hungarian Prime Minister Viktor Orban and Serbian President Aleksandar Vucic, who met "
+         "in Belgrade on Monday, signed a gas deal.",
+         {("Viktor Orban", "contacted", "Aleksandar Vucic", A, "verb-reciprocal-relative"),
+          ("Viktor Orban", "leaderOf", "Hungary", A, "role-title-prenominal"),
+          ("Aleksandar Vucic", "leaderOf", "Serbia", A, "role-title-prenominal")}),
+        ("Israel and Hamas, which never met, exchanged prisoners.",
+         {("Israel", "contacted", "Hamas", "negated", "verb-reciprocal-relative")}),
+    ],
     "verb-passive-list": [
         ("Several groups were sanctioned by the EU, including Hamas and Hezbollah.",
          {("EU", "sanctioned", "Hamas", A, "verb-passive-list"),

@@ -69,3 +69,22 @@ def test_condemned_event_is_the_one_with_that_target(facts_of):
 ])
 def test_event_nouns_and_support_verbs(facts_of, text, expected):
     assert facts_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a description resolved to its own verb's subject lends the subject no patron
+    ("The African Union sanctioned the Wagner Group on Friday. The union accused the "
+     "Russian-backed group of looting gold mines.",
+     {("African Union", "sanctioned", "Wagner", A, "verb-active")}),
+    ("Britain accused the Russian-backed Wagner Group of looting gold mines.",
+     {("United Kingdom", "accused", "Wagner", A, "verb-active"),
+      ("Russia", "supported", "Wagner", A, "modifier-hyphen")}),
+])
+def test_backed_modifier_goes_to_the_named_client(facts_of, text, expected):
+    assert facts_of(text) == expected
+
+
+def test_nationals_killed_stand_for_their_state(facts_of):
+    # the guideline's convention: "killed 17 American sailors" -> killed the United States
+    assert facts_of("Hezbollah fired a drone at the outpost, killing three French soldiers.") \
+        == {("Hezbollah", "killed", "France", A, "verb-active")}
