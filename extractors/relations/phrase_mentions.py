@@ -117,9 +117,9 @@ def fact(subject: Mention, relation: str, obj: Mention, sentence: "SentenceView"
 def is_city(mention: Mention | None, index: EntityIndex, doc) -> bool:
     """Whether a mention is a city both by its entity's class and by the parser's place label.
 
-    A title or membership is never "of" a city ("the governor of Sidon" heads no body);
-    both must agree, and an acronym ("IRGC") is a body's name, as a misread class would
-    otherwise drop a real body.
+    A town's office heads no body ("the governor of Sidon"), and one works in a city, not
+    for it. Class and label must agree, and an acronym ("IRGC") is a body's name, as a
+    misread class would otherwise drop a real body.
     """
     if not is_class(mention, index, {"City"}) or mention.text.isupper():
         return False

@@ -268,9 +268,10 @@ def appositive_titles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
                 and tok.doc[tok.i + 1].lower_ == "of" and tok.doc[tok.i + 2].lower_ == "staff"):
             relation = REL.memberOf
         for body in _title_bodies(tok, index):
-            # a city is where an office sits, not a body one leads or serves ("a former
-            # governor of Sidon"): the relations' range is an actor
-            if not is_city(body, index, tok.doc):
+            # a town's office sits in the town, it heads no body ("a former governor of
+            # Sidon"): the relations' range is an actor
+            if not (tok.lemma_.lower() in words("local_office_titles") and
+                    is_city(body, index, tok.doc)):
                 yield from fact(person, relation, body, view, "role-title-appositive")
 
 
