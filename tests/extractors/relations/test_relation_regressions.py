@@ -88,3 +88,17 @@ def test_nationals_killed_stand_for_their_state(facts_of):
     # the guideline's convention: "killed 17 American sailors" -> killed the United States
     assert facts_of("Hezbollah fired a drone at the outpost, killing three French soldiers.") \
         == {("Hezbollah", "killed", "France", A, "verb-active")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a partitive with its members listed stands for the members, not the owner
+    ("President Gustavo Ramos designated 12 of Colombia's gangs, including Los Tigres and "
+     "Los Rastrojos, as terrorist groups.",
+     {("Gustavo Ramos", "sanctioned", "Los Tigres", A, "verb-active"),
+      ("Gustavo Ramos", "sanctioned", "Los Rastrojos", A, "verb-active")}),
+    # ... and without a list, for the group whose members they are
+    ("Israel killed 25 of Hezbollah's fighters on Sunday.",
+     {("Israel", "killed", "Hezbollah", A, "verb-active")}),
+])
+def test_partitive_with_a_list_names_its_members(facts_of, text, expected):
+    assert facts_of(text) == expected
