@@ -22,8 +22,9 @@ from extractors.relations.words import words
 from ontology.terms import REL
 
 _ACTORS = {"Person", "Organization", "ArmedGroup", "GovernmentBody", "Country"}
-# the parts of a noun phrase that name its parties ("U.S., Israeli and Qatari officials")
-_PHRASE_DEPS = {"amod", "compound", "nmod", "poss", "conj", "appos", "cc", "punct", "det"}
+# what ends a noun phrase's names ("U.S., Israeli and Qatari officials in Cairo who ..."):
+# a prepositional phrase or a clause
+_PHRASE_ENDS = {"prep", "relcl", "acl"}
 
 
 def party_mentions(tok: Token, index: EntityIndex) -> list[Mention]:
@@ -36,7 +37,7 @@ def party_mentions(tok: Token, index: EntityIndex) -> list[Mention]:
             argument_mentions(t, index, expand=False)
         out.extend(m for m in found if m is not None and m not in out
                    and index.entity(m).cls in _ACTORS)
-        stack.extend(c for c in t.children if c.dep_ in _PHRASE_DEPS)
+        stack.extend(c for c in t.children if c.dep_ not in _PHRASE_ENDS)
     return sorted(out, key=lambda m: m.start)
 
 
