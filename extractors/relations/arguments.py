@@ -111,6 +111,10 @@ def argument_mentions(tok: Token, index: EntityIndex, expand: bool = True,
             m = _owner(t, index)
         if m is not None and m not in out:
             out.append(m)
+        if m is not None and index.mention_at(t) is None and t.pos_ == "NOUN":
+            # "two commanders, A and B": every name of the apposition
+            out.extend(x for c in t.children if c.dep_ == "appos" and index.mention_at(c)
+                       for x in name_mentions([c], index) if x not in out)
         # examples of a group: "several commanders, including X and Y"
         if index.mention_at(t) is None:
             for member in list_members(t):

@@ -102,3 +102,16 @@ def test_nationals_killed_stand_for_their_state(facts_of):
 ])
 def test_partitive_with_a_list_names_its_members(facts_of, text, expected):
     assert facts_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # every name of an apposition to a plural noun is an argument
+    ("Los Tigres ordered the murder of his rivals Pedro Ruiz and Mario Vega.",
+     {("Los Tigres", "killed", "Pedro Ruiz", A, "verb-object-prep"),
+      ("Los Tigres", "killed", "Mario Vega", A, "verb-object-prep")}),
+    ("Israel killed two senior militants, Ali Hamdan and Hassan Saleh, on Sunday.",
+     {("Israel", "killed", "Ali Hamdan", A, "verb-active"),
+      ("Israel", "killed", "Hassan Saleh", A, "verb-active")}),
+])
+def test_apposition_list_expands(facts_of, text, expected):
+    assert facts_of(text) == expected
