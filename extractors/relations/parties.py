@@ -15,7 +15,8 @@ from extractors.records import Factuality, Fact, Mention
 from extractors.relations.arguments import argument_mentions, conjuncts
 from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.factuality import factuality, noun_factuality
-from extractors.relations.nominal import event_noun
+from extractors.relations.clauses import OBJ, subjects
+from extractors.relations.nominal import event_noun, event_targets
 from extractors.relations.registry import Stage, rule
 from extractors.relations.verb_frames import verb_frames
 from extractors.relations.words import words
@@ -134,3 +135,49 @@ def reciprocal_relative(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         parties = _unique([m for t in conjuncts(head) for m in [index.mention_at(t)]
                            if m is not None and index.entity(m).cls in _ACTORS])
         yield from _pairs(parties, rel, view, "verb-reciprocal-relative", frame.factuality)
+
+
+def _participant_verb(noun: Token) -> Token | None:
+    """The verb whose subject took part in an event noun: "led the attack", "took part in it"."""
+    take = words("participation_words")
+    # VERB (lead/join) -> dobj NOUN
+    if noun.dep_ in OBJ and noun.head.pos_ == "VERB" and noun.head.lemma_ in take:
+        return noun.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    host = noun.head.head
+    # participate/involved -> prep in -> NOUN
+    if host.pos_ in {"VERB", "ADJ"} and host.lemma_ in take:
+        return host
+    # take part / play a role -> prep in -> NOUN, "in" on the noun or on the verb
+    if host.pos_ == "NOUN" and host.lemma_ in take and host.dep_ in OBJ and host.head.pos_ == "VERB":
+        return host.head
+    if host.pos_ == "VERB" and any(c.dep_ in OBJ and c.lemma_ in take for c in host.children):
+        return host
+    return None
+
+
+@rule("nominal-participation", stage=Stage.NOMINAL)
+def participation(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """Who took part in an event with a target did it: "Omar led the attack on the hotel".
+
+    "took part in the strikes on X", "played a key role in the bombing of X", "was
+    involved in the raid on X" (negated: "denied that X was involved in ...").
+    """
+    index, sent = ctx.index, view.sent
+    for noun in view.tokens:
+        found = event_noun(noun, ctx.cues.nouns) if noun.pos_ == "NOUN" else None
+        if found is None or found[0].i != noun.i or found[1] in ctx.cues.symmetric:
+            continue
+        verb = _participant_verb(noun)
+        if verb is None:
+            continue
+        targets = event_targets(noun, found[1], index, ctx.cues,
+                                lambda t: argument_mentions(t, index, physical=True))
+        agents = [m for s in subjects(verb)[0] for m in argument_mentions(s, index)]
+        for agent in _unique(agents):
+            for target in _unique(targets):
+                if agent.entity != target.entity:
+                    yield Fact(subject=agent, relation=found[1], object=target,
+                               sentence=view.record(), rule="nominal-participation",
+                               factuality=factuality(verb, sent))

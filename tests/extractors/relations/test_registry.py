@@ -282,6 +282,15 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
         ("Israel and Hamas, which never met, exchanged prisoners.",
          {("Israel", "contacted", "Hamas", "negated", "verb-reciprocal-relative")}),
     ],
+    "nominal-participation": [
+        ("Jordan took part in the strikes on Hezbollah.",
+         {("Jordan", "attacked", "Hezbollah", A, "nominal-participation")}),
+        ("Rwanda played a key role in the invasion of Congo.",
+         {("Rwanda", "attacked", "Congo", A, "nominal-participation")}),
+        ("Kenya denied that its army was involved in the raid on Somalia.",
+         {("Kenya", "attacked", "Somalia", "negated", "nominal-participation")}),
+        ("Ahmed Karim led the delegation to Cairo.", set()),
+    ],
     "verb-passive-list": [
         ("Several groups were sanctioned by the EU, including Hamas and Hezbollah.",
          {("EU", "sanctioned", "Hamas", A, "verb-passive-list"),
