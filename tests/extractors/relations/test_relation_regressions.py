@@ -115,3 +115,16 @@ def test_partitive_with_a_list_names_its_members(facts_of, text, expected):
 ])
 def test_apposition_list_expands(facts_of, text, expected):
     assert facts_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the designation of X" names its target with "of" (the ontology's of-object nouns)
+    ("This action builds on Britain's March 3 designation of Los Tigres, a violent gang.",
+     {("United Kingdom", "sanctioned", "Los Tigres", A, "nominal-event")}),
+    ("On Monday, the State Department announced the designation of Hezbollah as a terrorist "
+     "group.",
+     {("State Department", "sanctioned", "Hezbollah", A, "nominal-light-verb")}),
+    ("The designation of the area as a closed military zone angered farmers.", set()),
+])
+def test_designation_of(facts_of, text, expected):
+    assert facts_of(text) == expected
