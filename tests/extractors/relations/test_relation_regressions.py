@@ -128,3 +128,9 @@ def test_apposition_list_expands(facts_of, text, expected):
 ])
 def test_designation_of(facts_of, text, expected):
     assert facts_of(text) == expected
+
+
+def test_every_subject_meets_every_object(facts_of):
+    assert facts_of("Hamas and Israel met with Qatar, Egypt and Jordan on Monday.") == {
+        (s, "contacted", o, A, "verb-active-prep")
+        for s in ("Hamas", "Israel") for o in ("Qatar", "Egypt", "Jordan")}
