@@ -26,6 +26,7 @@ class Relation:
     target_prepositions: tuple[str, ...] = ()
     agent_nouns: tuple[str, ...] = ()
     possessive_is_object: bool = False
+    of_object_nouns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class CueTable:
     target_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     agent_nouns: dict[str, str] = field(default_factory=dict)
     possessive_objects: frozenset[str] = frozenset()
+    of_object_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -84,6 +86,7 @@ def relations_of(g: Graph) -> tuple[Relation, ...]:
                                              g.objects(prop, KGB.targetPreposition))),
             agent_nouns=tuple(sorted(str(o) for o in g.objects(prop, KGB.agentNoun))),
             possessive_is_object=g.value(prop, KGB.possessiveArgument) == KGB.ObjectArgument,
+            of_object_nouns=tuple(sorted(str(o) for o in g.objects(prop, KGB.ofObjectNoun))),
         ))
     return tuple(sorted(out, key=lambda r: r.name))
 
@@ -156,4 +159,5 @@ def cue_table(relations: tuple[Relation, ...]) -> CueTable:
                     relations=frozenset(r.name for r in rels),
                     target_preps={r.name: frozenset(r.target_prepositions) for r in rels},
                     agent_nouns=agents,
-                    possessive_objects=frozenset(r.name for r in rels if r.possessive_is_object))
+                    possessive_objects=frozenset(r.name for r in rels if r.possessive_is_object),
+                    of_object_nouns=frozenset(n for r in rels for n in r.of_object_nouns))

@@ -78,6 +78,7 @@ class KGB(DefinedNamespace):
     family: URIRef
     modifierCue: URIRef
     nounCue: URIRef
+    ofObjectNoun: URIRef
     ploverCategory: URIRef
     possessiveArgument: URIRef
     targetPreposition: URIRef

@@ -105,7 +105,12 @@ def argument_mentions(tok: Token, index: EntityIndex, expand: bool = True,
             for prep in t.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
+                        if pobj.dep_ == "pobj" and list_members(pobj) and \
+                                index.mention_at(pobj) is None:
+                            # "22 of the country's gangs, including X and Y": the members
+                            out.extend(x for member in list_members(pobj)
+                                       for x in argument_mentions(member, index) if x not in out)
+                        elif pobj.dep_ == "pobj":
                             m = index.mention_at(pobj) or modifier_mention(pobj, index)
         if m is None and t.pos_ == "NOUN":
             # a description with its name: "the head of the agency, Kim Jae-kyu"
@@ -130,6 +135,10 @@ def argument_mentions(tok: Token, index: EntityIndex, expand: bool = True,
             m = _owner(t, index)
         if m is not None and m not in out:
             out.append(m)
+        if m is not None and index.mention_at(t) is None and t.pos_ == "NOUN":
+            # "two commanders, A and B": every name of the apposition
+            out.extend(x for c in t.children if c.dep_ == "appos" and index.mention_at(c)
+                       for x in name_mentions([c], index) if x not in out)
         # examples of a group: "several commanders, including X and Y"
         if index.mention_at(t) is None:
             for member in list_members(t):

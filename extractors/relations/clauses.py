@@ -74,9 +74,19 @@ def _subjects(verb: Token) -> tuple[list[Token], bool, bool]:
         if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" \
                 and v.head.lower_ in words("gerund_aspect_prepositions") \
                 and v.head.head.pos_ in {"VERB", "AUX"}:
+            # a verb that holds its object to be the doer: "accused him of working for X"
+            objs = [c for c in v.head.head.children if c.dep_ in OBJ]
+            if objs and v.head.head.lemma_ in words("culprit_verbs"):
+                return objs, False, True
             v = v.head.head
             inherited = True
             continue
+        if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep":
+            host = v.head.head
+            # "accused the group of torturing Y": the accused object is the doer
+            if host.dep_ in OBJ and host.head.lemma_ in words("culprit_verbs") \
+                    and v.head.lower_ in words("gerund_aspect_prepositions"):
+                return [host], False, True
         # adverbial participle: "..., killing two soldiers" takes the main subject
         if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.pos_ in {"VERB", "AUX"}:
             if v.head.lemma_ in words("speech_verbs"):

@@ -30,10 +30,20 @@ def _going_to(tok: Token) -> bool:
     return tok.dep_ == "xcomp" and tok.head.lemma_ == "go" and tok.head.tag_ == "VBG"
 
 
+def own_clause(verb: Token) -> bool:
+    """Whether a coordinated verb has its own subject: "did not attack, but it threatened X"."""
+    return verb.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass", "expl"}
+                                       for c in verb.children)
+
+
 def clause_head(verb: Token) -> Token:
-    """The first verb of a coordination, which carries the shared auxiliaries."""
+    """The first verb of a coordination, which carries the shared auxiliaries.
+
+    A conjunct with its own subject is a clause of its own: it shares no auxiliary.
+    """
     v = verb
-    while v.dep_ == "conj" and v.head is not v and v.head.pos_ in {"VERB", "AUX"}:
+    while v.dep_ == "conj" and v.head is not v and v.head.pos_ in {"VERB", "AUX"} \
+            and not own_clause(v):
         v = v.head
     return v
 
@@ -46,9 +56,10 @@ def factuality(verb: Token, sent: Span) -> Factuality:
     """
     seen = 0
     v = verb
+    inherit = True  # False after leaving a conjunct with its own subject for its first clause
     while v is not None and seen < 6:
         seen += 1
-        for tok in {v, clause_head(v)}:
+        for tok in ({v, clause_head(v)} if inherit else ()):
             if _negated(tok):
                 return Factuality.NEGATED
             if _modal(tok) or _going_to(tok):
@@ -85,7 +96,10 @@ def factuality(verb: Token, sent: Span) -> Factuality:
         if v.dep_ == "ccomp" and head.lemma_ in words("negating_verbs"):
             return Factuality.NEGATED
         if v.dep_ in {"xcomp", "ccomp", "conj"} and head.pos_ in {"VERB", "AUX"}:
-            v = head  # the matrix verb's own negation or modal scopes over its complement
+            # the matrix verb's own negation or modal scopes over its complement; a
+            # coordinated clause with its own subject keeps only what scopes over both
+            inherit = not own_clause(v)
+            v = head
             continue
         break
     # main clause of a conditional: "If Iran strikes, the US will respond"

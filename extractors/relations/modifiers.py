@@ -73,6 +73,18 @@ def _modified(noun: Token, index: EntityIndex) -> list[Mention]:
     return []
 
 
+def _own_subject(noun: Token, client: Mention, index: EntityIndex) -> bool:
+    """Whether a described object stands for the subject of its own verb, which it cannot.
+
+    "The union accused the Russian-backed group": a group resolved to the union is misread.
+    """
+    if noun.dep_ not in {"dobj", "obj", "pobj"} or noun.pos_ != "NOUN":
+        return False
+    verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+    return any(index.mention_at(s) is not None and index.mention_at(s).entity == client.entity
+               for s in verb.children if s.dep_ == "nsubj")
+
+
 @rule("modifier-hyphen", stage=Stage.PHRASE)
 def hyphen_modifiers(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A name joined by hyphen to a participle: "Iranian-backed militia", "US-led coalition"."""
@@ -94,6 +106,8 @@ def hyphen_modifiers(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         if patron is None:
             continue
         for client in clients:
+            if _own_subject(noun, client, index):
+                continue  # "the union accused the Russian-backed group": not the union
             # a person is the client only right after the modifier ("Iran-backed cleric X"
             # is rare; "the Saudi-led coalition Col. X" is a title before a name)
             if is_class(client, index, {"Person"}) and client.start > tok.idx + len(tok.text) + 1:

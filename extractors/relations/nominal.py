@@ -93,6 +93,8 @@ def _has_of_object(noun: Token) -> bool:
 def event_targets(noun: Token, rel: str, index: EntityIndex, cues, mentions) -> list[Mention]:
     """Whom or what the event a noun names was directed at."""
     preps = cues.target_preps.get(rel, frozenset())
+    if noun.lemma_.lower() in cues.of_object_nouns or noun.lower_ in cues.of_object_nouns:
+        preps = preps | {"of"}  # "the invasion of Ukraine"
     out: list[Mention] = []
     for host in _event_hosts(noun):
         for c in host.children:
@@ -183,11 +185,13 @@ class EventMemory:
     window: int = 2
     _events: list = field(default_factory=list)  # (token index, sentence no, rel, plural, agents)
     _sentence_no: int = 0
+    target_preps: frozenset[str] = frozenset()  # the prepositions of any relation's target
 
     def scan(self, sent: Span, index: EntityIndex, cues, mentions,
              subject_mentions) -> None:
         """Remember the asserted event nouns of a sentence that name their agent."""
         self._sentence_no += 1
+        self.target_preps = frozenset().union(*cues.target_preps.values())
         for tok in sent:
             found = event_noun(tok, cues.nouns) if tok.pos_ == "NOUN" else None
             if found is None or found[0] is not tok:
@@ -195,11 +199,12 @@ class EventMemory:
             agents, _ = explicit_agents(tok, found[1], index, cues, mentions, subject_mentions)
             if agents and noun_factuality(tok, sent) == Factuality.ASSERTED:
                 self._events.append((tok.i, self._sentence_no, found[1], tok.tag_ == "NNS",
-                                     agents))
+                                     agents, target_words(tok, self.target_preps)))
 
-    def note_verb(self, verb: Token, rel: str, agents: list[Mention]) -> None:
+    def note_verb(self, verb: Token, rel: str, agents: list[Mention],
+                  targets: frozenset[str] = frozenset()) -> None:
         """Remember an asserted event told by a verb ("the junta bombed a village")."""
-        self._events.append((verb.i, self._sentence_no, rel, None, agents))
+        self._events.append((verb.i, self._sentence_no, rel, None, agents, targets))
 
     def recall(self, noun: Token, rel: str) -> list[Mention]:
         """The agents of the event a definite event noun refers back to, if clear."""
@@ -208,11 +213,29 @@ class EventMemory:
             return []
         if any(c.dep_ in {"compound", "amod", "poss"} and c.ent_type_ for c in noun.children):
             return []  # a modifier names another event: "the Kirkuk attack"
-        for i, no, r, plural, agents in reversed(self._events):
+        # "the attack on the ferry" is the earlier event whose target was the ferry
+        wanted = target_words(noun, self.target_preps)
+        for i, no, r, plural, agents, targets in reversed(self._events):
             if i >= noun.i:
                 continue
             if self._sentence_no - no > self.window:
                 break
-            if r == rel and plural in {None, noun.tag_ == "NNS"}:
+            if r == rel and plural in {None, noun.tag_ == "NNS"} and \
+                    (not wanted or not targets or wanted & targets):
                 return agents
         return []
+
+
+def target_words(event: Token, preps: frozenset[str]) -> frozenset[str]:
+    """The head nouns an event names as its target: "the attack on the ferry" -> {"ferry"}.
+
+    For a verb, its direct objects and the objects of its target phrase ("fired at a ferry").
+    """
+    if event.pos_ in {"VERB", "AUX"}:
+        heads = [c for c in event.children if c.dep_ in {"dobj", "obj"}]
+    else:
+        heads = []
+    heads += [p for prep in event.children if prep.dep_ == "prep" and
+              prep.lower_ in preps for p in prep.children if p.dep_ == "pobj"]
+    # common nouns only: "the strikes on Rafah" may well be part of "bombed Gaza"
+    return frozenset(h.lemma_.lower() for h in heads if h.pos_ == "NOUN" and not h.ent_type_)

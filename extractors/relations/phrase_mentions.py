@@ -112,3 +112,16 @@ def fact(subject: Mention, relation: str, obj: Mention, sentence: "SentenceView"
     if subject.entity != obj.entity:
         yield Fact(subject=subject, relation=relation, object=obj, sentence=sentence.record(),
                    rule=rule)
+
+
+def is_city(mention: Mention | None, index: EntityIndex, doc) -> bool:
+    """Whether a mention is a city both by its entity's class and by the parser's place label.
+
+    A town's office heads no body ("the governor of Sidon"), and one works in a city, not
+    for it. Class and label must agree, and an acronym ("IRGC") is a body's name, as a
+    misread class would otherwise drop a real body.
+    """
+    if not is_class(mention, index, {"City"}) or mention.text.isupper():
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].ent_type_ in {"GPE", "LOC"}

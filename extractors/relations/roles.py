@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from extractors.entities import EntityIndex
 from extractors.entities import is_acronym, name_key
-from extractors.relations.phrase_mentions import (ORG_CLASSES, asserts, fact, is_body, is_class,
+from extractors.relations.phrase_mentions import (ORG_CLASSES, asserts, fact, is_body, is_city, is_class,
                                                   mention_head, names_of)
 from extractors.records import Fact, Mention
 from extractors.relations.context import DocContext, SentenceView
@@ -254,6 +254,10 @@ def appositive_titles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
             # a place is not the body of a title ("emir of Arbinda"), but a mayor's town is
             if is_class(body, index, _TOWNS) and not is_acronym(body.text) \
                     and not heads_places(tok):
+                continue
+            # a town's office sits in the town, it heads no body ("a former governor of
+            # Sidon"): the relations' range is an actor
+            if tok.lemma_.lower() in words("local_office_titles") and is_city(body, index, tok.doc):
                 continue
             yield from fact(person, relation, body, view, "role-title-appositive")
 

@@ -18,7 +18,7 @@ from extractors.relations.arguments import (all_mentions, argument_mentions, co_
 from extractors.relations.clauses import OBJ, shared_objects, subjects
 from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.factuality import clause_head, factuality, reporter_token
-from extractors.relations.nominal import event_agents, event_noun
+from extractors.relations.nominal import event_agents, event_noun, target_words
 from extractors.relations.verb_relation import EVENT_RELATIONS, lethal, relation_of
 from extractors.relations.words import words
 
@@ -250,9 +250,10 @@ def _note_events(frame: VerbFrame, ctx: DocContext) -> None:
         return
     rels = [frame.bare[0]] if frame.bare is not None and not frame.bare[1] else []
     rels += [c.relation for c in frame.candidates if c.relation and not c.is_open]
+    targets = target_words(frame.verb, ctx.events.target_preps)
     for rel in rels:
         if rel in EVENT_RELATIONS:
-            ctx.events.note_verb(frame.verb, rel, frame.subjects)
+            ctx.events.note_verb(frame.verb, rel, frame.subjects, targets)
 
 
 def verb_frames(view: SentenceView, ctx: DocContext) -> list[VerbFrame]:

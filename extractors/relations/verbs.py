@@ -15,6 +15,7 @@ from extractors.records import Fact, Factuality
 from extractors.relations.arguments import argument_mentions, name_mentions
 from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.factuality import factuality
+from extractors.relations.phrase_mentions import is_city
 from extractors.relations.registry import Stage, rule
 from extractors.relations.verb_acts import receives_aid
 from extractors.relations.verb_frames import Candidate, VerbFrame, subject_mentions, verb_frames
@@ -25,6 +26,8 @@ from ontology.terms import REL
 _PHYSICAL = {REL.attacked, REL.withdrewFrom, REL.visited}
 # relations whose object may be an event, standing for its agent
 _JUDGING = {REL.condemned, REL.rejected}
+# relations whose object is a body one belongs to
+_ROLES = {REL.memberOf, REL.leaderOf}
 # relations an event does for its agent ("the strike killed X")
 _VIOLENT = {REL.attacked, REL.killed, REL.injured}
 
@@ -74,6 +77,9 @@ def frame_facts(view: SentenceView, ctx: DocContext, frame: VerbFrame,
             fact = Factuality.ASSERTED if factuality(verb.head, view.sent) == \
                 Factuality.ASSERTED else fact
         objs = argument_mentions(cand.token, index, physical=relation in _PHYSICAL)
+        if relation in _ROLES:
+            # the range of a role is an actor: one works in a city, not for it
+            objs = [m for m in objs if not is_city(m, index, verb.doc)]
         if relation in _JUDGING and not objs:
             if not judged:
                 continue

@@ -24,3 +24,14 @@ def stated(read):
                 return True
         return False
     return _stated
+
+
+@pytest.fixture(scope="session")
+def facts_of(read):
+    """Every fact a text yields, as (subject, relation, object, factuality, rule) names."""
+    def _facts(text: str) -> set[tuple[str, str, str, str, str]]:
+        rec = read(text)
+        names = {e.key: e.name for e in rec.entities}
+        return {(names[f.subject.entity], f.relation, names[f.object.entity],
+                 f.factuality.value, f.rule) for f in rec.facts}
+    return _facts

@@ -265,6 +265,67 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
          {("Russia", "praise", "Wagner", A, "verb-active"),
           ("Wagner", "supported", "Russia", A, "modifier-pro")}),
     ],
+    "verb-designation": [
+        ("The Foreign Office designated Carlos Mendez pursuant to Executive Order 14059 on Tuesday.",
+         {("Foreign Office", "sanctioned", "Carlos Mendez", A, "verb-designation")}),
+        ("Britain imposed sanctions on the Wagner Group on Monday. The State Department also "
+         "designated Yevgeny Prigozhin.",
+         {("United Kingdom", "sanctioned", "Wagner", A, "verb-object-prep"),
+          ("State Department", "sanctioned", "Yevgeny Prigozhin", A, "verb-designation")}),
+        # no authority, no sanctions in the text: a designation is only a label
+        ("The Pentagon designated Fort Bragg as a training hub.", set()),
+    ],
+    "clause-in-support-of": [
+        ("Los Tigres provides security services for the Sinaloa Cartel in support of the "
+         "cartel's efforts to dominate the port.",
+         {("Los Tigres", "supported", "Sinaloa Cartel", A, "clause-in-support-of")}),
+        ("Hezbollah fired rockets at Israel in support of Hamas.",
+         {("Hezbollah", "attacked", "Israel", A, "verb-active-prep"),
+          ("Hezbollah", "supported", "Hamas", A, "clause-in-support-of")}),
+        ("Hezbollah did not fire rockets in support of Hamas.",
+         {("Hezbollah", "supported", "Hamas", "negated", "clause-in-support-of")}),
+    ],
+    "nominal-parties": [
+        ("Talks in Cairo among U.S., Israeli, Qatari and Egyptian officials ended without a deal.",
+         {("United States", "contacted", "Israel", A, "nominal-parties"),
+          ("United States", "contacted", "Qatar", A, "nominal-parties"),
+          ("United States", "contacted", "Egypt", A, "nominal-parties"),
+          ("Israel", "contacted", "Qatar", A, "nominal-parties"),
+          ("Israel", "contacted", "Egypt", A, "nominal-parties"),
+          ("Qatar", "contacted", "Egypt", A, "nominal-parties")}),
+        ("The meeting, during which Egypt, Qatar and Jordan discussed a ceasefire, ended late.",
+         {("Egypt", "contacted", "Qatar", A, "nominal-parties"),
+          ("Egypt", "contacted", "Jordan", A, "nominal-parties"),
+          ("Qatar", "contacted", "Jordan", A, "nominal-parties")}),
+        ("Negotiations between Armenia and Azerbaijan collapsed on Friday.",
+         {("Armenia", "contacted", "Azerbaijan", A, "nominal-parties")}),
+        ("No meeting between Israel and Hamas took place.",
+         {("Israel", "contacted", "Hamas", "negated", "nominal-parties")}),
+    ],
+    "verb-joint-event": [
+        ("The United States carried out strikes with the United Kingdom against Houthi targets.",
+         {("United States", "cooperatedWith", "United Kingdom", A, "verb-joint-event")}),
+        # an instrument is no partner
+        ("France launched airstrikes with drones against the Islamic State.", set()),
+    ],
+    "verb-reciprocal-relative": [
+        ("Hungarian Prime Minister Viktor Orban and Serbian President Aleksandar Vucic, who met "
+         "in Belgrade on Monday, signed a gas deal.",
+         {("Viktor Orban", "contacted", "Aleksandar Vucic", A, "verb-reciprocal-relative"),
+          ("Viktor Orban", "leaderOf", "Hungary", A, "role-title-prenominal"),
+          ("Aleksandar Vucic", "leaderOf", "Serbia", A, "role-title-prenominal")}),
+        ("Israel and Hamas, which never met, exchanged prisoners.",
+         {("Israel", "contacted", "Hamas", "negated", "verb-reciprocal-relative")}),
+    ],
+    "nominal-participation": [
+        ("Jordan took part in the strikes on Hezbollah.",
+         {("Jordan", "attacked", "Hezbollah", A, "nominal-participation")}),
+        ("Rwanda played a key role in the invasion of Congo.",
+         {("Rwanda", "attacked", "Congo", A, "nominal-participation")}),
+        ("Kenya denied that its army was involved in the raid on Somalia.",
+         {("Kenya", "attacked", "Somalia", "negated", "nominal-participation")}),
+        ("Ahmed Karim led the delegation to Cairo.", set()),
+    ],
     "verb-passive-list": [
         ("Several groups were sanctioned by the EU, including Hamas and Hezbollah.",
          {("EU", "sanctioned", "Hamas", A, "verb-passive-list"),
@@ -273,22 +334,12 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
 }
 
 
-@pytest.fixture(scope="module")
-def facts_of(read):
-    """Every fact a text yields, as (subject, relation, object, factuality, rule) names."""
-    def _facts(text: str) -> set[tuple[str, str, str, str, str]]:
-        rec = read(text)
-        names = {e.key: e.name for e in rec.entities}
-        return {(names[f.subject.entity], f.relation, names[f.object.entity],
-                 f.factuality.value, f.rule) for f in rec.facts}
-    return _facts
-
-
 @pytest.mark.parametrize("name,sentence,expected", [
     (name, sentence, expected) for name, cases in RULE_CASES.items()
     for sentence, expected in cases])
 def test_registry_rule_case(facts_of, name, sentence, expected):
-    assert any(fact[4] == name for fact in expected), f"no fact of {name} in its own case"
+    assert any(fact[4] == name for fact in expected) or not expected, \
+        f"no fact of {name} in its own case"
     assert facts_of(sentence) == expected
 
 
