@@ -36,17 +36,6 @@ Examples:
   kgbuilder validate out/graph.nq && echo conforms
 """
 
-QUERY_EXAMPLES = """
-\b
-Examples:
-  kgbuilder query out/graph.ttl 'SELECT ?s ?o WHERE { ?s kgb:attacked ?o }'
-  kgbuilder query out/graph.ttl -f examples/queries/attacks.rq --format csv
-
-The prefixes kgb:, kgr:, open:, rdf:, rdfs:, skos:, prov:, dcterms:, schema:, xsd:,
-nif:, itsrdf:, time:, and kgp: kgo: kgl: kgd: kgs: (people, organisations, places,
-documents and statements) are predeclared.
-"""
-
 def _err(message: str) -> None:
     click.echo(f"kgbuilder: {message}", err=True)
 
@@ -85,6 +74,7 @@ def main() -> None:
     Examples:
       kgbuilder build examples/ -o out     # out/graph.ttl and out/graph.html
       kgbuilder query out/graph.ttl 'SELECT * WHERE { ?s kgb:attacked ?o }'
+      kgbuilder build examples/ && kgbuilder query -f examples/queries/attacks.rq   # a store
       kgbuilder entities out/graph.ttl --explain KH
       kgbuilder export out/graph.ttl --format trig,jsonld -o out
       kgbuilder validate out/graph.ttl
@@ -218,37 +208,6 @@ def entities(graph_file: Path, name: str | None) -> None:
         click.echo("\n".join(explain(row, name)))
 
 
-@main.command(epilog=QUERY_EXAMPLES)
-@click.argument("graph_file", metavar="GRAPH", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("sparql", required=False)
-@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Read the query from a file.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True, help="Output format.")
-def query(graph_file: Path, sparql: str | None, query_file: Path | None, fmt: str) -> None:
-    """Run a SPARQL query over GRAPH, a file written by build."""
-    from graph.query import QueryError, format_table, load_store, run_query, sparql_prefixes
-
-    if (sparql is None) == (query_file is None):
-        _err("give a query as an argument or with -f FILE, not both")
-        sys.exit(2)
-    if query_file is not None:
-        try:
-            sparql = query_file.read_text(encoding="utf-8")
-        except OSError as err:
-            _err(f"{query_file}: cannot read ({err.strerror})")
-            sys.exit(2)
-    if not graph_file.exists():
-        _err(f"{graph_file}: no such file")
-        sys.exit(2)
-    try:
-        table = run_query(load_store(graph_file), sparql_prefixes() + sparql)
-    except QueryError as err:
-        _err(str(err))
-        sys.exit(2)
-    click.echo(format_table(table, fmt))
-
-
 @main.command(epilog=EXPORT_EXAMPLES)
 @click.argument("graph_file", metavar="[GRAPH]", required=False,
                 type=click.Path(dir_okay=False, path_type=Path))
@@ -298,9 +257,10 @@ def validate(graph_file: Path) -> None:
 
 
 def _register_store_commands() -> None:
+    from graph.cli_query import query
     from graph.cli_store import remove, stats
 
-    for command in (remove, stats):
+    for command in (query, remove, stats):
         main.add_command(command)
 
 
