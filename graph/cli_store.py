@@ -131,3 +131,51 @@ def stats(store_path: Path | None) -> None:
 def _count(store, graph) -> int:
     [row] = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=[graph])
     return int(row["n"].value)
+
+
+@click.command(epilog="""
+\b
+Examples:
+  kgbuilder serve                         # http://127.0.0.1:7878/sparql
+  kgbuilder serve --store kg --port 8000 --timeout 10
+  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s kgb:attacked ?o }' \\
+       http://127.0.0.1:7878/sparql
+
+The endpoint is read-only (updates get 403), runs no SERVICE, stops each query at its
+timeout, and serves the HTML view at / and each document's graph at
+/rdf-graphs?graph=IRI (the Graph Store Protocol's read side).
+""")
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 opens it to the network).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0,
+              show_default=True, help="Seconds a query may run.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
+              help="Rows of one answer at most.")
+@click.option("-v", "--verbose", is_flag=True, help="Log each request on stderr.")
+def serve(store_path: Path | None, host: str, port: int, timeout: float, max_rows: int,
+          verbose: bool) -> None:
+    """Serve the store as a SPARQL 1.1 endpoint at /sparql, until Ctrl-C."""
+    from graph.serve import Endpoint, ServeOptions
+    from graph.store import StoreError, open_reader
+
+    path = resolve_store(store_path)
+    try:
+        open_reader(path)
+        server = Endpoint(path, host=host, port=port, verbose=verbose,
+                          options=ServeOptions(timeout=timeout, max_rows=max_rows))
+    except StoreError as err:
+        _err(str(err))
+        sys.exit(2)
+    except OSError as err:
+        _err(f"{host}:{port}: cannot listen ({err.strerror})")
+        sys.exit(2)
+    click.echo(f"serving {path} at http://{host}:{server.server_address[1]}/sparql "
+               "(Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

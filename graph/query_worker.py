@@ -42,13 +42,19 @@ class QueryJob:
     sparql: str
     fmt: ResultFormat = ResultFormat.TABLE
     limit: int | None = None
+    #: None: the union of the graphs; "default": a store's default graph; else a graph's IRI
+    only_graph: str | None = None
 
 
-def open_source(path: Path) -> tuple[ox.Store, dict]:
+def open_source(path: Path, only_graph: str | None = None) -> tuple[ox.Store, dict]:
     """A store (its newest snapshot) or a graph file loaded in memory, and the dataset
-    options a query over it takes: the default graph is the union of the documents' graphs."""
+    options a query over it takes: the default graph is the union of the documents' graphs,
+    or only the graph ``only_graph`` of a store."""
     if is_store(path):
         store = open_reader(path)
+        if only_graph is not None:
+            one = ox.DefaultGraph() if only_graph == "default" else ox.NamedNode(only_graph)
+            return store, {"default_graph": [one]}
         return store, {"default_graph": visible_graphs(store),
                        "named_graphs": document_graphs(store) or None}
     if path.is_dir():
@@ -64,7 +70,7 @@ def execute(job: QueryJob, out: io.BufferedIOBase) -> None:
     Raises:
         QueryError: a source that cannot be opened or a query that does not parse.
     """
-    store, dataset = open_source(job.source)
+    store, dataset = open_source(job.source, job.only_graph)
     prefixes = prefix_map()
     try:
         result = store.query(job.sparql, prefixes=prefixes, **dataset)
@@ -94,7 +100,7 @@ def _child(job: QueryJob, fd: int, errors) -> None:
         out.flush()
     except BrokenPipeError:
         pass  # the reader went away (a closed pager, a client that hung up)
-    except (QueryError, OSError) as err:
+    except (ValueError, OSError) as err:  # QueryError, StoreError, an invalid IRI
         errors.send(str(err))
     os._exit(0)  # skip the parent's atexit handlers and buffers inherited by fork
 
