@@ -258,9 +258,9 @@ def validate(graph_file: Path) -> None:
 
 def _register_store_commands() -> None:
     from graph.cli_query import query
-    from graph.cli_store import remove, serve, stats
+    from graph.cli_store import push, remove, serve, stats
 
-    for command in (query, remove, stats, serve):
+    for command in (query, remove, stats, serve, push):
         main.add_command(command)
 
 

@@ -179,3 +179,45 @@ def serve(store_path: Path | None, host: str, port: int, timeout: float, max_row
         pass
     finally:
         server.server_close()
+
+
+@click.command(epilog="""
+\b
+Examples:
+  oxigraph serve --location server-db --bind 127.0.0.1:7879 &
+  kgbuilder push --endpoint http://127.0.0.1:7879/store
+  kgbuilder push --store kg --endpoint http://localhost:3030/news/data --auth admin:secret
+
+ENDPOINT is a Graph Store HTTP Protocol URL: /store for Oxigraph server, /DATASET/data
+for Fuseki. Each document's graph is PUT (replacing it), then the shared default graph.
+""")
+@store_option
+@click.option("--endpoint", required=True, metavar="URL", help="The Graph Store Protocol URL.")
+@click.option("--auth", metavar="USER:PASSWORD", envvar="KGB_PUSH_AUTH",
+              help="HTTP Basic credentials [env: KGB_PUSH_AUTH].")
+@click.option("--token", metavar="TOKEN", envvar="KGB_PUSH_TOKEN",
+              help="A bearer token [env: KGB_PUSH_TOKEN].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+def push(store_path: Path | None, endpoint: str, auth: str | None, token: str | None,
+         quiet: bool) -> None:
+    """Load the store into a SPARQL server, one named graph per document (re-push replaces)."""
+    from graph.progress import progress_bar
+    from graph.push import PushError, PushTarget, push_store
+    from graph.store import StoreError, document_graphs, open_reader
+
+    path = resolve_store(store_path)
+    if not endpoint.startswith(("http://", "https://")):
+        _err(f"{endpoint}: not an http(s) URL")
+        sys.exit(2)
+    try:
+        total = len(document_graphs(open_reader(path))) + 1
+        with progress_bar(total=total, quiet=quiet) as advance:
+            sent = push_store(path, PushTarget(endpoint, auth=auth, token=token), progress=advance)
+    except StoreError as err:
+        _err(str(err))
+        sys.exit(2)
+    except PushError as err:
+        _err(str(err))
+        sys.exit(1)
+    if not quiet:
+        click.echo(f"pushed {sent} graphs of {path} to {endpoint}", err=True)
