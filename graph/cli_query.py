@@ -123,8 +123,8 @@ def _run_update(source: Path, text: str, name: str) -> None:
         _err(f"{source}: updates change a store; a graph file is only read")
         sys.exit(2)
     try:
-        with open_writer(source, create=False) as store:
-            store.update(text, prefixes=prefix_map())
+        with open_writer(source, create=False) as dbs:
+            dbs.data.update(text, prefixes=prefix_map())
     except SyntaxError as err:
         _err(f"{name}{syntax_message(err)}")
         sys.exit(2)

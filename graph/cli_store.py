@@ -38,13 +38,13 @@ def build_store(texts: list, path: Path, *, read: Callable[[list], list], quiet:
     from graph.store import StoreError, open_writer
 
     try:
-        with open_writer(path) as store:
-            known = stored_documents(store)
+        with open_writer(path) as dbs:
+            known = stored_documents(dbs.meta)
             hashes = {t.doc_id: content_hash(t) for t in texts}
             todo = [t for t in texts if t.doc_id not in known
                     or known[t.doc_id].content_hash != hashes[t.doc_id]]
             records = read(todo)
-            summary = write_into(store, add=[(r, hashes[r.doc_id]) for r in records])
+            summary = write_into(dbs, add=[(r, hashes[r.doc_id]) for r in records])
     except StoreError as err:
         _err(str(err))
         sys.exit(2)
@@ -70,9 +70,9 @@ def remove(doc_ids: tuple[str, ...], store_path: Path | None) -> None:
 
     path = resolve_store(store_path)
     try:
-        with open_writer(path, create=False) as store:
-            missing = sorted(set(doc_ids) - set(stored_documents(store)))
-            summary = write_into(store, remove=doc_ids)
+        with open_writer(path, create=False) as dbs:
+            missing = sorted(set(doc_ids) - set(stored_documents(dbs.meta)))
+            summary = write_into(dbs, remove=doc_ids)
     except StoreError as err:
         _err(str(err))
         sys.exit(2)
@@ -102,7 +102,7 @@ def stats(store_path: Path | None) -> None:
     """Show the documents, entities, facts per relation and size of the store."""
     import pyoxigraph as ox
 
-    from graph.store import StoreError, disk_size, document_graphs, open_reader, visible_graphs
+    from graph.store import StoreError, disk_size, document_graphs, open_reader
 
     path = resolve_store(store_path)
     try:
@@ -113,24 +113,18 @@ def stats(store_path: Path | None) -> None:
     kgb = "https://w3id.org/kgbuilder/ontology#"
     entities = sum(1 for _ in store.quads_for_pattern(None, ox.NamedNode(kgb + "mentionCount"),
                                                       None, ox.DefaultGraph()))
-    graphs = visible_graphs(store)
-    triples = sum(_count(store, g) for g in graphs)
+    triples = len(store)
     click.echo(f"store      {path}")
     click.echo(f"documents  {len(document_graphs(store))}")
     click.echo(f"entities   {entities}")
     click.echo(f"quads      {triples}")
     click.echo(f"size       {disk_size(path) / 1e6:.1f} MB on disk")
-    rows = store.query(_STATS, default_graph=graphs,
+    rows = store.query(_STATS, use_default_graph_as_union=True,
                        prefixes={"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"})
     click.echo("\nrelation                    statements  asserted")
     for row in rows:
         click.echo(f"{row['relation'].value:<28}{int(row['statements'].value):>10}"
                    f"{int(row['asserted'].value):>10}")
-
-
-def _count(store, graph) -> int:
-    [row] = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=[graph])
-    return int(row["n"].value)
 
 
 @click.command(epilog="""

@@ -7,7 +7,7 @@ What the store holds (:mod:`graph.store`):
   could also say;
 * the default graph: what documents share, the merged entities, the direct facts and
   the open relations (:func:`graph.build.add_shared`);
-* the internal graph ``urn:kgbuilder:store``: per document its content hash, its record
+* in the meta database, apart: per document its content hash, its record
   (:mod:`graph.recordjson`) and a digest of the entity IRIs its graph uses.
 
 Each write merges the entities of all stored records again, exactly as a one-shot
@@ -31,7 +31,7 @@ from graph.aliases import resolve_entities
 from graph.build import add_document_layer, add_shared, document_iris
 from graph.iris import digest, document_iri
 from graph.recordjson import record_from_json, record_to_json
-from graph.store import META, open_writer
+from graph.store import META, Databases, open_writer
 
 _HASH = ox.NamedNode("urn:kgbuilder:store#contentHash")
 _RECORD = ox.NamedNode("urn:kgbuilder:store#record")
@@ -60,7 +60,7 @@ class WriteSummary:
 
 
 def stored_documents(store: ox.Store) -> dict[str, StoredDoc]:
-    """doc id -> what the store knows of it, from the internal graph."""
+    """doc id -> what the store knows of it, from its meta database."""
     hashes = {q.subject: q.object.value for q in store.quads_for_pattern(None, _HASH, None, META)}
     iris = {q.subject: q.object.value for q in store.quads_for_pattern(None, _IRIS, None, META)}
     ids = {q.subject: q.object.value for q in store.quads_for_pattern(
@@ -121,17 +121,18 @@ def write_documents(path: Path | str, *, add: Iterable[tuple[DocumentRecord, str
     Raises:
         graph.store.StoreError: another process writes the store, or it cannot be opened.
     """
-    with open_writer(path) as store:
-        return write_into(store, add=add, remove=remove)
+    with open_writer(path) as dbs:
+        return write_into(dbs, add=add, remove=remove)
 
 
-def write_into(store: ox.Store, *, add: Iterable[tuple[DocumentRecord, str]] = (),
+def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = (),
                remove: Iterable[str] = ()) -> WriteSummary:
     """:func:`write_documents` into a store opened by :func:`graph.store.open_writer`."""
     add = {rec.doc_id: (rec, h) for rec, h in add}
     remove = set(remove)
-    stored = stored_documents(store)
-    records = _stored_records(store)
+    store, meta = dbs.data, dbs.meta
+    stored = stored_documents(meta)
+    records = _stored_records(meta)
     remove = {d for d in remove if d in records} - set(add)
     for doc_id in remove:
         del records[doc_id]
@@ -139,7 +140,7 @@ def write_into(store: ox.Store, *, add: Iterable[tuple[DocumentRecord, str]] = (
         records[doc_id] = rec
     ordered = [records[d] for d in sorted(records)]
     resolution = resolve_entities(ordered)
-    chunks, rewrite, rewritten = [], [], []
+    chunks, metas, rewrite, rewritten = [], [], [], []
     for rec in ordered:
         iris = document_iris(rec, resolution)
         iris_digest = _iris_digest(iris)
@@ -152,16 +153,16 @@ def write_into(store: ox.Store, *, add: Iterable[tuple[DocumentRecord, str]] = (
         rewrite.append(rec.doc_id)
         chunks.append(nquads(add_document_layer(Graph(), rec, iris=iris), doc))
         content_hash = add[rec.doc_id][1] if rec.doc_id in add else old.content_hash
-        chunks.append(_meta_lines(rec, content_hash, iris_digest))
+        metas.append(_meta_lines(rec, content_hash, iris_digest))
     chunks.append(nquads(add_shared(Graph(), ordered, resolution), None))
     for doc_id in sorted(remove | set(rewrite)):
         doc = ox.NamedNode(str(document_iri(doc_id)))
         store.remove_graph(doc)
-        for q in list(store.quads_for_pattern(doc, None, None, META)):
-            store.remove(q)
+        for q in list(meta.quads_for_pattern(doc, None, None, META)):
+            meta.remove(q)
     store.clear_graph(ox.DefaultGraph())
-    data = "".join(chunks).encode("utf-8")
-    store.bulk_load(data, ox.RdfFormat.N_QUADS)
+    store.bulk_load("".join(chunks).encode("utf-8"), ox.RdfFormat.N_QUADS)
+    meta.bulk_load("".join(metas).encode("utf-8"), ox.RdfFormat.N_QUADS)
     return WriteSummary(
         added=tuple(sorted(d for d in add if d not in stored)),
         replaced=tuple(sorted(d for d in add if d in stored)),

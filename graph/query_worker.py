@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from graph.query import QueryError, load_store, prefix_map
 from graph.results import ResultFormat, write_boolean, write_solutions, write_triples
 from graph.sparql_guard import syntax_message
-from graph.store import document_graphs, is_store, open_reader, visible_graphs
+from graph.store import is_store, open_reader
 
 #: Seconds a query may run when no --timeout is given.
 DEFAULT_TIMEOUT = 120.0
@@ -55,8 +55,7 @@ def open_source(path: Path, only_graph: str | None = None) -> tuple[ox.Store, di
         if only_graph is not None:
             one = ox.DefaultGraph() if only_graph == "default" else ox.NamedNode(only_graph)
             return store, {"default_graph": [one]}
-        return store, {"default_graph": visible_graphs(store),
-                       "named_graphs": document_graphs(store) or None}
+        return store, {"use_default_graph_as_union": True}
     if path.is_dir():
         raise QueryError(f"{path}: not a kgbuilder store nor a graph file")
     if not path.exists():

@@ -3,8 +3,9 @@ snapshots by any number of others.
 
 Layout of a store directory::
 
-    PATH/db/               the writer's Oxigraph (RocksDB) database
-    PATH/snapshots/000007/ read-only checkpoints of db, one per finished write
+    PATH/db/               the writer's Oxigraph (RocksDB) database: the graph
+    PATH/meta/             a second one: what the store knows of its documents
+    PATH/snapshots/000007/ read-only checkpoints of db and meta, one per finished write
     PATH/current           the name of the newest snapshot (replaced atomically)
     PATH/lock              held (flock) by the one process that writes
     PATH/writing           present while a write is under way
@@ -27,13 +28,25 @@ import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
-#: The graph that holds what the store knows about its documents (content hash, record);
-#: never shown to queries, exports or pushes.
+#: The graph of the meta database that holds what the store knows about its documents
+#: (content hash, record); a database apart, so queries over the union of all graphs,
+#: exports and pushes never see it.
 META = ox.NamedNode("urn:kgbuilder:store")
+#: The two databases of a store.
+PARTS = ("db", "meta")
+
+
+@dataclass(frozen=True)
+class Databases:
+    """The writer's two databases: the graph (``data``) and the documents' records (``meta``)."""
+
+    data: ox.Store
+    meta: ox.Store
 #: Snapshots kept besides the current one, for readers that opened them a moment ago.
 _KEEP = 2
 #: A superseded snapshot is removed only when it is older than this (seconds): longer
@@ -75,8 +88,9 @@ def current_snapshot(path: Path | str) -> Path | None:
     return path / "snapshots" / name
 
 
-def open_reader(path: Path | str) -> ox.Store:
-    """The newest snapshot of the store at ``path``, opened read-only.
+def open_reader(path: Path | str, part: str = "db") -> ox.Store:
+    """The newest snapshot of the store at ``path``, opened read-only: its graph, or with
+    ``part="meta"`` what it knows of its documents.
 
     Raises:
         StoreError: no store there, or nothing written to it yet.
@@ -89,19 +103,14 @@ def open_reader(path: Path | str) -> ox.Store:
     if snap is None:
         raise StoreError(f"{path}: the store has no finished build yet")
     try:
-        return ox.Store.read_only(str(snap))
+        return ox.Store.read_only(str(snap / part))
     except OSError as err:
         raise StoreError(f"{path}: cannot open the store ({_reason(err)})") from None
 
 
-def visible_graphs(store: ox.Store) -> list:
-    """The graphs queries and exports see: the default graph and every document's graph."""
-    return [ox.DefaultGraph(), *(g for g in store.named_graphs() if g != META)]
-
-
 def document_graphs(store: ox.Store) -> list:
     """The named graphs of the documents, one per document."""
-    return sorted((g for g in store.named_graphs() if g != META), key=lambda g: g.value)
+    return sorted(store.named_graphs(), key=lambda g: g.value)
 
 
 def _reason(err: BaseException) -> str:
@@ -142,24 +151,27 @@ def _lock(path: Path):
 
 def _restore(path: Path) -> None:
     """Throw away a database a killed write left half done; start again from the snapshot."""
-    shutil.rmtree(path / "db", ignore_errors=True)
     snap = current_snapshot(path)
-    if snap is not None:
-        reader = ox.Store.read_only(str(snap))
-        reader.backup(str(path / "db"))
-        del reader
+    for part in PARTS:
+        shutil.rmtree(path / part, ignore_errors=True)
+        if snap is not None:
+            reader = ox.Store.read_only(str(snap / part))
+            reader.backup(str(path / part))
+            del reader
 
 
-def _publish(path: Path, store: ox.Store) -> Path:
-    """Checkpoint the database into a new snapshot and make it the current one."""
-    store.flush()
+def _publish(path: Path, dbs: Databases) -> Path:
+    """Checkpoint the databases into a new snapshot and make it the current one."""
     snaps = path / "snapshots"
     snaps.mkdir(exist_ok=True)
     old = current_snapshot(path)
     number = int(old.name) + 1 if old is not None else 1
     target = snaps / f"{number:06d}"
     shutil.rmtree(target, ignore_errors=True)
-    store.backup(str(target))
+    target.mkdir()
+    for part, store in zip(PARTS, (dbs.data, dbs.meta)):
+        store.flush()
+        store.backup(str(target / part))
     _replace_text(path / "current", target.name)
     _collect(snaps, keep=target.name)
     return target
@@ -177,8 +189,8 @@ def _collect(snaps: Path, *, keep: str) -> None:
 
 
 @contextmanager
-def open_writer(path: Path | str, *, create: bool = True) -> Iterator[ox.Store]:
-    """The store's database, for the one process that writes; published when the block ends.
+def open_writer(path: Path | str, *, create: bool = True) -> Iterator[Databases]:
+    """The store's databases, for the one process that writes; published when the block ends.
 
     When the block raises, nothing is published and the next write starts again from the
     current snapshot.
@@ -198,20 +210,20 @@ def open_writer(path: Path | str, *, create: bool = True) -> Iterator[ox.Store]:
     except OSError as err:
         raise StoreError(f"{path}: cannot create the store ({_reason(err)})") from None
     lock = _lock(path)
-    store = None
+    dbs = None
     try:
         if (path / "writing").exists():
             _restore(path)
         (path / "writing").touch()
         try:
-            store = ox.Store(str(path / "db"))
+            dbs = Databases(*(ox.Store(str(path / part)) for part in PARTS))
         except OSError as err:
             raise StoreError(f"{path}: cannot open the store ({_reason(err)})") from None
-        yield store
-        _publish(path, store)
+        yield dbs
+        _publish(path, dbs)
         (path / "writing").unlink()
     finally:
-        del store
+        del dbs
         gc.collect()  # Oxigraph releases the database when the Store object goes
         lock.close()
 
@@ -248,5 +260,5 @@ def dump_graph(store: ox.Store, graph, *, fmt=ox.RdfFormat.N_TRIPLES) -> bytes:
 
 
 def dump_graphs(store: ox.Store) -> bytes:
-    """Every visible graph as N-Triples, one after another (a triple may repeat)."""
-    return b"".join(dump_graph(store, g) for g in visible_graphs(store))
+    """Every graph as N-Triples, one after another (a triple may repeat)."""
+    return b"".join(dump_graph(store, g) for g in [ox.DefaultGraph(), *document_graphs(store)])

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from graph.cli import main
 from graph.incremental import write_documents
 from graph.push import PushError, PushTarget, push_store
-from graph.store import META, open_reader
+from graph.store import open_reader
 from tests.graph.factories import record
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
@@ -58,7 +58,7 @@ def _server_quads(url: str) -> set[str]:
 
 
 def _local_quads(store_path) -> set[str]:
-    return {str(q) for q in open_reader(store_path) if q.graph_name != META}
+    return {str(q) for q in open_reader(store_path)}
 
 
 def test_push_the_server_holds_exactly_the_store_one_graph_per_document(tmp_path, server):

@@ -24,8 +24,8 @@ from graph.incremental import write_into
 from graph.store import open_writer
 from tests.graph.factories import record
 store_path, ready, n = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
-with open_writer(store_path) as store:
-    write_into(store, add=[(record(f"new{i}", agent=f"Group {i}"), str(i)) for i in range(n)])
+with open_writer(store_path) as dbs:
+    write_into(dbs, add=[(record(f"new{i}", agent=f"Group {i}"), str(i)) for i in range(n)])
     ready.touch()
     time.sleep(60)
 """
@@ -43,7 +43,7 @@ def _start_writer(tmp_path: Path, store: Path, n: int = 30) -> subprocess.Popen:
 
 
 def _docs(store_path) -> set[str]:
-    return set(stored_documents(open_reader(store_path)))
+    return set(stored_documents(open_reader(store_path, "meta")))
 
 
 @pytest.fixture
