@@ -74,6 +74,31 @@ def _stored_records(store: ox.Store) -> dict[str, DocumentRecord]:
     return {rec.doc_id: rec for rec in records}
 
 
+class TripleSet:
+    """The one Graph method the builders call (``add``), over a plain set of triples.
+
+    rdflib's indexed in-memory graph costs most of a write when the triples are only
+    written out again; the builders take any object with ``add``.
+
+    >>> from rdflib import URIRef
+    >>> len(TripleSet().add((URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c"))))
+    1
+    """
+
+    def __init__(self) -> None:
+        self.triples: set = set()
+
+    def add(self, triple) -> TripleSet:
+        self.triples.add(triple)
+        return self
+
+    def __iter__(self):
+        return iter(self.triples)
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+
 def _nt(term) -> str:
     """One RDF term in N-Triples syntax."""
     if isinstance(term, URIRef):
@@ -89,7 +114,7 @@ def _nt(term) -> str:
     return f'"{text}"'
 
 
-def nquads(g: Graph, graph_name: str | None) -> str:
+def nquads(g: Graph | TripleSet, graph_name: str | None) -> str:
     """``g`` as N-Quads lines in the named graph ``graph_name`` (None: the default graph)."""
     tail = f" <{graph_name}> .\n" if graph_name else " .\n"
     return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)}{tail}" for s, p, o in g)
@@ -97,7 +122,7 @@ def nquads(g: Graph, graph_name: str | None) -> str:
 
 def _meta_lines(rec: DocumentRecord, content_hash: str, iris_digest: str) -> str:
     doc = document_iri(rec.doc_id)
-    g = Graph()
+    g = TripleSet()
     g.add((doc, URIRef(_HASH.value), Literal(content_hash)))
     g.add((doc, URIRef(_RECORD.value), Literal(record_to_json(rec))))
     g.add((doc, URIRef(_IRIS.value), Literal(iris_digest)))
@@ -151,10 +176,10 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
             rewritten.append(rec.doc_id)
         doc = str(document_iri(rec.doc_id))
         rewrite.append(rec.doc_id)
-        chunks.append(nquads(add_document_layer(Graph(), rec, iris=iris), doc))
+        chunks.append(nquads(add_document_layer(TripleSet(), rec, iris=iris), doc))
         content_hash = add[rec.doc_id][1] if rec.doc_id in add else old.content_hash
         metas.append(_meta_lines(rec, content_hash, iris_digest))
-    chunks.append(nquads(add_shared(Graph(), ordered, resolution), None))
+    chunks.append(nquads(add_shared(TripleSet(), ordered, resolution), None))
     for doc_id in sorted(remove | set(rewrite)):
         doc = ox.NamedNode(str(document_iri(doc_id)))
         store.remove_graph(doc)
