@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from graph.query import QueryError, load_store, prefix_map
 from graph.results import ResultFormat, write_boolean, write_solutions, write_triples
 from graph.sparql_guard import syntax_message
-from graph.store import is_store, open_reader
+from graph.store import current_snapshot, is_store, open_reader
 
 #: Seconds a query may run when no --timeout is given.
 DEFAULT_TIMEOUT = 120.0
@@ -48,28 +48,51 @@ class QueryJob:
 
 def open_source(path: Path, only_graph: str | None = None) -> tuple[ox.Store, dict]:
     """A store (its newest snapshot) or a graph file loaded in memory, and the dataset
-    options a query over it takes: the default graph is the union of the documents' graphs,
-    or only the graph ``only_graph`` of a store."""
+    options a query over it takes: the default graph is the union of all graphs, or only
+    the graph ``only_graph`` ("default" or an IRI) of a store."""
+    return _with_dataset(_open(path), path, only_graph)
+
+
+def _open(path: Path) -> ox.Store:
     if is_store(path):
-        store = open_reader(path)
-        if only_graph is not None:
-            one = ox.DefaultGraph() if only_graph == "default" else ox.NamedNode(only_graph)
-            return store, {"default_graph": [one]}
-        return store, {"use_default_graph_as_union": True}
+        return open_reader(path)
     if path.is_dir():
         raise QueryError(f"{path}: not a kgbuilder store nor a graph file")
     if not path.exists():
         raise QueryError(f"{path}: no such file or store")
-    return load_store(path), {"use_default_graph_as_union": True}
+    return load_store(path)
 
 
-def execute(job: QueryJob, out: io.BufferedIOBase) -> None:
-    """Run the job and write its answer to ``out`` (binary), row by row.
+def _with_dataset(store: ox.Store, path: Path, only_graph: str | None) -> tuple[ox.Store, dict]:
+    if only_graph is not None and is_store(path):
+        one = ox.DefaultGraph() if only_graph == "default" else ox.NamedNode(only_graph)
+        return store, {"default_graph": [one]}
+    return store, {"use_default_graph_as_union": True}
+
+
+def _open_cached(job: QueryJob, cache: dict) -> tuple[ox.Store, dict]:
+    """:func:`open_source`, reusing the store a worker opened while it is still the newest."""
+    path = job.source
+    try:
+        version = str(current_snapshot(path)) if is_store(path) else path.stat().st_mtime_ns
+    except OSError:
+        version = None
+    key = (str(path), version)
+    if key not in cache:
+        cache.clear()
+        cache[key] = _open(path)
+    return _with_dataset(cache[key], path, job.only_graph)
+
+
+def execute(job: QueryJob, out: io.BufferedIOBase, *, cache: dict | None = None) -> None:
+    """Run the job and write its answer to ``out`` (binary), row by row. With ``cache``,
+    the opened store is kept there for the next job of the same process.
 
     Raises:
         QueryError: a source that cannot be opened or a query that does not parse.
     """
-    store, dataset = open_source(job.source, job.only_graph)
+    store, dataset = (_open_cached(job, cache) if cache is not None
+                      else open_source(job.source, job.only_graph))
     prefixes = prefix_map()
     try:
         result = store.query(job.sparql, prefixes=prefixes, **dataset)

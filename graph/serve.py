@@ -8,10 +8,11 @@
   side, one document's graph (or the shared default graph) as Turtle or N-Triples.
 * ``/``: the HTML network view of the store.
 
-Each query runs on its own worker process (:mod:`graph.query_worker`), killed at its
-timeout or when its answer passes the size cap, so a runaway query never holds the
-server; a semaphore bounds how many run at once. Every query opens the newest
-snapshot, so a build that finishes is seen by the next query.
+Queries run on a pool of worker processes (:mod:`graph.query_pool`); a worker whose
+query passes its timeout or the size cap is killed and replaced, so a runaway query
+never holds the server, and the pool's size bounds how many run at once. A worker
+reopens the store when a newer snapshot is published, so a build that finishes is seen
+by the next query.
 """
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from graph.query import QueryError, prefix_map
-from graph.query_worker import QueryJob, QueryTimeout, run_to_writer
+from graph.query_pool import WorkerPool
+from graph.query_worker import QueryJob, QueryTimeout
 from graph.results import MEDIA_TYPES, ResultFormat
 from graph.sparql_guard import QueryRefused, check_sparql
 
@@ -175,18 +177,17 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Connection", "close")
             self.end_headers()
 
-        with self.server.slots:
-            try:
-                run_to_writer(job, self.wfile.write, timeout=self.server.options.timeout,
-                              max_bytes=self.server.options.max_bytes, first=first)
-            except QueryError as err:
-                if not started:
-                    self._send(400, f"{err}\n")
-            except QueryTimeout as err:
-                if not started:
-                    self._send(503, f"{err}\n")
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client went away; the worker is already killed
+        try:
+            self.server.pool.run(job, self.wfile.write, timeout=self.server.options.timeout,
+                                 max_bytes=self.server.options.max_bytes, first=first)
+        except QueryError as err:
+            if not started:
+                self._send(400, f"{err}\n")
+        except QueryTimeout as err:
+            if not started:
+                self._send(503, f"{err}\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client went away; its worker was killed
         self.close_connection = True
 
 
@@ -199,10 +200,14 @@ class Endpoint(ThreadingHTTPServer):
                  options: ServeOptions = ServeOptions(), verbose: bool = False):
         super().__init__((host, port), Handler)
         self.store, self.options, self.verbose = Path(store), options, verbose
-        self.slots = threading.BoundedSemaphore(options.workers)
+        prefix_map()  # computed before the workers are forked
+        self.pool = WorkerPool(options.workers)
         self._view: tuple[str, str] | None = None
         self._view_lock = threading.Lock()
-        prefix_map()  # computed before any worker is forked
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
 
     def view_html(self) -> str:
         """The HTML view of the newest snapshot, made once per snapshot."""
