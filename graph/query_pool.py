@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from graph.query import QueryError
-from graph.query_worker import QueryJob, QueryTimeout, execute
+from graph.query_worker import Delivery, QueryJob, QueryTimeout, execute
 
 _CHUNK = 65536
 
@@ -106,7 +106,7 @@ class WorkerPool:
         except queue.Empty:
             raise QueryTimeout(f"every worker stayed busy for {timeout:g} s") from None
         proc, conn = worker
-        sent, started = 0, False
+        answer = Delivery(write, max_bytes=max_bytes, first=first)
         try:
             conn.send(job)
             while True:
@@ -119,14 +119,7 @@ class WorkerPool:
                     break
                 if kind == b"E":
                     raise QueryError(body.decode("utf-8"))
-                if not started:
-                    started = True
-                    if first is not None:
-                        first()
-                sent += len(body)
-                if max_bytes is not None and sent > max_bytes:
-                    raise QueryTimeout(f"the answer is larger than {max_bytes} bytes; add a LIMIT")
-                write(body)
+                answer.send(body)
         except QueryError:
             self._idle.put(worker)  # the worker finished cleanly; it can serve again
             raise
@@ -134,5 +127,4 @@ class WorkerPool:
             self._replace(worker)  # still running, or cut off: kill it
             raise
         self._idle.put(worker)
-        if not started and first is not None:
-            first()
+        answer.end()

@@ -159,6 +159,33 @@ def _stop(proc) -> None:
     proc.join()
 
 
+class Delivery:
+    """Hands an answer's chunks on: ``first`` before the first one, then ``write``; raises
+    :class:`QueryTimeout` once more than ``max_bytes`` came."""
+
+    def __init__(self, write: Callable[[bytes], None], *, max_bytes: int | None,
+                 first: Callable[[], None] | None):
+        self.write, self.max_bytes, self.first = write, max_bytes, first
+        self.sent, self.started = 0, False
+
+    def _start(self) -> None:
+        if not self.started:
+            self.started = True
+            if self.first is not None:
+                self.first()
+
+    def send(self, chunk: bytes) -> None:
+        self._start()
+        self.sent += len(chunk)
+        if self.max_bytes is not None and self.sent > self.max_bytes:
+            raise QueryTimeout(f"the answer is larger than {self.max_bytes} bytes; add a LIMIT")
+        self.write(chunk)
+
+    def end(self) -> None:
+        """The answer is complete (``first`` is called even for an empty one)."""
+        self._start()
+
+
 def run_to_writer(job: QueryJob, write: Callable[[bytes], None], *, timeout: float,
                   max_bytes: int | None = None, first: Callable[[], None] | None = None) -> None:
     """Run the job and hand its answer to ``write`` chunk by chunk (the endpoint's way).
@@ -174,7 +201,8 @@ def run_to_writer(job: QueryJob, write: Callable[[bytes], None], *, timeout: flo
     read_fd, write_fd = os.pipe()
     proc, errors = start(job, write_fd)
     os.close(write_fd)
-    deadline, sent, started = time.monotonic() + timeout, 0, False
+    deadline = time.monotonic() + timeout
+    answer = Delivery(write, max_bytes=max_bytes, first=first)
     try:
         while True:
             left = deadline - time.monotonic()
@@ -186,17 +214,9 @@ def run_to_writer(job: QueryJob, write: Callable[[bytes], None], *, timeout: flo
             chunk = os.read(read_fd, 65536)
             if not chunk:
                 break
-            if not started:
-                started = True
-                if first is not None:
-                    first()
-            sent += len(chunk)
-            if max_bytes is not None and sent > max_bytes:
-                raise QueryTimeout(f"the answer is larger than {max_bytes} bytes; add a LIMIT")
-            write(chunk)
+            answer.send(chunk)
     finally:
         _stop(proc)
         os.close(read_fd)
     _finish(proc, errors)
-    if not started and first is not None:
-        first()
+    answer.end()
