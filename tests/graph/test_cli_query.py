@@ -116,3 +116,30 @@ def test_cli_query_ctrl_c_stops_the_query_and_its_worker(kg):
     assert b"stopped (Ctrl-C)" in proc.stderr.read()
     for pid in workers:
         assert not os.path.exists(f"/proc/{pid}") or "Z" in open(f"/proc/{pid}/stat").read().split()[2]
+
+
+def _rss_mb(pid: int) -> float:
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def test_cli_query_memory_stays_flat_for_a_huge_answer(kg):
+    # 20 documents: the three-way cross product has about 10^11 rows
+    proc = subprocess.Popen([sys.executable, "-m", "graph.cli", "query", "--store", str(kg), CROSS,
+                             "--format", "tsv", "--timeout", "8"], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    samples: list[float] = []
+    while proc.poll() is None:
+        try:
+            pids = [proc.pid] + [int(p) for p in open(
+                f"/proc/{proc.pid}/task/{proc.pid}/children").read().split()]
+            samples.append(sum(_rss_mb(p) for p in pids))
+        except (FileNotFoundError, ProcessLookupError):
+            pass
+        time.sleep(0.25)
+    assert proc.returncode == 3   # stopped at its timeout, after streaming for 8 s
+    late = samples[len(samples) // 2:]
+    assert max(samples) < 400 and max(late) - min(late) < 50, samples
