@@ -157,6 +157,8 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
     remove = set(remove)
     store, meta = dbs.data, dbs.meta
     stored = stored_documents(meta)
+    if not add and not remove & set(stored):
+        return WriteSummary((), (), (), (), len(stored), 0)  # nothing to recompute
     records = _stored_records(meta)
     remove = {d for d in remove if d in records} - set(add)
     for doc_id in remove:
