@@ -1,5 +1,6 @@
 # kgbuilder: `make demo` builds the bundled examples, `make test` runs the test suite.
 # Both start from a fresh machine: they create .venv and install what they need.
+# `make kgbuilder ARGS="entities out/graph.ttl"` runs the command from .venv.
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -7,7 +8,7 @@ BIN    := $(VENV)/bin
 OUT    ?= out
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test venv sysdeps bench quality clean
+.PHONY: demo test venv sysdeps bench quality clean kgbuilder
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +25,16 @@ demo: $(STAMP)
 	$(BIN)/kgbuilder query $(OUT)/graph.ttl -f examples/queries/attacks.rq
 	@echo
 	@echo "Open $(OUT)/graph.html in a browser to explore the graph."
+	@echo
+	@echo "The kgbuilder command is $(BIN)/kgbuilder. Run '. $(BIN)/activate' to type it as"
+	@echo "kgbuilder in this shell, or use make: make kgbuilder ARGS=\"entities $(OUT)/graph.ttl\""
 
-# Debian packages the tests use (independent strict RDF parsers, a browser).
+# The kgbuilder command without activating .venv: make kgbuilder ARGS="query out/graph.ttl -f q.rq"
+kgbuilder: $(STAMP)
+	@$(BIN)/kgbuilder $(ARGS)
+
+# Debian packages the tests use, installed with apt-get as root when missing:
+# raptor2-utils (rapper, an independent strict RDF parser) and chromium (a browser).
 sysdeps:
 	@bash scripts/sysdeps.sh
 

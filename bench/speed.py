@@ -1,8 +1,10 @@
 """Speed of a build next to the raw spaCy parse, measured side by side in one run.
 
-The corpus is the bundled examples plus, when ``../shared`` is beside the checkout, the
-seed articles and the CoNLL04 test sentences, repeated to about ``--words`` words. Each
-round times, on the same texts and in turn:
+The corpus is the bundled examples, the seed articles and the CoNLL04 test sentences of
+``../shared`` (the project's shared data, not in this repository), repeated to about
+``--words`` words; without ``../shared`` it stops with one line saying so, unless
+``--examples-only`` asks for the examples alone. Each round times, on the same texts
+and in turn:
 
 * ``raw``: ``list(nlp.pipe(texts))`` with the plain pipeline (``spacy.load``) in one
   process: the parse every build pays for;
@@ -17,7 +19,7 @@ Rounds alternate to share the machine's noise; the median of each is reported, w
 the ratios of word rates (1.0 = as fast as the raw one-process parse).
 
 Usage:
-    python bench/speed.py [--words 60000] [--rounds 3]
+    python bench/speed.py [--words 60000] [--rounds 3] [--shared DIR | --examples-only]
 """
 from __future__ import annotations
 
@@ -35,21 +37,25 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors import TextInput, extract, load_nlp  # noqa: E402
-from extractors.model import DEFAULT_MODEL  # noqa: E402
+from extractors.text.model import DEFAULT_MODEL  # noqa: E402
 from extractors.parallel import default_jobs  # noqa: E402
 from graph.cli import main as cli  # noqa: E402
 from ontology import load_cues  # noqa: E402
 
 
-def corpus(shared: Path, words: int) -> list[str]:
-    """Texts of about ``words`` words, from the examples and the shared data."""
+def shared_corpus(shared: Path) -> list[Path]:
+    """The two parts of the corpus that ``shared`` (``../shared``) holds."""
+    return [shared / "seeds", shared / "eval" / "conll04" / "conll04_test.jsonl"]
+
+
+def corpus(shared: Path | None, words: int) -> list[str]:
+    """Texts of about ``words`` words, from the examples and (unless None) the shared data."""
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))]
     for line in (ROOT / "examples").glob("*.jsonl"):
         texts += [json.loads(x)["text"] for x in line.read_text().splitlines() if x.strip()]
-    if (shared / "seeds").exists():
-        texts += [p.read_text(encoding="utf-8") for p in sorted((shared / "seeds").glob("*.txt"))]
-    conll = shared / "eval" / "conll04" / "conll04_test.jsonl"
-    if conll.exists():
+    if shared is not None:
+        seeds, conll = shared_corpus(shared)
+        texts += [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
         sents = [json.loads(x)["text"] for x in conll.read_text().splitlines() if x.strip()]
         texts += [" ".join(sents[i:i + 10]) for i in range(0, len(sents), 10)]
     out, n = [], 0
@@ -81,9 +87,19 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--words", type=int, default=60000)
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
+                    help="the project's shared data folder [default: ../shared]")
+    ap.add_argument("--examples-only", action="store_true",
+                    help="time the bundled examples alone (figures not comparable with RESULTS.md)")
     args = ap.parse_args()
-    texts = corpus(args.shared, args.words)
+    missing = [] if args.examples_only else [p for p in shared_corpus(args.shared) if not p.exists()]
+    if missing:
+        print(f"speed: needs {', '.join(map(str, missing))}: the project's shared data (seed "
+              f"articles, CoNLL04) is not in this repository; put it beside the checkout as "
+              f"../shared, or pass --shared DIR, or --examples-only to time the examples alone",
+              file=sys.stderr)
+        return 2
+    texts = corpus(None if args.examples_only else args.shared, args.words)
     n_words = sum(len(t.split()) for t in texts)
     raw_nlp = spacy.load(DEFAULT_MODEL)
     ours = load_nlp()

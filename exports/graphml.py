@@ -12,6 +12,7 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
+from exports.files import write_text
 from exports.view import graph_view
 
 # characters XML 1.0 cannot carry, even escaped
@@ -47,6 +48,4 @@ def to_graphml(g: Graph) -> str:
 
 def write_graphml(g: Graph, path: Path | str) -> Path:
     """Write the entity network of ``g`` as GraphML to ``path`` and return the path."""
-    path = Path(path)
-    path.write_text(to_graphml(g), encoding="utf-8")
-    return path
+    return write_text(path, to_graphml(g))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pyvis.network import Network
 
+from exports.files import write_text
 from exports.view import CLASS_COLOURS, View
 
 _REMOTE_TAG = re.compile(
@@ -55,6 +56,4 @@ def _escape(text: str) -> str:
 
 def write_html(view: View, path: Path | str, *, title: str = "kgbuilder graph") -> Path:
     """Write the HTML view to ``path`` and return the path."""
-    path = Path(path)
-    path.write_text(render_html(view, title=title), encoding="utf-8")
-    return path
+    return write_text(path, render_html(view, title=title))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from exports.files import write_text
 from ontology.terms import ontology_text
 
 CONTEXT_FILE = "context.jsonld"
@@ -38,6 +39,4 @@ def to_jsonld(g: Graph) -> str:
 
 def write_jsonld(g: Graph, path: Path | str) -> Path:
     """Write ``g`` as JSON-LD to ``path`` and return the path."""
-    path = Path(path)
-    path.write_text(to_jsonld(g), encoding="utf-8")
-    return path
+    return write_text(path, to_jsonld(g))

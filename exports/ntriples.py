@@ -5,6 +5,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from exports.files import write_text
+
 
 def to_ntriples(g: Graph) -> str:
     """Serialise ``g`` as N-Triples, lines sorted so that equal graphs give equal files.
@@ -18,6 +20,4 @@ def to_ntriples(g: Graph) -> str:
 
 def write_ntriples(g: Graph, path: Path | str) -> Path:
     """Write ``g`` as N-Triples to ``path`` and return the path."""
-    path = Path(path)
-    path.write_text(to_ntriples(g), encoding="utf-8")
-    return path
+    return write_text(path, to_ntriples(g))

@@ -14,6 +14,7 @@ from pathlib import Path
 from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.namespace import PROV
 
+from exports.files import write_text
 from ontology import KGB, NIF
 
 
@@ -62,13 +63,9 @@ def to_nquads(g: Graph) -> str:
 
 def write_trig(g: Graph, path: Path | str) -> Path:
     """Write ``g`` as TriG to ``path`` and return the path."""
-    path = Path(path)
-    path.write_text(to_trig(g), encoding="utf-8")
-    return path
+    return write_text(path, to_trig(g))
 
 
 def write_nquads(g: Graph, path: Path | str) -> Path:
     """Write ``g`` as N-Quads to ``path`` and return the path."""
-    path = Path(path)
-    path.write_text(to_nquads(g), encoding="utf-8")
-    return path
+    return write_text(path, to_nquads(g))

@@ -10,6 +10,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
+from exports.files import write_text
+
 
 def to_oxigraph(term):
     """The pyoxigraph term for an rdflib term."""
@@ -45,6 +47,4 @@ def to_turtle(g: Graph) -> str:
 
 def write_turtle(g: Graph, path: Path | str) -> Path:
     """Write ``g`` as Turtle to ``path`` and return the path."""
-    path = Path(path)
-    path.write_text(to_turtle(g), encoding="utf-8")
-    return path
+    return write_text(path, to_turtle(g))

@@ -8,8 +8,8 @@ from importlib import import_module
 from extractors.records import (DocumentRecord, Entity, Fact, Factuality, Mention, Sentence,
                                 TextInput)
 
-_LAZY = {"DEFAULT_MODEL": "extractors.model", "ModelNotFoundError": "extractors.model",
-         "load_nlp": "extractors.model", "extract": "extractors.pipeline"}
+_LAZY = {"DEFAULT_MODEL": "extractors.text.model", "ModelNotFoundError": "extractors.text.model",
+         "load_nlp": "extractors.text.model", "extract": "extractors.pipeline"}
 
 __all__ = ["DEFAULT_MODEL", "ModelNotFoundError", "load_nlp", "TextInput", "extract",
            "DocumentRecord", "Entity", "Fact", "Factuality", "Mention", "Sentence"]

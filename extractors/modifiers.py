@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex
-from extractors.names import name_key
+from extractors.entities import name_key
 from extractors.phrase_mentions import SentenceRef, fact, is_class, run_rules
 from extractors.records import Fact, Mention
 

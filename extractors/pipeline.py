@@ -5,9 +5,10 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.boilerplate import blank_boilerplate
+from extractors.text.boilerplate import blank_boilerplate
 from extractors.dates import attach_times
 from extractors.entities import EntityIndex, index_entities
+from extractors.lexicon import Lexicon, load_lexicon
 from extractors.locations import location_facts
 from extractors.modifiers import modifier_facts
 from extractors.records import DocumentRecord, Fact, TextInput
@@ -37,20 +38,22 @@ def nominal_facts(doc: Doc, index: EntityIndex, cues) -> list[Fact]:
     return out
 
 
-def extract(inputs: Iterable[TextInput], *, nlp: Language, cues, batch_size: int = 16
-            ) -> Iterator[DocumentRecord]:
+def extract(inputs: Iterable[TextInput], *, nlp: Language, cues, lexicon: Lexicon | None = None,
+            batch_size: int = 16) -> Iterator[DocumentRecord]:
     """Read each input with ``nlp`` and yield its entities and facts.
 
     Args:
         inputs: the documents.
-        nlp: a loaded spaCy pipeline (see :func:`extractors.model.load_nlp`).
+        nlp: a loaded spaCy pipeline (see :func:`extractors.text.model.load_nlp`).
         cues: the ontology's cue table (:func:`ontology.load_cues`).
+        lexicon: the word lists; by default the shipped ones (:func:`extractors.lexicon.load_lexicon`).
         batch_size: documents per ``nlp.pipe`` batch.
     """
+    lexicon = lexicon or load_lexicon()
     verb_cues = Cues(verbs=cues.verbs, verb_phrases=cues.verb_phrases, nouns=cues.nouns)
-    pairs = ((blank_boilerplate(item.text), item) for item in inputs)
+    pairs = ((blank_boilerplate(item.text, lexicon=lexicon), item) for item in inputs)
     for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        index = index_entities(doc)
+        index = index_entities(doc, lexicon=lexicon)
         facts = extract_facts(doc, index, verb_cues)
         seen = {_key(f) for f in facts}
         for fact in nominal_facts(doc, index, cues):

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from extractors.entities import EntityIndex
-from extractors.names import name_key
+from extractors.entities import is_acronym, name_key
 from extractors.phrase_mentions import (ORG_CLASSES, SentenceRef, asserts, fact, is_body, is_class,
                                         mention_head, names_of, run_rules)
 from extractors.records import Fact, Mention
@@ -243,11 +243,18 @@ def appositive_titles(sent: Span, index: EntityIndex, cues, sentence: SentenceRe
             continue
         # the chief of an unnamed part or of staff is a member ("its military chief of staff")
         if relation == "leaderOf" and (any(
-                c.dep_ in {"amod", "compound"} and c.is_lower and c.lower_ in _PART_WORDS
-                for c in tok.children) or tok.i + 2 < len(tok.doc)
+                t.is_lower and t.lower_ in _PART_WORDS
+                for c in tok.children if c.dep_ in {"amod", "compound"} for t in c.subtree) or tok.i + 2 < len(tok.doc)
                 and tok.doc[tok.i + 1].lower_ == "of" and tok.doc[tok.i + 2].lower_ == "staff"):
             relation = "memberOf"
+        # "an al-Shabaab commander", "a senior leader of X": one of its leaders, a member
+        if relation == "leaderOf" and (_indefinite(tok) or _chief_of_field(tok, index)):
+            relation = "memberOf"
         for body in _title_bodies(tok, index):
+            # a place is not the body of a title ("emir of Arbinda"), but a mayor's town is
+            if is_class(body, index, _TOWNS) and not is_acronym(body.text) \
+                    and not _heads_places(tok):
+                continue
             yield from fact(person, relation, body, sentence, "role-title-appositive")
 
 
@@ -358,6 +365,28 @@ def part_of(sent: Span, index: EntityIndex, cues, sentence: SentenceRef) -> Iter
                         yield from fact(member, "memberOf", whole, sentence, "role-part-of")
 
 
+def _heads_places(title: Token) -> bool:
+    """Whether a title may head a town or region: "mayor of Mosul", "Kirkuk's governor"."""
+    from extractors.lexicon import load_lexicon
+    heads = load_lexicon().words("place_head_titles")
+    prev = title.doc[title.i - 1].lower_ if title.i > 0 else ""
+    return title.lower_ in heads or title.lemma_.lower() in heads or f"{prev} {title.lower_}" in heads
+
+
+def _chief_of_field(title: Token, index: EntityIndex) -> bool:
+    """Whether a leader title heads an unnamed field, not the body: "director of operations
+    for X", "head of procurement at X" (a department chief, so a member of X)."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        p.dep_ == "pobj" and p.pos_ in {"NOUN", "PROPN"} and index.mention_at(p) is None
+        and not any(d.dep_ == "poss" for d in p.children) for p in c.children)
+        for c in title.children)
+
+
+def _indefinite(title: Token) -> bool:
+    """Whether a title is one of several: "a leader of X", "an X commander" (a member)."""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children)
+
+
 RULES = (prenominal_titles, appositive_titles, person_of_body, person_body, body_of_state,
          part_of)
 
@@ -365,3 +394,161 @@ RULES = (prenominal_titles, appositive_titles, person_of_body, person_body, body
 def role_facts(sent: Span, index: EntityIndex, cues) -> Iterator[Fact]:
     """All leaderOf and memberOf facts one sentence states without a verb: every rule of :data:`RULES`."""
     return run_rules(RULES, sent, index, cues)
+
+
+def nationality_occupation(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
+                           ) -> Iterator[Fact]:
+    """A nationality and an occupation before a name: "Cambodian businessman X" (a member
+    of the state, by the guideline). A title between them is :func:`prenominal_titles`' case;
+    a noun that says where the person lives ("Kenyan resident X") gives nothing."""
+    from extractors.entities import load_countries
+    from extractors.lexicon import load_lexicon
+    countries = load_countries()
+    not_member = load_lexicon().words("not_membership_nouns")
+    doc = sent.doc
+    for tok in sentence.tokens:
+        person = index.mention_at(tok)
+        # a name in lower case is no person's ("the Somali group al-Shabab")
+        if not _is_person(person, index) or tok.idx != person.start or not tok.text[:1].isupper():
+            continue
+        j, nouns = tok.i - 1, []
+        while j >= sent.start and index.mention_at(doc[j]) is None and doc[j].is_lower \
+                and doc[j].is_alpha and doc[j].pos_ in {"NOUN", "ADJ"}:
+            nouns.append(doc[j])
+            j -= 1
+        if not nouns or j < sent.start or not any(t.pos_ == "NOUN" for t in nouns):
+            continue
+        if any(title_relation(t, cues.titles) or t.lower_ in not_member for t in nouns):
+            continue
+        state = index.mention_at(doc[j])
+        if is_class(state, index, {"Country"}) and countries.demonym(doc[j].text) \
+                and doc[j].idx == state.start and not _hyphen_modifier(state, doc):
+            yield from fact(person, "memberOf", state, sentence, "role-nationality-occupation")
+
+
+
+
+
+def chief_of_part(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
+                  ) -> Iterator[Fact]:
+    """A title over an unnamed part of a named body: "X, the head of Y's communications
+    division", "X, director of the media office of Y" (a member of Y, by the guideline)."""
+    from extractors.lexicon import load_lexicon
+    parts = load_lexicon().words("part_nouns")
+    for tok in sentence.tokens:
+        if tok.pos_ not in {"NOUN", "PROPN"} or index.mention_at(tok) is not None \
+                or title_relation(tok, cues.titles) is None:
+            continue
+        person = _titled_person(tok, index)
+        if person is None:
+            continue
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _TITLE_PREPS):
+            for part in (c for c in prep.children if c.dep_ == "pobj"):
+                if index.mention_at(part) is not None or part.lower_ not in parts:
+                    continue
+                # the whole: the part's owner ("Y's division") or its "of" ("office of Y")
+                owners = [m for c in part.children if c.dep_ == "poss" for m in names_of(c, index)]
+                owners += [m for p in part.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for c in p.children if c.dep_ == "pobj" for m in names_of(c, index)]
+                for body in owners:
+                    if is_class(body, index, ORG_CLASSES) and not _is_person(body, index):
+                        yield from fact(person, "memberOf", body, sentence, "role-chief-of-part")
+
+
+
+_LIST_WORDS = {",", "and", "the", "as", "well", "&"}
+
+
+def _listed_names(doc, start: int, end: int, index: EntityIndex) -> list[Mention]:
+    """The names listed from token ``start`` on: "the US, Britain and France", stopping at
+    the first word that is neither a name nor a list word; empty if a person is listed."""
+    out: list[Mention] = []
+    i = start
+    while i < end:
+        m = index.mention_at(doc[i])
+        if m is not None:
+            if not is_class(m, index, ORG_CLASSES):
+                return []
+            if m not in out:
+                out.append(m)
+        elif doc[i].lower_ not in _LIST_WORDS:
+            break
+        i += 1
+    return out
+
+
+def membership_lists(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
+                     ) -> Iterator[Fact]:
+    """Members listed with their body: "NATO members, the US, Britain and France", "the
+    GCC members: A, B, C", "EU members including A and B", "A and other members of X"."""
+    from extractors.lexicon import load_lexicon
+    nouns = load_lexicon().words("member_nouns")
+    doc = sent.doc
+    for tok in sentence.tokens:
+        if index.mention_at(tok) is not None or tok.tag_ != "NNS" or not (
+                tok.lower_ in nouns or f"{doc[tok.i - 1].lower_} {tok.lower_}" in nouns):
+            continue
+        # the body: "NATO members", "NATO's members", "members of NATO"
+        wholes = [m for c in tok.subtree if c.i < tok.i and c.dep_ in {"compound", "poss"}
+                   for m in [index.mention_at(c)] if m is not None]
+        wholes += [m for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for c in p.children if c.dep_ == "pobj" for m in names_of(c, index)]
+        wholes = [m for m in dict.fromkeys(wholes) if is_class(m, index, ORG_CLASSES - {"Country"})]
+        if not wholes:
+            continue
+        end = tok.i + 1
+        nxt = doc[end] if end < sent.end else None
+        members: list[Mention] = []
+        if nxt is not None and nxt.text in {":", "—", "–"}:
+            members = _listed_names(doc, end + 1, sent.end, index)
+        elif nxt is not None and nxt.text == ",":
+            # a comma list needs two names at least: "NATO members, which ..." lists none
+            members = _listed_names(doc, end + 1, sent.end, index)
+            members = members if len(members) >= 2 else []
+        elif nxt is not None and (nxt.lower_ == "including" or nxt.lower_ == "such"
+                                  and end + 1 < sent.end and doc[end + 1].lower_ == "as"):
+            members = _listed_names(doc, end + (1 if nxt.lower_ == "including" else 2),
+                                    sent.end, index)
+        # "A and other members of X"
+        if tok.dep_ == "conj" and any(c.lower_ == "other" for c in tok.children):
+            members += [m for m in names_of(tok.head, index) if is_class(m, index, ORG_CLASSES)]
+        for whole in wholes:
+            for member in members:
+                if member != whole:
+                    yield from fact(member, "memberOf", whole, sentence, "role-membership-list")
+
+
+
+def title_of_body_then_name(sent: Span, index: EntityIndex, cues, sentence: SentenceRef
+                            ) -> Iterator[Fact]:
+    """A title and its body, then the name in apposition: "the leader of Hamas, Yahya
+    Sinwar," (the parser hangs the name on the body, not on the title)."""
+    for tok in sentence.tokens:
+        person = mention_head(tok, index)
+        if not _is_person(person, index) or tok.dep_ != "appos":
+            continue
+        body = index.mention_at(tok.head)
+        prep = tok.head.head
+        if not is_class(body, index, ORG_CLASSES) or tok.head.dep_ != "pobj" \
+                or prep.lower_ not in _TITLE_PREPS:
+            continue
+        title = prep.head
+        # the name must follow the body after a comma: "of Hamas, Yahya Sinwar"
+        if index.mention_at(title) is not None or tok.doc[tok.i - 1].text != "," and not any(
+                t.text == "," for t in tok.doc[tok.head.i + 1:person_start(tok, person)]):
+            continue
+        relation = title_relation(title, cues.titles)
+        if relation is None:
+            continue
+        if relation == "leaderOf" and (_indefinite(title) or any(
+                c.dep_ in {"amod", "compound"} and c.is_lower and c.lower_ in _PART_WORDS
+                for c in title.children)):
+            relation = "memberOf"
+        yield from fact(person, relation, body, sentence, "role-title-of-body-then-name")
+
+
+def person_start(tok: Token, person: Mention) -> int:
+    """The index of the first token of a person's mention, ``tok`` being inside it."""
+    span = tok.doc.char_span(person.start, person.end, alignment_mode="expand")
+    return span.start if span is not None else tok.i
+RULES = RULES + (nationality_occupation, chief_of_part, membership_lists, title_of_body_then_name)

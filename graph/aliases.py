@@ -21,13 +21,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from extractors.names import (initials, institution_key, is_acronym, name_key, person_parts, same_person, skeleton,
+from extractors.entities.names import (initials, institution_key, is_acronym, name_key, person_parts, same_person, skeleton,
                               variant_of)
 from rdflib import RDF, RDFS, XSD, Literal
 from rdflib.namespace import SKOS
 
+from extractors.entities.unionfind import UnionFind
 from extractors.records import DocumentRecord, Entity
 from graph.iris import KIND, entity_iri
+from graph.summary import counted
 from ontology import KGB
 
 #: class preference when the mention votes tie: the more specific the better
@@ -62,24 +64,6 @@ class Resolution:
     def iri(self, doc_id: str, key: str):
         """The IRI of the node a document's entity belongs to."""
         return self.node_of[(doc_id, key)].iri
-
-
-class _UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def root(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> bool:
-        ri, rj = self.root(i), self.root(j)
-        if ri == rj:
-            return False
-        self.parent[max(ri, rj)] = min(ri, rj)
-        return True
 
 
 def _kind(ent: Entity) -> str:
@@ -126,7 +110,7 @@ def resolve_entities(records: Iterable[DocumentRecord]) -> Resolution:
     """
     entries = sorted(((rec.doc_id, ent) for rec in records for ent in rec.entities),
                      key=lambda e: (e[0], e[1].key))
-    uf = _UnionFind(len(entries))
+    uf = UnionFind(len(entries))
     why: dict[int, tuple[str, str]] = {}   # entry -> (reason, the other entry's name)
 
     def join(i: int, j: int, reason: str) -> None:
@@ -270,7 +254,7 @@ def explain(row: EntityRow, name: str | None = None) -> list[str]:
     >>> explain(row, "KH")[-1]
     '  KH: acronym of the initials (Kataib Hezbollah) [d1]'
     """
-    lines = [f"{row.label} ({row.cls}, {row.mentions} mentions) <{row.iri}>"]
+    lines = [f"{row.label} ({row.cls}, {counted(row.mentions, 'mention')}) <{row.iri}>"]
     if name is not None and name_key(name) == name_key(row.label):
         lines.append(f"  {row.label}: the canonical name")
     wanted = [r for r in row.reasons if name is None

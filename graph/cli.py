@@ -111,6 +111,7 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
     from graph.cli_store import build_store
     from graph.store import default_store
     from graph.validate import start_validation
+    from graph.summary import build_summary
 
     extra = [f for f in _formats(formats) if f not in (Format.TURTLE, Format.HTML)]
     try:
@@ -142,9 +143,7 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
     written = [ttl, html, *(write_format(g, fmt, outdir) for fmt in extra)]
     conforms = _report_violations(g, str(ttl), report=validation())
     if not quiet:
-        n_facts = sum(len(r.facts) for r in records)
-        click.echo(f"{len(records)} documents, {sum(len(r.entities) for r in records)} entities, "
-                   f"{n_facts} statements, {len(g)} triples", err=True)
+        click.echo(build_summary(g, len(records)), err=True)
         click.echo("wrote " + ", ".join(map(str, written)), err=True)
     if not conforms:
         sys.exit(1)
@@ -185,6 +184,7 @@ def entities(graph_file: Path, name: str | None) -> None:
     from rdflib import Graph
 
     from graph.aliases import explain, find_entities, read_entities
+    from graph.summary import counted
 
     if not graph_file.exists():
         _err(f"{graph_file}: no such file")
@@ -199,6 +199,8 @@ def entities(graph_file: Path, name: str | None) -> None:
         for row in rows:
             aliases = "; ".join(row.aliases)
             click.echo(f"{row.mentions:5d}  {row.label}  [{row.cls}]" + (f"  aka {aliases}" if aliases else ""))
+        click.echo(f"({counted(len(rows), 'entity', 'entities')}, one node each in the graph; "
+                   "the first column is how often the documents mention it)")
         return
     found = find_entities(rows, name)
     if not found:

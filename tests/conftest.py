@@ -7,12 +7,28 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+SHARED_HINT = ("the project's shared data (seeds/: seed articles; eval/: guideline, gold set, "
+               "scorers) is not in this repository: put that folder beside the checkout as ../shared")
+
+
+def shared(*parts: str) -> Path:
+    """A path under ``../shared``; where it is missing, the test fails saying so (never skips)."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.fail(f"needs {path}: {SHARED_HINT}", pytrace=False)
+    return path
 
 
 @pytest.fixture(scope="session")
 def nlp():
-    from extractors.model import load_nlp
+    from extractors.text.model import load_nlp
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def lexicon():
+    from extractors.lexicon import load_lexicon
+    return load_lexicon()
 
 
 @pytest.fixture(scope="session")
@@ -40,3 +56,16 @@ def triples(read):
         return {(names[f.subject.entity], f.relation, names[f.object.entity])
                 for f in rec.facts if f.factuality.value == factuality}
     return _triples
+
+
+@pytest.fixture(scope="session")
+def examples_graph(tmp_path_factory) -> Path:
+    """``kgbuilder build examples/`` once per session, as ``make demo`` runs it: graph.ttl."""
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    out = tmp_path_factory.mktemp("examples")
+    result = CliRunner().invoke(main, ["build", str(ROOT / "examples"), "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return out / "graph.ttl"

@@ -45,6 +45,13 @@ def test_formats_each_is_written_to_graph_dot_suffix(tmp_path):
         assert path == tmp_path / f"graph.{fmt.value}" and path.stat().st_size > 0
 
 
+@pytest.mark.parametrize("fmt", list(Format))
+def test_formats_writer_creates_its_directory(tmp_path, fmt):
+    g = build_graph([record()])
+    path = write_format(g, fmt, tmp_path / "new" / "out")
+    assert path == tmp_path / "new" / "out" / fmt.filename and path.stat().st_size > 0
+
+
 # Text that breaks naive serialisers: quotes, backslashes, angle brackets, line breaks,
 # emoji (astral plane), right-to-left scripts and bidi controls, and plain letters.
 TRICKY = st.text(

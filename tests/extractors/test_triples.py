@@ -166,9 +166,10 @@ def _hand_parsed_two_objects():
 
 def test_triples_description_beside_a_named_object_is_not_a_second_object(cues):
     from extractors.entities import index_entities
+    from extractors.lexicon import load_lexicon
     from extractors.triples import Cues, extract_facts
     doc = _hand_parsed_two_objects()
-    index = index_entities(doc)
+    index = index_entities(doc, lexicon=load_lexicon())
     facts = extract_facts(doc, index, Cues(cues.verbs, cues.verb_phrases, cues.nouns))
     assert {(f.subject.text, f.relation, f.object.text) for f in facts} == {
         ("Oswald", "injured", "Connally")}

@@ -12,7 +12,7 @@ from extractors.records import DocumentRecord, Entity
 from graph.aliases import explain, find_entities, read_entities, resolve_entities
 from graph.build import build_graph
 from ontology import KGB
-from tests.conftest import SHARED
+from tests.conftest import shared
 
 
 def _doc(doc_id: str, *entities: tuple) -> DocumentRecord:
@@ -130,12 +130,18 @@ def test_aliases_explain_finds_the_entity_of_a_name_and_its_reason():
 
 
 @pytest.mark.slow
+def test_aliases_explain_one_mention_is_singular():
+    g = build_graph([_doc("d1", ("Hamas", "ArmedGroup"))])
+    [row] = read_entities(g)
+    assert explain(row)[0].startswith("Hamas (ArmedGroup, 1 mention) <")
+
+
+@pytest.mark.slow
 def test_aliases_seeds_in_either_order_give_isomorphic_graphs(nlp, cues):
     from extractors import TextInput, extract
 
-    seeds = sorted((SHARED / "seeds").glob("*.txt"))
-    if len(seeds) < 2:
-        pytest.skip("the shared seeds are not here")
+    seeds = sorted(shared("seeds").glob("*.txt"))
+    assert len(seeds) >= 2, "the shared seeds are not all here"
     inputs = [TextInput(p.stem, p.read_text(encoding="utf-8")) for p in seeds]
     g1 = build_graph(extract(inputs, nlp=nlp, cues=cues))
     g2 = build_graph(extract(inputs[::-1], nlp=nlp, cues=cues))

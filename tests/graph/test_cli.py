@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from graph.cli import main
-from tests.conftest import ROOT, SHARED
+from tests.conftest import ROOT, shared
 
 ARTICLE = "Hezbollah fired rockets at Haifa on Monday. Israel struck Beirut in response.\n"
 
@@ -122,9 +122,8 @@ def test_cli_examples_build_and_example_query_answers(tmp_path):
         {k: r[k]["value"] for k in ("attacker", "target")} for r in rows]
 
 
-@pytest.mark.skipif(not (SHARED / "seeds").exists(), reason="needs ../shared/seeds")
 def test_cli_build_seeds_each_into_a_parseable_graph(tmp_path):
-    for seed in sorted((SHARED / "seeds").glob("*.txt")):
+    for seed in sorted(shared("seeds").glob("*.txt")):
         result = _build(str(seed), "-o", str(tmp_path / seed.stem))
         assert result.exit_code == 0, result.output
         assert len(Graph().parse(tmp_path / seed.stem / "graph.ttl")) > 0
@@ -236,9 +235,8 @@ def test_cli_examples_build_into_a_conforming_graph(tmp_path):
     assert result.exit_code == 0, result.stderr
 
 
-@pytest.mark.skipif(not (SHARED / "seeds").exists(), reason="needs ../shared/seeds")
 def test_cli_seeds_build_into_conforming_graphs(tmp_path):
-    for seed in sorted((SHARED / "seeds").glob("*.txt")):
+    for seed in sorted(shared("seeds").glob("*.txt")):
         result = _build(str(seed), "-o", str(tmp_path / seed.stem))
         assert result.exit_code == 0, result.stderr
         check = CliRunner().invoke(main, ["validate", str(tmp_path / seed.stem / "graph.ttl")])
@@ -303,3 +301,24 @@ def test_cli_query_kind_prefixes_are_predeclared(tmp_path):
                                        "ASK { kgo:hezbollah kgb:attacked kgl:haifa }"])
     assert result.exit_code == 0, result.stderr
     assert "true" in result.output
+
+
+def test_cli_build_summary_and_entities_count_the_same_entities(tmp_path):
+    # Hezbollah is named in both documents: one node, though each document has an entity
+    path = tmp_path / "two.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": ARTICLE}) + "\n"
+                    + json.dumps({"id": "b", "text": "Hezbollah threatened Israel on Tuesday."}) + "\n")
+    built = CliRunner().invoke(main, ["build", str(path), "-o", str(tmp_path / "out")])
+    assert built.exit_code == 0, built.output
+    summary = built.stderr.splitlines()[-2]
+    listed = CliRunner().invoke(main, ["entities", str(tmp_path / "out" / "graph.ttl")])
+    rows = listed.output.splitlines()[:-1]
+    assert summary.startswith(f"2 documents, {len(rows)} entities, ")
+    assert listed.output.splitlines()[-1].startswith(f"({len(rows)} entities, one node each")
+
+
+def test_cli_build_summary_of_one_document_is_singular(tmp_path):
+    built = CliRunner().invoke(main, ["build", "-", "-o", str(tmp_path)],
+                               input="Iran backed Hamas.\n")
+    assert built.exit_code == 0, built.output
+    assert built.stderr.splitlines()[-2].startswith("1 document, 2 entities, 1 statement, ")

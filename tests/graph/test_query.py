@@ -18,14 +18,6 @@ from tests.graph.factories import record
 QUERIES = ROOT / "examples" / "queries"
 
 
-@pytest.fixture(scope="module")
-def examples_graph(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("examples")
-    result = CliRunner().invoke(main, ["build", str(ROOT / "examples"), "-o", str(out), "--quiet"])
-    assert result.exit_code == 0, result.output
-    return out / "graph.ttl"
-
-
 def _ask(graph_file: Path, name: str) -> list[dict]:
     table = run_query(load_store(graph_file), sparql_prefixes() + (QUERIES / name).read_text(encoding="utf-8"))
     return [dict(zip(table.columns, row)) for row in table.rows]
@@ -41,12 +33,39 @@ def test_query_example_queries_start_with_a_comment_and_run_on_the_examples(exam
     _ask(examples_graph, name)
 
 
+@pytest.mark.parametrize("name", sorted(p.name for p in QUERIES.glob("*.rq")))
+def test_query_example_query_answers_on_the_examples(examples_graph, name):
+    # the bundled examples exercise what each example query shows
+    assert _ask(examples_graph, name), f"{name} returns no row on the examples"
+
+
+def test_query_attacks_when_dates_attacks_of_the_examples(examples_graph):
+    dated = [r for r in _ask(examples_graph, "attacks_when.rq") if r["date"]]
+    assert dated and all(r["granularity"] in {"day", "week", "month", "year"} for r in dated)
+    assert {r["granularity"] for r in dated} >= {"day", "week"}
+
+
+def test_query_backers_of_the_examples_name_a_backer_of_an_armed_group(examples_graph):
+    rows = _ask(examples_graph, "backers.rq")
+    assert ("Kataib Hezbollah", "Iran") in {(r["group"], r["backer"]) for r in rows}
+
+
+def test_query_attacks_gives_asserted_attacks_with_their_sentence(tmp_path):
+    g = _graph_of(tmp_path,
+                  record("a", agent="Hamas", target="Sderot"),
+                  record("b", agent="Hezbollah", target="Haifa", factuality=Factuality.NEGATED),
+                  record("c", agent="ISIS", target="Mosul", verb="raided"))
+    rows = [(r["attacker"], r["target"], r["sentence"]) for r in _ask(g, "attacks.rq")]
+    assert rows == [("Hamas", "Sderot", "Hamas attacked Sderot."),
+                    ("ISIS", "Mosul", "ISIS raided Mosul.")]
+
+
 def test_query_entity_facts_give_the_evidence_sentence(examples_graph):
     rows = _ask(examples_graph, "entity_facts.rq")
-    [row] = [r for r in rows if (r["subject"], r["relation"], r["object"])
-             == ("Kataib Hezbollah", "attacked", "Camp Taji")]
-    assert "fired rockets at Camp Taji" in row["sentence"]
-    assert (row["factuality"], row["document"]) == ("asserted", "01_taji_rockets")
+    [row] = [r for r in rows if (r["subject"], r["relation"], r["object"], r["document"])
+             == ("Kataib Hezbollah", "attacked", "Camp Taji", "01_taji_rockets")]
+    assert "fired rockets at Camp Taji, north of Baghdad" in row["sentence"]
+    assert row["factuality"] == "asserted"
 
 
 def test_query_attacks_when_resolves_the_date_and_its_granularity(tmp_path):

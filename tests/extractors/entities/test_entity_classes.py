@@ -1,0 +1,31 @@
+"""Ontology classes of entity spans: the model's label corrected by the span's words."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities.entity_classes import armed_words, classify
+from extractors.lexicon import load_lexicon
+
+
+@pytest.mark.parametrize("words,armed", [
+    ({"kata'ib", "sayyid", "al-shuhada"}, True),     # "brigades"
+    ({"jaysh", "al-mahdi"}, True),                   # "army"
+    ({"hizbullah"}, True),                           # "party of God", any spelling
+    ({"lashkar", "e", "taiba"}, True),
+    ({"national", "bank"}, False),
+    ({"hizb", "ut", "tahrir"}, False),               # a party, not "party of God"
+])
+def test_entity_classes_armed_group_words(words, armed):
+    assert armed_words(words, lexicon=load_lexicon()) is armed
+
+
+
+@pytest.mark.parametrize("text,surface,cls", [
+    ("Kataeb Sayyid al-Shuhada fighters crossed the river.", "Kataeb Sayyid al-Shuhada", "ArmedGroup"),
+    ("The Interior Ministry issued a curfew.", "Interior Ministry", "GovernmentBody"),
+    ("Two fighters were killed in Khan Younis on Friday.", "Khan Younis", "City"),
+])
+def test_entity_classes_classify(nlp, text, surface, cls, lexicon=load_lexicon()):
+    doc = nlp(text)
+    span = next(e for e in doc.ents if surface in e.text)
+    assert classify(span, lexicon=load_lexicon()) == cls

@@ -1,0 +1,134 @@
+"""Name normalisation, titles, transliteration variants and initials: pure string rules."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities.names import (acronym_of, is_acronym, name_key, same_person, strip_generic_tail,
+                              strip_titles, surname_of, variant_of)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The Houthis", "Houthis"),
+    ("al-Shabaab", "Al Shabaab"),
+    ("el-Sisi", "Sisi"),
+    ("Ansar Allah", "ANSAR  ALLAH"),
+    ("Jaysh al-Mahdi", "Jaysh al Mahdi"),
+    ("Ja'far", "Jafar"),
+    ("U.S. Army", "US Army"),
+    ("Bahá'í", "Bahai"),
+])
+def test_names_key_ignores_case_accents_article_and_punctuation(a, b):
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize("titled,name", [
+    ("Gen. Stanley McChrystal", "Stanley McChrystal"),
+    ("Lt. Gen. Ruth Ndlovu", "Ruth Ndlovu"),
+    ("Col. Aziz Rahimi", "Aziz Rahimi"),
+    ("Foreign Minister Ayesha Karim", "Ayesha Karim"),
+    ("Prime Minister Lena Hartmann", "Lena Hartmann"),
+    ("Sheikh Nasser", "Nasser"),
+    ("President", "President"),
+])
+def test_names_titles_are_stripped(titled, name):
+    assert strip_titles(titled) == name
+
+
+def test_names_generic_tail_is_dropped():
+    assert strip_generic_tail("Jaysh al-Adl militia") == "Jaysh al-Adl"
+    assert strip_generic_tail("militia") == "militia"
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Kataib Sayyid al-Shuhada", "Kataeb Sayyid al-Shuhada"),
+    ("Kata'ib Sayyid al-Shuhada", "Kataib Sayyid al-Shuhada"),
+    ("Hezbollah", "Hizballah"),
+    ("Hizbullah", "Hezbollah"),
+    ("Qasem Rahimi", "Qassem Rahimi"),
+    ("Qasim Rahimi", "Qasem Rahimi"),
+    ("Muhammad Yunus", "Mohammed Yunus"),
+    ("Moqtada Hakim", "Muqtada Hakim"),
+    ("Usama Hamdan", "Osama Hamdan"),
+    ("el-Baradei", "al-Baradei"),
+])
+def test_names_transliteration_variants_match(a, b):
+    assert variant_of(a, b)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Hezbollah", "Kataib Hezbollah"),            # a different, longer name
+    ("Kataib Hezbollah", "Harakat Hezbollah"),    # different first word
+    ("Hussein", "Hassan"),                         # two vowels differ
+    ("Sudan", "Sedan"),                            # u/i never alternate
+    ("Mali", "Mila"),                              # vowels swapped
+    ("Iran", "Iraq"),                              # consonants differ
+    ("Ali", "Ala"),                                # short words must be equal
+    ("Mohammad", "Mahmoud"),
+])
+def test_names_different_names_are_not_variants(a, b):
+    assert not variant_of(a, b)
+
+
+@pytest.mark.parametrize("acronym,name,expected", [
+    ("AAH", "Asaib Ahl al-Haq", True),                       # "al-" skipped
+    ("PMF", "Popular Mobilization Forces", True),
+    ("DoD", "Department of Defense", True),                  # function word kept
+    ("MoD", "Ministry of Defence", True),
+    ("ISIL", "Islamic State of Iraq and the Levant", True),  # function words skipped
+    ("AQAP", "al-Qaeda in the Arabian Peninsula", True),
+    ("KH", "Harakat Hezbollah al-Nujaba", False),
+    ("HTS", "Hamas", False),
+    ("Iran", "Islamic Republic Assembly National", False),  # not written as an acronym
+])
+def test_names_acronym_matches_initials(acronym, name, expected):
+    assert acronym_of(acronym, name) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("SDF", True), ("U.N.", True), ("IRGC-QF", True), ("Hamas", False), ("X", False),
+    ("Ministry of Defence", False),
+])
+def test_names_is_acronym(text, expected):
+    assert is_acronym(text) is expected
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("Lloyd J. Austin", "Lloyd Austin", True),
+    ("Gen. Lloyd Austin", "Lloyd Austin", True),
+    ("Qassem Naim", "Qasim Naim", True),
+    ("George W. Bush", "George H. W. Bush", False),   # initials disagree
+    ("Mark Kelly", "Scott Kelly", False),             # shared surname only
+])
+def test_names_same_person(a, b, expected):
+    assert same_person(a, b) is expected
+
+
+@pytest.mark.parametrize("short,full,expected", [
+    ("Sadr", "Muqtada al-Sadr", True),
+    ("al-Sadr", "Muqtada al-Sadr", True),
+    ("Austin", "Lloyd J. Austin", True),
+    ("Lloyd", "Lloyd Austin", False),          # a first name is not a surname
+    ("Lloyd Austin", "Lloyd Austin", False),   # not shorter
+])
+def test_names_surname_of_full_name(short, full, expected):
+    assert surname_of(short, full) is expected
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Ministry of Foreign Affairs", "Foreign Ministry", True),
+    ("Department of Defense", "Defense Department", True),
+    ("the Ministry of Interior", "Interior Ministry", True),
+    ("Ministry of Defence", "Foreign Ministry", False),
+])
+def test_names_institution_key_reorders_of_phrases(a, b, same):
+    from extractors.entities.names import institution_key
+    assert (institution_key(a) == institution_key(b)) is same
+
+
+@pytest.mark.parametrize("acronym,name", [
+    ("TTP", "Tehrik-i-Taliban Pakistan"),   # izafe "i" skipped
+    ("LeT", "Lashkar-e-Taiba"),              # ... or kept
+    ("PTI", "Pakistan Tehreek-e-Insaf"),
+])
+def test_names_acronym_with_izafe_connectors(acronym, name):
+    assert acronym_of(acronym, name)
