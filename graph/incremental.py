@@ -181,17 +181,35 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
         chunks.append(nquads(add_document_layer(TripleSet(), rec, iris=iris), doc))
         content_hash = add[rec.doc_id][1] if rec.doc_id in add else old.content_hash
         metas.append(_meta_lines(rec, content_hash, iris_digest))
-    chunks.append(nquads(add_shared(TripleSet(), ordered, resolution), None))
+    shared = nquads(add_shared(TripleSet(), ordered, resolution), None)
     for doc_id in sorted(remove | set(rewrite)):
         doc = ox.NamedNode(str(document_iri(doc_id)))
         store.remove_graph(doc)
         for q in list(meta.quads_for_pattern(doc, None, None, META)):
             meta.remove(q)
-    store.clear_graph(ox.DefaultGraph())
-    store.bulk_load("".join(chunks).encode("utf-8"), ox.RdfFormat.N_QUADS)
+    new_shared = _change_default_graph(store, shared)
+    store.bulk_load("".join(chunks).encode("utf-8") + new_shared, ox.RdfFormat.N_QUADS)
     meta.bulk_load("".join(metas).encode("utf-8"), ox.RdfFormat.N_QUADS)
     return WriteSummary(
         added=tuple(sorted(d for d in add if d not in stored)),
         replaced=tuple(sorted(d for d in add if d in stored)),
         removed=tuple(sorted(remove)), rewritten=tuple(rewritten),
-        documents=len(ordered), quads=sum(c.count("\n") for c in chunks))
+        documents=len(ordered),
+        quads=sum(c.count("\n") for c in chunks) + new_shared.count(b"\n"))
+
+
+def _change_default_graph(store: ox.Store, triples: str) -> bytes:
+    """Remove from the default graph what is not in ``triples`` (N-Triples); return the
+    lines it lacks. A new document changes few shared triples; rewriting them all would
+    cost a write as much as the whole store."""
+    scratch = ox.Store()
+    scratch.load(triples.encode("utf-8"), ox.RdfFormat.N_TRIPLES)
+    # both sides through Oxigraph's serializer, so one triple is one line on both
+    new = set(scratch.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines())
+    old = set(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines())
+    gone = old - new
+    if gone:
+        for t in ox.parse(b"\n".join(gone) + b"\n", ox.RdfFormat.N_TRIPLES):
+            store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+    added = new - old
+    return b"\n".join(added) + b"\n" if added else b""
