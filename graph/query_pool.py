@@ -14,7 +14,6 @@ import queue
 import signal
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from graph.query import QueryError
 from graph.query_worker import Delivery, QueryJob, QueryTimeout, execute
@@ -62,7 +61,7 @@ def _worker(conn) -> None:
 
 
 class WorkerPool:
-    """``size`` worker processes answering queries over the store at ``store``."""
+    """``size`` worker processes, each answering one query at a time."""
 
     def __init__(self, size: int):
         self._ctx = multiprocessing.get_context("fork")
