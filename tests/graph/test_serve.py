@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from rdflib import Graph
-from SPARQLWrapper import CSV, JSON, POST, XML, SPARQLWrapper
+from SPARQLWrapper import JSON, POST, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from graph.incremental import write_documents
