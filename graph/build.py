@@ -7,7 +7,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal
 from rdflib.namespace import DCTERMS, PROV, SKOS, TIME
 
 from extractors.records import DocumentRecord, Factuality
-from graph.aliases import add_entities, resolve_entities
+from graph.aliases import Resolution, add_entities, resolve_entities
 from graph.iris import open_relation_iri
 from graph.provenance import add_document, add_statement
 from ontology import ITSRDF, KGB, KGR, NIF, OPEN, SCHEMA, load_cues
@@ -40,26 +40,56 @@ def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) ->
         g: a graph to add to; a new one by default.
     """
     g = bind_prefixes(g if g is not None else Graph())
-    inventory = load_cues().relations
     records = list(records)
     resolution = resolve_entities(records)
+    add_shared(g, records, resolution)
+    for rec in records:
+        add_document_layer(g, rec, iris=document_iris(rec, resolution))
+    return g
+
+
+def document_iris(rec: DocumentRecord, resolution: Resolution) -> dict:
+    """Entity key of one document -> the IRI of the node it merged into."""
+    return {ent.key: resolution.iri(rec.doc_id, ent.key) for ent in rec.entities}
+
+
+def _predicate(fact, inventory) -> tuple:
+    """The property of a fact, and the triples declaring it when it is an open relation."""
+    if not fact.open:
+        return relation_iri(fact.relation), ()
+    verb = fact.relation
+    p = open_relation_iri(verb if verb not in inventory else f"verb_{verb}")
+    return p, ((p, RDF.type, KGB.OpenRelation), (p, RDFS.label, Literal(verb.replace("_", " "))),
+               (p, KGB.verb, Literal(verb)))
+
+
+def add_shared(g: Graph, records: list[DocumentRecord], resolution: Resolution) -> Graph:
+    """What documents share: the merged entities, the direct facts and the open relations.
+
+    A triple here may come from several documents, so a store keeps this layer once,
+    apart from the documents' own graphs (:mod:`graph.store`).
+    """
+    inventory = load_cues().relations
     add_entities(g, resolution)
     for rec in records:
-        doc = add_document(g, rec)
-        iris = {ent.key: resolution.iri(rec.doc_id, ent.key) for ent in rec.entities}
-        for iri in iris.values():
-            g.add((iri, KGB.mentionedIn, doc))
+        iris = document_iris(rec, resolution)
         for fact in rec.facts:
-            s, o = iris[fact.subject.entity], iris[fact.object.entity]
-            if fact.open:
-                verb = fact.relation
-                p = open_relation_iri(verb if verb not in inventory else f"verb_{verb}")
-                g.add((p, RDF.type, KGB.OpenRelation))
-                g.add((p, RDFS.label, Literal(verb.replace("_", " "))))
-                g.add((p, KGB.verb, Literal(verb)))
-            else:
-                p = relation_iri(fact.relation)
+            p, declaration = _predicate(fact, inventory)
+            for triple in declaration:
+                g.add(triple)
             if fact.factuality is Factuality.ASSERTED:
-                g.add((s, p, o))
-            add_statement(g, rec, fact, (s, p, o), iris=iris)
+                g.add((iris[fact.subject.entity], p, iris[fact.object.entity]))
+    return g
+
+
+def add_document_layer(g: Graph, rec: DocumentRecord, *, iris: dict) -> Graph:
+    """What one document alone says: its metadata, which entities it mentions, and its
+    statements with their sentences and mentions. No triple here comes from another document."""
+    inventory = load_cues().relations
+    doc = add_document(g, rec)
+    for iri in iris.values():
+        g.add((iri, KGB.mentionedIn, doc))
+    for fact in rec.facts:
+        s, o = iris[fact.subject.entity], iris[fact.object.entity]
+        add_statement(g, rec, fact, (s, _predicate(fact, inventory)[0], o), iris=iris)
     return g

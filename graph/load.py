@@ -41,3 +41,16 @@ def read_graph(path: Path | str) -> Graph:
         reason = " ".join(str(err).split())[:200] or type(err).__name__
         raise GraphFileError(f"{path}: not a valid {fmt} graph ({reason})") from None
     return g
+
+
+def read_store(path: Path | str) -> Graph:
+    """The graph a store holds (the union of its graphs), from its newest snapshot.
+
+    Raises:
+        graph.store.StoreError: no store at ``path`` or nothing built into it yet.
+    """
+    from graph.store import dump_graphs, open_reader
+
+    g = bind_prefixes(Graph())
+    g.parse(data=dump_graphs(open_reader(path)), format="nt")
+    return g

@@ -5,9 +5,6 @@ parser doubles as a check that what kgbuilder wrote is valid RDF.
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -47,17 +44,31 @@ def load_store(path: Path | str) -> ox.Store:
 
 
 @lru_cache(maxsize=1)
-def sparql_prefixes() -> str:
-    """PREFIX lines for every prefix a built graph is written with, plus rdf, rdfs, xsd.
-
-    >>> "PREFIX kgo: <https://w3id.org/kgbuilder/resource/org/>" in sparql_prefixes()
-    True
-    """
+def _prefixes() -> tuple[tuple[str, str], ...]:
     from rdflib import Graph
 
     from graph.build import bind_prefixes
     bound = dict(bind_prefixes(Graph(bind_namespaces="core")).namespaces())
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(bound.items()) if p)
+    return tuple((p, str(ns)) for p, ns in sorted(bound.items()) if p)
+
+
+def prefix_map() -> dict[str, str]:
+    """Every prefix a built graph is written with, plus rdf, rdfs, xsd: predeclared in
+    queries (passed to the parser, so the user's line numbers stay the user's).
+
+    >>> prefix_map()["kgo"]
+    'https://w3id.org/kgbuilder/resource/org/'
+    """
+    return dict(_prefixes())
+
+
+def sparql_prefixes() -> str:
+    """The predeclared prefixes as PREFIX lines.
+
+    >>> "PREFIX kgo: <https://w3id.org/kgbuilder/resource/org/>" in sparql_prefixes()
+    True
+    """
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in _prefixes())
 
 
 def _term(term) -> str | None:
@@ -68,11 +79,12 @@ def _term(term) -> str | None:
 
 def run_query(store: ox.Store, sparql: str) -> Table:
     """Run a SELECT or ASK query and return its answer as a :class:`Table`."""
+    from graph.sparql_guard import syntax_message
+
     try:
-        result = store.query(sparql, use_default_graph_as_union=True)
+        result = store.query(sparql, use_default_graph_as_union=True, prefixes=prefix_map())
     except SyntaxError as err:
-        # the parser's message lists every expected character over several lines
-        raise QueryError(" ".join(f"invalid SPARQL: {err}".split())[:300]) from err
+        raise QueryError(syntax_message(err)) from None
     if isinstance(result, ox.QueryBoolean):
         return Table(("ask",), ((str(bool(result)).lower(),),))
     if isinstance(result, ox.QuerySolutions):
@@ -81,25 +93,3 @@ def run_query(store: ox.Store, sparql: str) -> Table:
         return Table(cols, rows)
     triples = tuple((_term(t.subject), _term(t.predicate), _term(t.object)) for t in result)
     return Table(("subject", "predicate", "object"), triples)
-
-
-def format_table(table: Table, fmt: str = "table") -> str:
-    """Render a :class:`Table` as an aligned text table, CSV or JSON."""
-    if fmt == "json":
-        return json.dumps([dict(zip(table.columns, row)) for row in table.rows],
-                          indent=2, ensure_ascii=False)
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(table.columns)
-        writer.writerows([["" if v is None else v for v in row] for row in table.rows])
-        return buf.getvalue().rstrip("\n")
-    cells = [list(table.columns)] + [["" if v is None else v for v in row] for row in table.rows]
-    widths = [min(60, max(len(r[i]) for r in cells)) for i in range(len(table.columns))]
-    lines = []
-    for n, row in enumerate(cells):
-        lines.append("  ".join(v[:60].ljust(w) for v, w in zip(row, widths)).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    lines.append(f"({len(table.rows)} row{'s' if len(table.rows) != 1 else ''})")
-    return "\n".join(lines)

@@ -93,7 +93,7 @@ def test_cli_query_answers_as_table_csv_and_json(tmp_path):
     csv_out = runner.invoke(main, ["query", str(tmp_path / "graph.ttl"), q, "--format", "csv"])
     assert csv_out.output.splitlines() == ["t", "Beirut", "Haifa"]
     js = runner.invoke(main, ["query", str(tmp_path / "graph.ttl"), q, "--format", "json"])
-    assert json.loads(js.output) == [{"t": "Beirut"}, {"t": "Haifa"}]
+    assert [b["t"]["value"] for b in json.loads(js.output)["results"]["bindings"]] == ["Beirut", "Haifa"]
     table = runner.invoke(main, ["query", str(tmp_path / "graph.ttl"), q])
     assert "(2 rows)" in table.output
 
@@ -107,7 +107,7 @@ def test_cli_query_bad_sparql_is_a_one_line_error(tmp_path):
 
 
 def test_cli_help_shows_examples():
-    for args in ([], ["build"], ["query"], ["export"], ["validate"]):
+    for args in ([], ["build"], ["query"], ["export"], ["validate"], ["remove"], ["stats"]):
         out = CliRunner().invoke(main, [*args, "--help"]).output
         assert "Examples:" in out
 
@@ -117,9 +117,9 @@ def test_cli_examples_build_and_example_query_answers(tmp_path):
     assert result.exit_code == 0, result.output
     out = CliRunner().invoke(main, ["query", str(tmp_path / "graph.ttl"), "-f",
                                     str(ROOT / "examples" / "queries" / "attacks.rq"), "--format", "json"])
-    rows = json.loads(out.output)
+    rows = json.loads(out.output)["results"]["bindings"]
     assert {"attacker": "Kataib Hezbollah", "target": "Camp Taji"} in [
-        {k: r[k] for k in ("attacker", "target")} for r in rows]
+        {k: r[k]["value"] for k in ("attacker", "target")} for r in rows]
 
 
 def test_cli_build_seeds_each_into_a_parseable_graph(tmp_path):

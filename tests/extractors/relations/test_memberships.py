@@ -163,7 +163,7 @@ def test_roles_title_of_body_then_name(roles, sentence, expected):
     # a place after a group's title says where the post is, not whose
     ("Omar Ali, the deputy emir of Kismayo, was killed in the raid.", set()),
     ("Musa Kamara, an ISIS commander in Mosul, was captured.", {("Musa Kamara", "memberOf", "ISIS")}),
-    # but the head of a town or region is its leader
+    # the head of a region is its leader
     # a town's office heads no actor: leaderOf's range is an actor, not a city
     ("Ahmed Saleh, the mayor of Mosul, welcomed the decision.", set()),
     ("Najim Ali, the governor of Nineveh, spoke on Monday.", {("Najim Ali", "leaderOf", "Nineveh")}),

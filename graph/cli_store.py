@@ -1,0 +1,217 @@
+"""The store's commands of the ``kgbuilder`` CLI: ``remove``, ``stats``, and ``build --store``.
+
+Registered on the command group by :mod:`graph.cli`; spaCy-free (the build passes its
+reader in).
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+STORE_HELP = "The store [default: $KGB_STORE or ~/.local/share/kgbuilder/store]."
+
+
+def _err(message: str) -> None:
+    click.echo(f"kgbuilder: {message}", err=True)
+
+
+def store_option(func):
+    """The ``--store PATH`` option every store command takes."""
+    return click.option("--store", "store_path", type=click.Path(file_okay=False, path_type=Path),
+                        default=None, help=STORE_HELP)(func)
+
+
+def resolve_store(store_path: Path | None) -> Path:
+    """The store asked for, or the default one."""
+    from graph.store import default_store
+    return store_path if store_path is not None else default_store()
+
+
+def build_store(texts: list, path: Path, *, read: Callable[[list], list], quiet: bool) -> None:
+    """Add ``texts`` to the store at ``path``: unchanged documents are skipped unread, changed
+    ones replaced; exits 2 with one line when the store is busy or cannot be opened."""
+    from graph.incremental import stored_documents, write_into
+    from graph.recordjson import content_hash
+    from graph.store import StoreError, open_writer
+
+    try:
+        with open_writer(path) as dbs:
+            known = stored_documents(dbs.meta)
+            hashes = {t.doc_id: content_hash(t) for t in texts}
+            todo = [t for t in texts if t.doc_id not in known
+                    or known[t.doc_id].content_hash != hashes[t.doc_id]]
+            records = read(todo)
+            summary = write_into(dbs, add=[(r, hashes[r.doc_id]) for r in records])
+    except StoreError as err:
+        _err(str(err))
+        sys.exit(2)
+    if not quiet:
+        unchanged = len(texts) - len(todo)
+        click.echo(f"{path}: {len(summary.added)} added, {len(summary.replaced)} replaced, "
+                   f"{unchanged} unchanged; {summary.documents} document"
+                   f"{'s' if summary.documents != 1 else ''} in the store", err=True)
+
+
+@click.command(epilog="""
+\b
+Examples:
+  kgbuilder remove 01_taji_rockets 02_muhandis
+  kgbuilder remove --store kg old-story
+""")
+@click.argument("doc_ids", metavar="DOC...", nargs=-1, required=True)
+@store_option
+def remove(doc_ids: tuple[str, ...], store_path: Path | None) -> None:
+    """Take documents out of the store, by id; the entities are merged again without them."""
+    from graph.incremental import stored_documents, write_into
+    from graph.store import StoreError, open_writer
+
+    path = resolve_store(store_path)
+    try:
+        with open_writer(path, create=False) as dbs:
+            missing = sorted(set(doc_ids) - set(stored_documents(dbs.meta)))
+            summary = write_into(dbs, remove=doc_ids)
+    except StoreError as err:
+        _err(str(err))
+        sys.exit(2)
+    for doc_id in missing:
+        _err(f"warning: {path}: no document {doc_id!r}")
+    click.echo(f"{path}: removed {len(summary.removed)}; {summary.documents} documents left",
+               err=True)
+
+
+_STATS = """
+SELECT ?relation (COUNT(?st) AS ?statements) (SUM(IF(?f = "asserted", 1, 0)) AS ?asserted)
+WHERE { ?st a <https://w3id.org/kgbuilder/ontology#Statement> ; rdf:predicate ?p ;
+            <https://w3id.org/kgbuilder/ontology#factuality> ?f .
+        BIND(REPLACE(STR(?p), "^.*[#/]", "") AS ?relation) }
+GROUP BY ?relation ORDER BY DESC(?statements) ?relation
+"""
+
+
+@click.command(epilog="""
+\b
+Examples:
+  kgbuilder stats
+  KGB_STORE=kg kgbuilder stats
+""")
+@store_option
+def stats(store_path: Path | None) -> None:
+    """Show the documents, entities, facts per relation and size of the store."""
+    import pyoxigraph as ox
+
+    from graph.store import StoreError, disk_size, document_graphs, open_reader
+
+    path = resolve_store(store_path)
+    try:
+        store = open_reader(path)
+    except StoreError as err:
+        _err(str(err))
+        sys.exit(2)
+    kgb = "https://w3id.org/kgbuilder/ontology#"
+    entities = sum(1 for _ in store.quads_for_pattern(None, ox.NamedNode(kgb + "mentionCount"),
+                                                      None, ox.DefaultGraph()))
+    triples = len(store)
+    click.echo(f"store      {path}")
+    click.echo(f"documents  {len(document_graphs(store))}")
+    click.echo(f"entities   {entities}")
+    click.echo(f"quads      {triples}")
+    click.echo(f"size       {disk_size(path) / 1e6:.1f} MB on disk")
+    rows = store.query(_STATS, use_default_graph_as_union=True,
+                       prefixes={"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"})
+    click.echo("\nrelation                    statements  asserted")
+    for row in rows:
+        click.echo(f"{row['relation'].value:<28}{int(row['statements'].value):>10}"
+                   f"{int(row['asserted'].value):>10}")
+
+
+@click.command(epilog="""
+\b
+Examples:
+  kgbuilder serve                         # http://127.0.0.1:7878/sparql
+  kgbuilder serve --store kg --port 8000 --timeout 10
+  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s kgb:attacked ?o }' \\
+       http://127.0.0.1:7878/sparql
+
+The endpoint is read-only (updates get 403), runs no SERVICE, stops each query at its
+timeout, and serves the HTML view at / and each document's graph at
+/rdf-graphs?graph=IRI (the Graph Store Protocol's read side).
+""")
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 opens it to the network).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0,
+              show_default=True, help="Seconds a query may run.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
+              help="Rows of one answer at most.")
+@click.option("-v", "--verbose", is_flag=True, help="Log each request on stderr.")
+def serve(store_path: Path | None, host: str, port: int, timeout: float, max_rows: int,
+          verbose: bool) -> None:
+    """Serve the store as a SPARQL 1.1 endpoint at /sparql, until Ctrl-C."""
+    from graph.serve import Endpoint, ServeOptions
+    from graph.store import StoreError, open_reader
+
+    path = resolve_store(store_path)
+    try:
+        open_reader(path)
+        server = Endpoint(path, host=host, port=port, verbose=verbose,
+                          options=ServeOptions(timeout=timeout, max_rows=max_rows))
+    except StoreError as err:
+        _err(str(err))
+        sys.exit(2)
+    except OSError as err:
+        _err(f"{host}:{port}: cannot listen ({err.strerror})")
+        sys.exit(2)
+    click.echo(f"serving {path} at http://{host}:{server.server_address[1]}/sparql "
+               "(Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@click.command(epilog="""
+\b
+Examples:
+  oxigraph serve --location server-db --bind 127.0.0.1:7879 &
+  kgbuilder push --endpoint http://127.0.0.1:7879/store
+  kgbuilder push --store kg --endpoint http://localhost:3030/news/data --auth admin:secret
+
+ENDPOINT is a Graph Store HTTP Protocol URL: /store for Oxigraph server, /DATASET/data
+for Fuseki. Each document's graph is PUT (replacing it), then the shared default graph.
+""")
+@store_option
+@click.option("--endpoint", required=True, metavar="URL", help="The Graph Store Protocol URL.")
+@click.option("--auth", metavar="USER:PASSWORD", envvar="KGB_PUSH_AUTH",
+              help="HTTP Basic credentials [env: KGB_PUSH_AUTH].")
+@click.option("--token", metavar="TOKEN", envvar="KGB_PUSH_TOKEN",
+              help="A bearer token [env: KGB_PUSH_TOKEN].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+def push(store_path: Path | None, endpoint: str, auth: str | None, token: str | None,
+         quiet: bool) -> None:
+    """Load the store into a SPARQL server, one named graph per document (re-push replaces)."""
+    from graph.progress import progress_bar
+    from graph.push import PushError, PushTarget, push_store
+    from graph.store import StoreError, document_graphs, open_reader
+
+    path = resolve_store(store_path)
+    if not endpoint.startswith(("http://", "https://")):
+        _err(f"{endpoint}: not an http(s) URL")
+        sys.exit(2)
+    try:
+        total = len(document_graphs(open_reader(path))) + 1
+        with progress_bar(total=total, quiet=quiet) as advance:
+            sent = push_store(path, PushTarget(endpoint, auth=auth, token=token), progress=advance)
+    except StoreError as err:
+        _err(str(err))
+        sys.exit(2)
+    except PushError as err:
+        _err(str(err))
+        sys.exit(1)
+    if not quiet:
+        click.echo(f"pushed {sent} graphs of {path} to {endpoint}", err=True)

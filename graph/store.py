@@ -1,0 +1,264 @@
+"""A persistent graph on disk: one Oxigraph database written by one process, read through
+snapshots by any number of others.
+
+Layout of a store directory::
+
+    PATH/db/               the writer's Oxigraph (RocksDB) database: the graph
+    PATH/meta/             a second one: what the store knows of its documents
+    PATH/snapshots/000007/ read-only checkpoints of db and meta, one per finished write
+    PATH/current           the name of the newest snapshot (replaced atomically)
+    PATH/lock              held (flock) by the one process that writes
+    PATH/writing           present while a write is under way
+
+A write happens in ``db`` only; readers (``query``, ``serve``, ``export``, ``push``)
+open the newest snapshot, which nothing ever writes to, so they work while a build
+writes (Oxigraph forbids opening a database read-only while another process writes it).
+A write ends by checkpointing ``db`` into a new snapshot and pointing ``current`` at it:
+a build killed midway leaves the last snapshot as it was and ``writing`` behind, and
+the next write starts by restoring ``db`` from that snapshot. So each write (a whole
+batch of documents) is in the store wholly or not at all.
+"""
+from __future__ import annotations
+
+import fcntl
+import gc
+import os
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+#: The graph of the meta database that holds what the store knows about its documents
+#: (content hash, record); a database apart, so queries over the union of all graphs,
+#: exports and pushes never see it.
+META = ox.NamedNode("urn:kgbuilder:store")
+#: The two databases of a store.
+PARTS = ("db", "meta")
+
+
+@dataclass(frozen=True)
+class Databases:
+    """The writer's two databases: the graph (``data``) and the documents' records (``meta``)."""
+
+    data: ox.Store
+    meta: ox.Store
+#: Snapshots kept besides the current one, for readers that opened them a moment ago.
+_KEEP = 2
+#: A superseded snapshot is removed only when it is older than this (seconds): longer
+#: than any query may run against it.
+_GRACE = 15 * 60
+
+
+class StoreError(ValueError):
+    """A store that does not exist, cannot be opened, or is busy; one line."""
+
+
+def default_store() -> Path:
+    """Where a store lives when no ``--store`` is given: ``$KGB_STORE``, else
+    ``$XDG_DATA_HOME/kgbuilder/store`` (``~/.local/share/kgbuilder/store``).
+
+    >>> os.environ["KGB_STORE"] = "/tmp/s"; str(default_store())
+    '/tmp/s'
+    >>> del os.environ["KGB_STORE"]
+    """
+    if os.environ.get("KGB_STORE"):
+        return Path(os.environ["KGB_STORE"])
+    data = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(data) / "kgbuilder" / "store"
+
+
+def is_store(path: Path | str) -> bool:
+    """True when ``path`` is a store directory (one with a database or a snapshot)."""
+    path = Path(path)
+    return path.is_dir() and ((path / "db").is_dir() or (path / "current").is_file())
+
+
+def current_snapshot(path: Path | str) -> Path | None:
+    """The newest finished snapshot of a store, or None before the first write ends."""
+    path = Path(path)
+    try:
+        name = (path / "current").read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    return path / "snapshots" / name
+
+
+def open_reader(path: Path | str, part: str = "db") -> ox.Store:
+    """The newest snapshot of the store at ``path``, opened read-only: its graph, or with
+    ``part="meta"`` what it knows of its documents.
+
+    Raises:
+        StoreError: no store there, or nothing written to it yet.
+    """
+    path = Path(path)
+    if not is_store(path):
+        raise StoreError(f"{path}: no kgbuilder store here (create one with "
+                         f"'kgbuilder build INPUTS --store {path}')")
+    snap = current_snapshot(path)
+    if snap is None:
+        raise StoreError(f"{path}: the store has no finished build yet")
+    try:
+        return ox.Store.read_only(str(snap / part))
+    except OSError as err:
+        raise StoreError(f"{path}: cannot open the store ({_reason(err)})") from None
+
+
+def document_graphs(store: ox.Store) -> list:
+    """The named graphs of the documents, one per document."""
+    return sorted(store.named_graphs(), key=lambda g: g.value)
+
+
+def _reason(err: BaseException) -> str:
+    return " ".join(str(err).split())[:200] or type(err).__name__
+
+
+def _replace_text(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    dirfd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dirfd)
+    finally:
+        os.close(dirfd)
+
+
+def _lock(path: Path):
+    """Take the writer's lock of the store, or raise a one-line StoreError naming the holder."""
+    fh = open(path / "lock", "a+", encoding="utf-8")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.seek(0)
+        holder = fh.read().strip() or "another process"
+        fh.close()
+        raise StoreError(f"{path}: the store is being written by {holder}; one writer at a "
+                         "time (queries may run meanwhile)") from None
+    fh.seek(0)
+    fh.truncate()
+    fh.write(f"kgbuilder process {os.getpid()}")
+    fh.flush()
+    return fh
+
+
+def _restore(path: Path) -> None:
+    """Throw away a database a killed write left half done; start again from the snapshot."""
+    snap = current_snapshot(path)
+    for part in PARTS:
+        shutil.rmtree(path / part, ignore_errors=True)
+        if snap is not None:
+            reader = ox.Store.read_only(str(snap / part))
+            reader.backup(str(path / part))
+            del reader
+
+
+def _publish(path: Path, dbs: Databases) -> Path:
+    """Checkpoint the databases into a new snapshot and make it the current one."""
+    snaps = path / "snapshots"
+    snaps.mkdir(exist_ok=True)
+    old = current_snapshot(path)
+    number = int(old.name) + 1 if old is not None else 1
+    target = snaps / f"{number:06d}"
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir()
+    for part, store in zip(PARTS, (dbs.data, dbs.meta)):
+        store.flush()
+        store.backup(str(target / part))
+    _replace_text(path / "current", target.name)
+    _collect(snaps, keep=target.name)
+    return target
+
+
+def _collect(snaps: Path, *, keep: str) -> None:
+    """Remove superseded snapshots but the newest few and any a reader may still be using."""
+    names = sorted((p.name for p in snaps.iterdir() if p.is_dir() and p.name != keep),
+                   reverse=True)
+    now = time.time()
+    for name in names[_KEEP - 1:]:
+        snap = snaps / name
+        if now - snap.stat().st_mtime > _GRACE:
+            shutil.rmtree(snap, ignore_errors=True)
+
+
+@contextmanager
+def open_writer(path: Path | str, *, create: bool = True) -> Iterator[Databases]:
+    """The store's databases, for the one process that writes; published when the block ends.
+
+    When the block raises, nothing is published and the next write starts again from the
+    current snapshot.
+
+    Raises:
+        StoreError: another process writes the store, or no store exists and not ``create``.
+    """
+    path = Path(path)
+    if not is_store(path):
+        if not create:
+            raise StoreError(f"{path}: no kgbuilder store here")
+        if path.exists() and (not path.is_dir() or any(path.iterdir())):
+            raise StoreError(f"{path}: exists and is not a kgbuilder store; choose a new "
+                             "directory for --store")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise StoreError(f"{path}: cannot create the store ({_reason(err)})") from None
+    lock = _lock(path)
+    dbs = None
+    try:
+        if (path / "writing").exists():
+            _restore(path)
+        (path / "writing").touch()
+        try:
+            dbs = Databases(*(ox.Store(str(path / part)) for part in PARTS))
+        except OSError as err:
+            raise StoreError(f"{path}: cannot open the store ({_reason(err)})") from None
+        yield dbs
+        _publish(path, dbs)
+        (path / "writing").unlink()
+    finally:
+        del dbs
+        gc.collect()  # Oxigraph releases the database when the Store object goes
+        lock.close()
+
+
+def disk_size(path: Path | str) -> int:
+    """Bytes the store takes on disk (hard-linked snapshot files counted once)."""
+    seen, total = set(), 0
+    for root, _, files in os.walk(path):
+        for name in files:
+            st = os.lstat(os.path.join(root, name))
+            if (st.st_dev, st.st_ino) not in seen:
+                seen.add((st.st_dev, st.st_ino))
+                total += st.st_size
+    return total
+
+
+#: Oxigraph stores derived integer types as xsd:integer; NIF's offsets are
+#: xsd:nonNegativeInteger (ontology/shapes.ttl checks it), so dumps give the type back.
+_OFFSET = re.compile(rb'(nif-core#(?:begin|end)Index> "[0-9]+"\^\^<http://www.w3.org/2001/XMLSchema#)'
+                     rb'integer>')
+
+
+def dump_graph(store: ox.Store, graph, *, fmt=ox.RdfFormat.N_TRIPLES) -> bytes:
+    """One graph of the store as N-Triples (or N-Quads), with the offsets' datatype restored.
+
+    >>> s = ox.Store()
+    >>> s.add(ox.Quad(ox.NamedNode("http://s"), ox.NamedNode(
+    ...     "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#endIndex"),
+    ...     ox.Literal("3", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))))
+    >>> b"nonNegativeInteger" in dump_graph(s, ox.DefaultGraph())
+    True
+    """
+    return _OFFSET.sub(rb"\1nonNegativeInteger>", store.dump(format=fmt, from_graph=graph))
+
+
+def dump_graphs(store: ox.Store) -> bytes:
+    """Every graph as N-Triples, one after another (a triple may repeat)."""
+    return b"".join(dump_graph(store, g) for g in [ox.DefaultGraph(), *document_graphs(store)])

@@ -1,0 +1,59 @@
+"""The endpoint's worker pool: workers are reused, and killed when a query overruns."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from graph.incremental import write_documents
+from graph.query import QueryError
+from graph.query_pool import WorkerPool
+from graph.query_worker import QueryJob, QueryTimeout
+from graph.results import ResultFormat
+from tests.graph.factories import record
+
+
+@pytest.fixture
+def pool(tmp_path):
+    write_documents(tmp_path / "kg", add=[(record(f"d{i}", agent=f"Group {i}"), str(i)) for i in range(10)])
+    pool = WorkerPool(1)
+    yield pool, tmp_path / "kg"
+    pool.close()
+
+
+def _pids(pool) -> set[int]:
+    return {proc.pid for proc, _ in list(pool._idle.queue)}
+
+
+def test_query_pool_reuses_a_worker_and_keeps_it_after_a_bad_query(pool):
+    pool, kg = pool
+    before = _pids(pool)
+    out = bytearray()
+    pool.run(QueryJob(kg, "ASK { ?s kgb:attacked ?o }", ResultFormat.JSON), out.extend, timeout=30)
+    with pytest.raises(QueryError, match="invalid SPARQL"):
+        pool.run(QueryJob(kg, "ASK { ?s }"), out.extend, timeout=30)
+    assert b'"boolean": true' in bytes(out) and _pids(pool) == before
+
+
+def test_query_pool_kills_and_replaces_a_worker_past_its_timeout(pool):
+    pool, kg = pool
+    [old] = _pids(pool)
+    with pytest.raises(QueryTimeout):
+        pool.run(QueryJob(kg, "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"),
+                 lambda c: None, timeout=1)
+    [new] = _pids(pool)
+    assert new != old
+    assert not os.path.exists(f"/proc/{old}/status") or "zombie" in open(f"/proc/{old}/status").read()
+    out = bytearray()
+    pool.run(QueryJob(kg, "ASK {}", ResultFormat.JSON), out.extend, timeout=30)
+    assert b"true" in out
+
+
+def test_query_pool_sees_a_new_snapshot(pool):
+    pool, kg = pool
+    q = QueryJob(kg, "ASK { kgo:late kgb:attacked ?o }", ResultFormat.JSON)
+    out = bytearray()
+    pool.run(q, out.extend, timeout=30)
+    write_documents(kg, add=[(record("late", agent="Late"), "x")])
+    pool.run(q, out.extend, timeout=30)
+    assert out.count(b"false") == 1 and out.count(b"true") == 1
