@@ -1,0 +1,33 @@
+"""Opening a page in Debian's chromium through Playwright, with the network cut off.
+
+Shared by the browser tests and ``bench/view.py``. Every request that leaves the file
+is recorded in ``page.remote_requests`` and refused; console errors and uncaught
+exceptions go to ``page.errors``.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def launch(pw):
+    """Start headless chromium from a ``sync_playwright()`` handle."""
+    return pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def open_view(browser, path: Path, *, width: int = 1400, height: int = 900, timeout: float = 60_000):
+    """Open the HTML view at ``path`` in a new page and wait for its first drawing."""
+    page = browser.new_context(viewport={"width": width, "height": height}).new_page()
+    page.remote_requests = []
+    page.errors = []
+    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
+    page.on("pageerror", lambda err: page.errors.append(str(err)))
+    page.route(re.compile(r"^(?!file:).*"),
+               lambda route: (page.remote_requests.append(route.request.url), route.abort()))
+    page.goto(Path(path).resolve().as_uri())
+    page.wait_for_function("window.kgb !== undefined && window.kgb.ready", timeout=timeout)
+    return page
