@@ -8,12 +8,11 @@ from pathlib import Path
 from rdflib import Graph
 
 from exports.graphml import write_graphml
-from exports.html import write_html
+from exports.html import write_view
 from exports.jsonld import write_jsonld
 from exports.ntriples import write_ntriples
 from exports.quads import write_nquads, write_trig
 from exports.turtle import write_turtle
-from exports.view import graph_view
 
 
 class Format(str, Enum):
@@ -43,7 +42,7 @@ _WRITERS: dict[Format, Callable[[Graph, Path], Path]] = {
     Format.NQUADS: write_nquads,
     Format.JSONLD: write_jsonld,
     Format.GRAPHML: write_graphml,
-    Format.HTML: lambda g, path: write_html(graph_view(g), path),
+    Format.HTML: write_view,
 }
 
 

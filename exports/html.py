@@ -16,10 +16,15 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
+from rdflib import Graph
+
 from exports.layout import layout
 from exports.page_data import page_data
-from exports.view import View
+from exports.selection import focus, limit_nodes
+from exports.view import View, graph_view
 
+#: Entities drawn at most, the most connected first (``kgbuilder view --max-nodes``).
+DEFAULT_MAX_NODES = 3000
 #: vis-network as pyvis 0.3.2 ships it.
 VIS_NETWORK = ("pyvis", "lib/vis-9.1.2/vis-network.min.js")
 
@@ -81,4 +86,38 @@ def write_html(view: View, path: Path | str, *, title: str = "kgbuilder graph") 
     """Write the HTML view to ``path`` and return the path."""
     path = Path(path)
     path.write_text(render_html(view, title=title), encoding="utf-8")
+    return path
+
+
+def select_view(g: Graph, *, max_nodes: int = DEFAULT_MAX_NODES, focus_on: str | None = None,
+                depth: int = 1) -> View:
+    """The part of ``g`` to draw: the neighbourhood of ``focus_on`` if given, then the
+    ``max_nodes`` most connected entities (0: all).
+
+    Raises:
+        exports.selection.UnknownEntityError: no entity is named ``focus_on``.
+    """
+    view = graph_view(g)
+    if focus_on is not None:
+        view = focus(view, focus_on, depth=depth)
+    return limit_nodes(view, max_nodes)
+
+
+def write_view(g: Graph, path: Path | str, *, title: str = "kgbuilder graph",
+               max_nodes: int = DEFAULT_MAX_NODES, focus_on: str | None = None,
+               depth: int = 1) -> Path:
+    """Write the HTML view of ``g`` to ``path`` (see :func:`select_view`); return the path.
+
+    The page is written beside ``path`` and moved over it once complete, so an existing
+    page stays whole when anything fails.
+    """
+    html = render_html(select_view(g, max_nodes=max_nodes, focus_on=focus_on, depth=depth),
+                       title=title)
+    path = Path(path)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_text(html, encoding="utf-8")
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
     return path

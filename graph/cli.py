@@ -111,7 +111,7 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
     """
     from extractors import DEFAULT_MODEL, ModelNotFoundError, load_nlp
     from extractors.parallel import default_jobs, extract_parallel
-    from exports import Format, graph_view, write_format, write_html, write_turtle
+    from exports import Format, write_format, write_turtle, write_view
     from graph.build import build_graph
     from graph.inputs import InputProblem, read_inputs
     from graph.validate import start_validation
@@ -143,7 +143,7 @@ def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
     validation = start_validation(g)  # on another core while the files are written
     outdir.mkdir(parents=True, exist_ok=True)
     ttl = write_turtle(g, outdir / "graph.ttl")
-    html = write_html(graph_view(g), outdir / "graph.html")
+    html = write_view(g, outdir / "graph.html", title=outdir.resolve().name)
     written = [ttl, html, *(write_format(g, fmt, outdir) for fmt in extra)]
     conforms = _report_violations(g, str(ttl), report=validation())
     if not quiet:
@@ -269,6 +269,64 @@ def validate(graph_file: Path) -> None:
     if not _report_violations(g, str(graph_file), limit=1000):
         sys.exit(1)
     click.echo(f"{graph_file}: conforms ({len(g)} triples)")
+
+
+VIEW_EXAMPLES = """
+\b
+Examples:
+  kgbuilder view out/graph.ttl -o page.html --open
+  kgbuilder view out/graph.trig -o big.html --max-nodes 5000
+  kgbuilder view out/graph.ttl -o hamas.html --focus Hamas --depth 2
+
+The page is one self-contained file: search, filters, a date slider, the evidence of
+every fact. It loads nothing from the network. Above --max-nodes entities it keeps the
+most connected ones and says how many it left out (0 draws them all).
+"""
+
+
+@main.command("view", epilog=VIEW_EXAMPLES)
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The HTML page to write.")
+@click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser.")
+@click.option("--max-nodes", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Draw at most N entities, the most connected [default: 3000; 0: all].")
+@click.option("--focus", "focus_on", metavar="NAME", help="Draw only the neighbourhood of NAME.")
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
+              help="With --focus: how many facts away from NAME to go.")
+@click.option("--title", default=None, help="The page's title [default: the file name].")
+def view_command(graph_file: Path, out: Path, open_page: bool, max_nodes: int | None,
+                 focus_on: str | None, depth: int, title: str | None) -> None:
+    """Write an interactive HTML page of GRAPH, a file written by build."""
+    from exports.html import DEFAULT_MAX_NODES, write_view
+    from exports.selection import UnknownEntityError
+    from graph.load import GraphFileError, read_graph
+
+    if out.exists() and out.resolve() == graph_file.resolve():
+        _err(f"{out}: is the input graph; choose another -o file")
+        sys.exit(2)
+    if out.is_dir():
+        _err(f"{out}: is a directory; give the page's file name")
+        sys.exit(2)
+    try:
+        g = read_graph(graph_file)
+    except GraphFileError as err:
+        _err(str(err))
+        sys.exit(2)
+    try:
+        page = write_view(g, out, title=title or graph_file.name, focus_on=focus_on, depth=depth,
+                          max_nodes=DEFAULT_MAX_NODES if max_nodes is None else max_nodes)
+    except UnknownEntityError as err:
+        _err(f"{graph_file}: {err}")
+        sys.exit(1)
+    except OSError as err:
+        _err(f"{out}: cannot write ({err.strerror})")
+        sys.exit(2)
+    click.echo(str(page))
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(page.resolve().as_uri())
 
 
 if __name__ == "__main__":  # pragma: no cover
