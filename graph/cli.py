@@ -16,7 +16,7 @@ Examples:
   kgbuilder build examples/ -o out --format trig,jsonld --format graphml
 
 Formats (graph.ttl and graph.html are always written): ttl, nt, trig, nq, jsonld,
-graphml, html. The graph is validated against ontology/shapes.ttl; violations are
+graphml, gexf, html. The graph is validated against ontology/shapes.ttl; violations are
 listed on stderr and the exit status is 1.
 """
 
@@ -99,7 +99,7 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes reading the documents [default: the usable cores, at most 4].")
 @click.option("-f", "--format", "formats", multiple=True, metavar="FMT",
-              help="Also write OUTDIR/graph.FMT: ttl, nt, trig, nq, jsonld, graphml, html "
+              help="Also write OUTDIR/graph.FMT: ttl, nt, trig, nq, jsonld, graphml, gexf, html "
                    "(repeat the option or separate with commas).")
 def build(inputs: tuple[str, ...], outdir: Path, model: str | None, quiet: bool,
           formats: tuple[str, ...], jobs: int | None) -> None:
@@ -232,7 +232,7 @@ def query(graph_file: Path, sparql: str | None, query_file: Path | None, fmt: st
 @main.command(epilog=EXPORT_EXAMPLES)
 @click.argument("graph_file", metavar="GRAPH", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-f", "--format", "formats", multiple=True, required=True, metavar="FMT",
-              help="ttl, nt, trig, nq, jsonld, graphml, html (repeat or separate with commas).")
+              help="ttl, nt, trig, nq, jsonld, graphml, gexf, html (repeat or separate with commas).")
 @click.option("-o", "--out", "outdir", type=click.Path(file_okay=False, path_type=Path),
               required=True, help="Directory for graph.FMT (created if missing).")
 def export(graph_file: Path, formats: tuple[str, ...], outdir: Path) -> None:
