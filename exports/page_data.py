@@ -96,7 +96,7 @@ def page_data(view: View, positions: dict[str, tuple[float, float]], *, title: s
         nodes.append({"id": node_id(node.iri), "iri": node.iri, "x": x, "y": y,
                       "label": node.label, "c": class_index[node.cls], "names": list(node.names),
                       "mentions": node.mentions, "reasons": list(node.reasons),
-                      "size": round(8 + 5 * degree.get(node.iri, 0) ** 0.5, 1)})
+                      "size": round(min(8 + 4 * degree.get(node.iri, 0) ** 0.5, 30), 1)})
     return {
         "title": title,
         "omitted": view.omitted,

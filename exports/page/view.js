@@ -12,6 +12,10 @@
     return node;
   }
 
+  function sentences(n) {
+    return n + (n === 1 ? ' sentence' : ' sentences');
+  }
+
   function day(n) {
     return new Date(n * 86400000).toISOString().slice(0, 10);
   }
@@ -263,7 +267,7 @@
     b.type = 'button';
     b.addEventListener('click', () => showEdge(e.id));
     item.append(entityButton(e.from), ' ', b, ' ', entityButton(e.to));
-    item.appendChild(el('span', ' (' + e.factuality + ', ' + e.ev.length + ' sentences)', 'kgb-meta'));
+    item.appendChild(el('span', ' (' + e.factuality + ', ' + sentences(e.ev.length) + ')', 'kgb-meta'));
     return item;
   }
 
@@ -308,7 +312,7 @@
     const e = edgeById.get(id);
     openPanel(nodeById.get(e.from).label + ' ' + e.relation + ' ' + nodeById.get(e.to).label);
     body.appendChild(el('p', data.families[e.f].name + ' · ' + e.factuality + ' · '
-      + e.ev.length + ' sentences', 'kgb-meta'));
+      + sentences(e.ev.length), 'kgb-meta'));
     for (const ev of e.ev) {
       const box = el('div', null, 'kgb-evidence');
       box.appendChild(sentence(ev));
@@ -349,7 +353,17 @@
     showNode(id);
   }
 
+  // --- hover: the relation of an edge, the class of a node, as text
+  const tip = $('kgb-tooltip');
+  function showTip(text, pointer) {
+    const box = $('kgb-network').getBoundingClientRect();
+    tip.textContent = text;
+    tip.style.left = (box.left + pointer.x + 12) + 'px';
+    tip.style.top = (box.top + pointer.y + 12) + 'px';
+    tip.hidden = false;
+  }
   network.on('click', (params) => {
+    tip.hidden = true;
     if (params.nodes.length) {
       const id = params.nodes[0];
       const around = edgesOf.get(id).filter((e) => shownEdges.has(e.id));
@@ -362,19 +376,10 @@
   });
   $('kgb-close').addEventListener('click', () => { panel.hidden = true; });
 
-  // --- hover: the relation of an edge, the class of a node, as text
-  const tip = $('kgb-tooltip');
-  function showTip(text, pointer) {
-    const box = $('kgb-network').getBoundingClientRect();
-    tip.textContent = text;
-    tip.style.left = (box.left + pointer.x + 12) + 'px';
-    tip.style.top = (box.top + pointer.y + 12) + 'px';
-    tip.hidden = false;
-  }
   network.on('hoverEdge', (p) => {
     const e = edgeById.get(p.edge);
     showTip(nodeById.get(e.from).label + ' ' + e.relation + ' ' + nodeById.get(e.to).label
-      + ' (' + e.factuality + ', ' + e.ev.length + ' sentences)', p.pointer.DOM);
+      + ' (' + e.factuality + ', ' + sentences(e.ev.length) + ')', p.pointer.DOM);
   });
   network.on('hoverNode', (p) => {
     const n = nodeById.get(p.node);

@@ -7,6 +7,7 @@ exceptions go to ``page.errors``.
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
@@ -29,5 +30,18 @@ def open_view(browser, path: Path, *, width: int = 1400, height: int = 900, time
     page.route(re.compile(r"^(?!file:).*"),
                lambda route: (page.remote_requests.append(route.request.url), route.abort()))
     page.goto(Path(path).resolve().as_uri())
-    page.wait_for_function("window.kgb !== undefined && window.kgb.ready", timeout=timeout)
+    wait_until(page, "window.kgb !== undefined && window.kgb.ready", timeout=timeout)
     return page
+
+
+def wait_until(page, condition: str, *, timeout: float = 60_000) -> None:
+    """Poll ``condition`` (a JavaScript expression) from Python until it is true.
+
+    Playwright's own ``wait_for_function`` polls through ``eval``, which the page's
+    Content-Security-Policy refuses; ``evaluate`` of a function is allowed.
+    """
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(f"() => Boolean({condition})"):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"not true after {timeout / 1000:.0f} s: {condition}")
+        time.sleep(0.005)

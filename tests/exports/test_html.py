@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,7 +14,7 @@ from exports.html import render_html, write_html
 from exports.page_data import node_id
 from exports.view import graph_view
 from graph.build import build_graph
-from tests.exports.browser import CHROMIUM, launch, open_view
+from tests.exports.browser import CHROMIUM, launch, open_view, wait_until
 from tests.graph.factories import record
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -108,7 +109,7 @@ def corpus_page(browser, tmp_path_factory):
 def page(corpus_page):
     """The corpus page with its filters, date window and panel back as they were."""
     corpus_page.reload()
-    corpus_page.wait_for_function("window.kgb !== undefined && window.kgb.ready")
+    wait_until(corpus_page, "window.kgb !== undefined && window.kgb.ready")
     return corpus_page
 
 
@@ -293,14 +294,22 @@ def test_html_injected_markup_runs_nothing_and_adds_no_element(browser, tmp_path
 
 
 def test_html_screenshots(browser, tmp_path):
-    """Saves what a user sees: the whole network, and an edge's evidence (docs/ keeps copies)."""
+    """Saves what a user sees: the network with every voice ticked, and an edge's evidence.
+
+    With ``KGB_SCREENSHOTS=docs`` the pictures go to that folder (the README shows them).
+    """
+    out = Path(os.environ.get("KGB_SCREENSHOTS", tmp_path))
     path = write_html(graph_view(build_graph(_corpus())), tmp_path / "graph.html", title="Four test stories")
-    page = open_view(browser, path)
-    page.screenshot(path=str(tmp_path / "view.png"))
-    edge = next(e for e in page.evaluate("kgb.data.edges") if e["relation"] == "attacked")
+    page = open_view(browser, path, width=1280, height=720)
+    for voice in ("reported", "negated"):
+        page.check(f'#kgb-factualities input[data-value="{voice}"]')
+    page.wait_for_timeout(200)
+    page.screenshot(path=str(out / "view.png"))
+    edge = next(e for e in page.evaluate("kgb.data.edges") if e["relation"] == "visited")
     _click_edge(page, edge["id"])
     page.locator("#kgb-panel blockquote").wait_for()
-    page.screenshot(path=str(tmp_path / "view-evidence.png"))
-    assert (tmp_path / "view.png").stat().st_size > 10_000
-    assert (tmp_path / "view-evidence.png").stat().st_size > 10_000
+    page.screenshot(path=str(out / "view-evidence.png"))
+    assert page.locator("#kgb-panel mark").all_inner_texts() == ["Amos Hochstein", "Beirut"]
+    assert (out / "view.png").stat().st_size > 10_000
+    assert (out / "view-evidence.png").stat().st_size > 10_000
     page.close()
