@@ -67,7 +67,7 @@ def render_html(view: View, *, title: str = "kgbuilder graph",
     if positions is None:
         positions = layout([n.iri for n in view.nodes], [(e.source, e.target) for e in view.edges])
     vis = _asset(*VIS_NETWORK)
-    script = _asset("exports", "page/view.js")
+    script = _asset("exports", "page/symbols.js") + "\n" + _asset("exports", "page/view.js")
     csp = ("default-src 'none'; script-src " + _sha256(vis) + " " + _sha256(script)
            + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
     # one pass over the template, so no piece can plant a marker for a later one
