@@ -21,6 +21,7 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -145,6 +146,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     runs = [(n, 0) for n in sizes] + ([(sizes[-1], None)] if args.budget else [])
+    print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print("entities  drawn  facts  build  parse  layout  view   MB  open(s) stable click  search filter")
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         browser = launch(pw)
@@ -173,6 +175,7 @@ def main() -> None:
                   f"{b['filter']:6.2f}" + (f"  errors: {b['errors'][:3]}" if b["errors"] else ""),
                   flush=True)
         browser.close()
+    print(f"load average at end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
