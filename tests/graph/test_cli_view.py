@@ -76,3 +76,11 @@ def test_cli_view_bad_graph_file_is_a_one_line_error(tmp_path):
 def test_cli_view_refuses_to_overwrite_its_input(graph_file):
     result = _view(graph_file, "-o", graph_file)
     assert result.exit_code == 2 and "is the input graph" in result.output
+
+
+def test_cli_view_open_hands_the_page_to_the_browser(graph_file, tmp_path, monkeypatch):
+    opened = []
+    monkeypatch.setattr("webbrowser.open", opened.append)
+    result = _view(graph_file, "-o", tmp_path / "page.html", "--open")
+    assert result.exit_code == 0, result.output
+    assert opened == [(tmp_path / "page.html").resolve().as_uri()]
