@@ -20,9 +20,15 @@ def launch(pw):
     return pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
-def open_view(browser, path: Path, *, width: int = 1400, height: int = 900, timeout: float = 60_000):
-    """Open the HTML view at ``path`` in a new page and wait for its first drawing."""
-    page = browser.new_context(viewport={"width": width, "height": height}).new_page()
+def open_view(browser, path: Path, *, width: int = 1400, height: int = 900, timeout: float = 60_000,
+              bypass_csp: bool = False):
+    """Open the HTML view at ``path`` in a new page and wait for its first drawing.
+
+    ``bypass_csp`` makes the browser ignore the page's Content-Security-Policy, to test
+    what the page is safe by without it.
+    """
+    page = browser.new_context(viewport={"width": width, "height": height},
+                               bypass_csp=bypass_csp).new_page()
     page.remote_requests = []
     page.errors = []
     page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))

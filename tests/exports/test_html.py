@@ -266,10 +266,12 @@ def _hostile():
     ]
 
 
-def test_html_injected_markup_runs_nothing_and_adds_no_element(browser, tmp_path):
+@pytest.mark.parametrize("csp", ["enforced", "ignored"])
+def test_html_injected_markup_runs_nothing_and_adds_no_element(browser, tmp_path, csp):
+    """Safe twice over: with the CSP ignored, the page still writes data only as text."""
     path = write_html(graph_view(build_graph(_hostile())), tmp_path / "graph.html",
                       title='<script>window.__pwned=9</script>')
-    page = open_view(browser, path)
+    page = open_view(browser, path, bypass_csp=csp == "ignored")
     baseline = page.evaluate("document.querySelectorAll('*').length")
     page.check('#kgb-factualities input[data-value="reported"]')
     data = page.evaluate("kgb.data")
