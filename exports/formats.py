@@ -7,13 +7,13 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from exports.gexf import write_gexf
 from exports.graphml import write_graphml
-from exports.html import write_html
+from exports.html import write_view
 from exports.jsonld import write_jsonld
 from exports.ntriples import write_ntriples
 from exports.quads import write_nquads, write_trig
 from exports.turtle import write_turtle
-from exports.view import graph_view
 
 
 class Format(str, Enum):
@@ -25,6 +25,7 @@ class Format(str, Enum):
     NQUADS = "nq"
     JSONLD = "jsonld"
     GRAPHML = "graphml"
+    GEXF = "gexf"
     HTML = "html"
 
     @property
@@ -43,7 +44,8 @@ _WRITERS: dict[Format, Callable[[Graph, Path], Path]] = {
     Format.NQUADS: write_nquads,
     Format.JSONLD: write_jsonld,
     Format.GRAPHML: write_graphml,
-    Format.HTML: lambda g, path: write_html(graph_view(g), path),
+    Format.GEXF: write_gexf,
+    Format.HTML: write_view,
 }
 
 
@@ -59,7 +61,7 @@ def parse_formats(values: Iterable[str]) -> list[Format]:
     >>> parse_formats(["xml"])
     Traceback (most recent call last):
     ...
-    exports.formats.UnknownFormatError: unknown format 'xml'; choose from ttl, nt, trig, nq, jsonld, graphml, html
+    exports.formats.UnknownFormatError: unknown format 'xml'; choose from ttl, nt, trig, nq, jsonld, graphml, gexf, html
     """
     out: list[Format] = []
     for value in values:

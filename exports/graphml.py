@@ -1,8 +1,9 @@
 """GraphML for Gephi and other network tools, through networkx.
 
-Nodes are the entities (``label``, ``cls``), edges the direct facts between them
-(``relation``, ``predicate``, ``open``, ``evidence``: the sentences, one a line), as the
-network view (:func:`exports.view.graph_view`) sees them. Node ids are the entity IRIs.
+Nodes are the entities (``label``, ``cls``), edges the facts the text asserts, in the
+article's voice or reported (``relation``, ``predicate``, ``open``, ``evidence``: the
+sentences, one a line), as the network view (:func:`exports.view.graph_view`) sees them.
+Node ids are the entity IRIs.
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from exports.files import write_text
 from exports.view import graph_view
 
 # characters XML 1.0 cannot carry, even escaped
+#: The voices of a fact the text asserts (see :data:`exports.view.FACTUALITIES`).
+ASSERTED = ("asserted", "reported")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -34,10 +37,14 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
     net = nx.MultiDiGraph()
     for node in view.nodes:
         net.add_node(_xml_safe(node.iri), label=_xml_safe(node.label), cls=node.cls)
+    sentences: dict[tuple[str, str, str], list[str]] = {}
     for edge in view.edges:
-        net.add_edge(_xml_safe(edge.source), _xml_safe(edge.target), key=_xml_safe(edge.predicate),
-                     relation=_xml_safe(edge.relation), predicate=_xml_safe(edge.predicate),
-                     open=edge.open, evidence=_xml_safe("\n".join(edge.evidence)))
+        if edge.factuality not in ASSERTED:
+            continue
+        key = (_xml_safe(edge.source), _xml_safe(edge.target), _xml_safe(edge.predicate))
+        sentences.setdefault(key, []).extend(ev.sentence for ev in edge.evidence)
+        net.add_edge(key[0], key[1], key=key[2], relation=_xml_safe(edge.relation), predicate=key[2],
+                     open=edge.open, evidence=_xml_safe("\n".join(sorted(set(sentences[key])))))
     return net
 
 

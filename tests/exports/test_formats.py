@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from rdflib import Graph
 
 from exports.formats import Format, UnknownFormatError, parse_formats, write_format
+from exports.gexf import to_gexf
 from exports.graphml import to_graphml
 from exports.jsonld import to_jsonld
 from exports.ntriples import to_ntriples
@@ -35,7 +36,7 @@ def test_formats_unknown_name_lists_the_valid_choices():
     with pytest.raises(UnknownFormatError) as err:
         parse_formats(["ttl,rdfxml"])
     assert str(err.value) == ("unknown format 'rdfxml'; choose from ttl, nt, trig, nq, jsonld, "
-                              "graphml, html")
+                              "graphml, gexf, html")
 
 
 def test_formats_each_is_written_to_graph_dot_suffix(tmp_path):
@@ -93,3 +94,5 @@ def test_formats_any_names_and_sentences_parse_back_in_every_format(agent, targe
         assert rapper_count(text, syntax) == n, syntax
     net = nx.read_graphml(io.BytesIO(to_graphml(g).encode("utf-8")), force_multigraph=True)
     assert net.number_of_nodes() >= 2
+    gexf = nx.read_gexf(io.BytesIO(to_gexf(g).encode("utf-8")))
+    assert gexf.number_of_nodes() == net.number_of_nodes()

@@ -186,7 +186,7 @@ def test_cli_build_unknown_format_is_a_one_line_error_listing_choices(tmp_path):
     result = _build("-", "-o", str(tmp_path), "--format", "ttl,rdfxml", input=ARTICLE)
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
-        "kgbuilder: unknown format 'rdfxml'; choose from ttl, nt, trig, nq, jsonld, graphml, html"]
+        "kgbuilder: unknown format 'rdfxml'; choose from ttl, nt, trig, nq, jsonld, graphml, gexf, html"]
 
 
 def test_cli_export_writes_the_graph_in_other_formats(tmp_path):
