@@ -7,6 +7,8 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
+from exports.files import write_text
+
 from exports.graphml import to_networkx
 from exports.layout import layout
 from exports.view import CLASS_COLOURS
@@ -34,6 +36,4 @@ def to_gexf(g: Graph) -> str:
 
 def write_gexf(g: Graph, path: Path | str) -> Path:
     """Write the entity network of ``g`` as GEXF to ``path`` and return the path."""
-    path = Path(path)
-    path.write_text(to_gexf(g), encoding="utf-8")
-    return path
+    return write_text(path, to_gexf(g))

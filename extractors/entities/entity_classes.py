@@ -60,10 +60,11 @@ def classify(span: Span, *, lexicon: Lexicon) -> str:
         return "ArmedGroup"
     if span.label_ in {"FAC", "GPE", "LOC"} and words & lexicon.words("facility_nouns"):
         return "Facility"
-    if span.label_ == "ORG" and words & lexicon.words("facility_nouns") and not words & (
+    if span.label_ in {"ORG", "PERSON"} and len(span) > 1 \
+            and words & lexicon.words("facility_nouns") and not words & (
             lexicon.words("institution_nouns") | lexicon.words("state_body_nouns")
             | lexicon.words("organisation_nouns")):
-        return "Facility"  # "Tabqa Airfield North": a built place, not a body that runs it
+        return "Facility"  # "Tabqa Airfield North": a built place, not a body or a person
     if span.label_ == "ORG" and words & (lexicon.words("institution_nouns")
                                          | lexicon.words("state_body_nouns")):
         return "GovernmentBody"

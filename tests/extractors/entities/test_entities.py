@@ -278,6 +278,9 @@ def test_entities_the_whole_grouping_of_a_text(groups, text, expected):
     ("French troops withdrew from Menaka Airfield East on Friday.",
      {("France", "Country"), ("Menaka Airfield East", "Facility")},
      {("France", "withdrewFrom", "Menaka Airfield East")}),
+    # or a person (the model's label here): a name with a facility's kind word is a facility
+    ("The French-led mission withdrew from Gao Airfield North on Monday, a spokesman said.",
+     {("France", "Country"), ("Gao Airfield North", "Facility")}, set()),
     # an adjective the model tags alone belongs to the name it opens
     ("Kenya cooperates with the Ethiopian army in the fight against the Islamic State.",
      {("Kenya", "Country"), ("Ethiopia", "Country"), ("Islamic State", "Organization")},
