@@ -224,3 +224,22 @@ def test_coref_references_give_the_whole_set_of_facts(triples, text, expected):
 ])
 def test_coref_established_agent_of_an_agentless_passive(triples, text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a department named before is no "group"; the described group is the one sanctioned
+    ("The Canadian Treasury sanctioned Liwa al-Fatemiyoun and its commander Hassan Mahdavi on "
+     "Monday.\n\nThe department accused the Iranian-backed group of recruiting fighters in Syria.",
+     {("Canadian Treasury", "sanctioned", "Liwa al-Fatemiyoun"),
+      ("Canadian Treasury", "accused", "Liwa al-Fatemiyoun"),
+      ("Iran", "supported", "Liwa al-Fatemiyoun"),
+      ("Hassan Mahdavi", "leaderOf", "Liwa al-Fatemiyoun")}),
+    ("The Ministry of Finance sanctioned the Nasr Brigade and its leader Omar Khalil on Monday. "
+     "The ministry accused the Turkish-backed group of smuggling arms.",
+     {("Ministry of Finance", "sanctioned", "Nasr Brigade"),
+      ("Ministry of Finance", "accused", "Nasr Brigade"),
+      ("Turkey", "supported", "Nasr Brigade"),
+      ("Omar Khalil", "leaderOf", "Nasr Brigade")}),
+])
+def test_coref_backed_group_is_not_the_department_that_accused_it(triples, text, expected):
+    assert triples(text) == expected

@@ -22,7 +22,7 @@ import pytest
       ("Office of Foreign Assets Control", "GovernmentBody")}),
     # uncut_people: the given name the model left out; a title stays out
     ("Treasury designated Basim Mohammad Hasab al-Majidi, a militia financier.",
-     {("Treasury", "Organization"), ("Basim Mohammad Hasab al-Majidi", "Person")}),
+     {("Treasury", "GovernmentBody"), ("Basim Mohammad Hasab al-Majidi", "Person")}),
     ("General Qassem Soleimani was killed in Baghdad.",
      {("Qassem Soleimani", "Person"), ("Baghdad", "City")}),
     # state_missions: a state's embassy named by its demonym or short name
