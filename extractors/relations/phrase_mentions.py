@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from extractors.entities import EntityIndex
-from extractors.records import Fact, Mention
+from extractors.records import Fact, Factuality, Mention
+from extractors.relations.factuality import factuality
 from extractors.relations.words import words
 
 if TYPE_CHECKING:
@@ -93,17 +94,12 @@ def names_of(tok: Token, index: EntityIndex, *, modifier: bool = False) -> list[
 
 
 def asserts(verb: Token) -> bool:
-    """Whether a clause asserts what its verb says: not negated, modal, conditional or asked.
+    """Whether a clause asserts what its verb says (:func:`factuality` is asserted).
 
     Rules that read a fact off a clause ("X is based in Y", "X became head of Y") keep it
     only when this holds; noun phrases assert their facts whatever the verb around them.
     """
-    if any(c.dep_ in {"neg", "aux", "auxpass"} and c.lower_ in words("modal_words")
-           for c in verb.children):
-        return False
-    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in verb.children):
-        return False
-    return not verb.sent.text.rstrip().endswith("?")
+    return factuality(verb, verb.sent) is Factuality.ASSERTED
 
 
 def fact(subject: Mention, relation: str, obj: Mention, sentence: "SentenceView", rule: str
