@@ -399,7 +399,7 @@ def _may_be_surname(name: Name) -> bool:
     """Whether a name may be a person's surname: the model called it a person at least
     once, or a place (it often does: "Soleimani" as GPE) or a one-word organisation with no
     kind word that acts as a subject ("Lindqvist met ..." as ORG), and it names no country."""
-    plausible = name.classes.get("Person", 0) > 0 or name.cls in {"Person", "City", "Region"} \
+    plausible = name.classes.get("Person", 0) > 0 or name.cls in subclasses_of("Person") | {"City", "Region"} \
         or (name.cls == "Organization" and name.words == 1 and not is_acronym(name.text)
             and not _ARTICLE_NAME.match(name.text)   # "al-Shabaab" is a group's name
             and any(s.root.dep_ in {"nsubj", "nsubjpass"} for s in name.spans))

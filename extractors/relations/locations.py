@@ -19,6 +19,7 @@ from extractors.records import Fact, Mention
 from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.registry import Stage, rule
 from extractors.relations.words import words
+from ontology.classes import subclasses_of
 from ontology.terms import REL
 
 # prepositions that put a thing inside or next to a place (the guideline's "in, near")
@@ -87,7 +88,7 @@ def regions_after(mention: Mention, sent: Span, index: EntityIndex) -> list[Ment
     for region in run:
         if not is_place(region, index) or region.entity == mention.entity:
             break
-        if country and not is_class(region, index, {"Country", "Region", "Place"}):
+        if country and not is_class(region, index, PLACE_CLASSES - subclasses_of("City") - subclasses_of("Facility")):
             break
         out.append(region)
     return out
@@ -277,7 +278,7 @@ def holdings(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
                               for p in of.children if p.dep_ == "pobj")
         for owner in owners:
             # a state's presence abroad is not its location ("the US presence in Syria")
-            if not is_class(owner, index, {"Organization", "ArmedGroup", "GovernmentBody"}):
+            if not is_class(owner, index, subclasses_of("Organization")):
                 continue
             if not not_people(owner, index):
                 continue
@@ -343,7 +344,7 @@ def fronted_places(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         return
     for subj in (c for c in root.children if c.dep_ == "nsubj"):
         org = mention_head(subj, index)
-        if is_class(org, index, {"Organization", "GovernmentBody", "ArmedGroup"}) \
+        if is_class(org, index, subclasses_of("Organization")) \
                 and not_people(org, index):
             yield from fact(org, REL.locatedIn, place, sentence, "location-fronted")
 
@@ -376,7 +377,7 @@ def possessive_places(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     index, sentence = ctx.index, view
     for tok in sentence.tokens:
         thing = mention_head(tok, index)
-        if not is_class(thing, index, {"Organization", "Facility", "City", "Region", "Place"}) \
+        if not is_class(thing, index, subclasses_of("Organization") | subclasses_of("Place") - {"Country"}) \
                 or is_body(thing, index):
             continue
         for child in tok.children:

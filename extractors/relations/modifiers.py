@@ -18,10 +18,11 @@ from extractors.relations.phrase_mentions import fact, is_class
 from extractors.records import Fact, Mention
 from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.registry import Stage, rule
+from ontology.classes import subclasses_of
 from ontology.terms import REL
 
 # classes that can be backed, led or linked
-_CLIENTS = {"Organization", "ArmedGroup", "GovernmentBody", "Person"}
+_CLIENTS = subclasses_of("Organization") | subclasses_of("Person")
 
 
 def _named(tok: Token, index: EntityIndex, inside: Mention | None) -> Mention | None:

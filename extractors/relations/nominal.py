@@ -15,8 +15,9 @@ from extractors.entities import EntityIndex
 from extractors.relations.factuality import noun_factuality
 from extractors.records import Factuality, Mention
 from extractors.relations.words import words
+from ontology.classes import subclasses_of
 
-_ACTOR_CLASSES = {"Person", "Organization", "ArmedGroup", "GovernmentBody", "Country"}
+_ACTOR_CLASSES = subclasses_of("Actor") - {"Actor"}
 
 
 def event_noun(tok: Token, nouns: dict[str, str]) -> tuple[Token, str] | None:

@@ -20,9 +20,10 @@ from extractors.relations.nominal import event_noun, event_targets
 from extractors.relations.registry import Stage, rule
 from extractors.relations.verb_frames import verb_frames
 from extractors.relations.words import words
+from ontology.classes import subclasses_of
 from ontology.terms import REL
 
-_ACTORS = {"Person", "Organization", "ArmedGroup", "GovernmentBody", "Country"}
+_ACTORS = subclasses_of("Actor") - {"Actor"}
 # what ends a noun phrase's names ("U.S., Israeli and Qatari officials in Cairo who ..."):
 # a prepositional phrase or a clause
 _PHRASE_ENDS = {"prep", "relcl", "acl"}

@@ -17,17 +17,18 @@ from extractors.entities import EntityIndex
 from extractors.records import Fact, Factuality, Mention
 from extractors.relations.factuality import factuality
 from extractors.relations.words import words
+from ontology.classes import subclasses_of
 
 if TYPE_CHECKING:
     from extractors.relations.context import SentenceView
 
-# ontology classes of things that can hold a post or contain a member
-ORG_CLASSES = {"Organization", "ArmedGroup", "GovernmentBody", "Country"}
-# ontology classes of things that can contain something else
-PLACE_CLASSES = {"Country", "City", "Region", "Place", "Facility"}
-# ontology classes that can be located somewhere
-LOCATABLE_CLASSES = {"Organization", "ArmedGroup", "GovernmentBody", "Country", "City",
-                     "Region", "Place", "Facility"}
+# class groups read from rdfs:subClassOf in the ontology (read once, cached)
+# things that can hold a post or contain a member: actors that are not people
+ORG_CLASSES = subclasses_of("Actor") - subclasses_of("Person") - {"Actor"}
+# things that can contain something else
+PLACE_CLASSES = subclasses_of("Place")
+# things that can be located somewhere: organisations and places
+LOCATABLE_CLASSES = subclasses_of("Organization") | subclasses_of("Place")
 
 
 

@@ -18,6 +18,7 @@ from extractors.relations.locations import (is_place, locatable, mention_startin
 from extractors.relations.phrase_mentions import fact, is_class, mention_head
 from extractors.relations.registry import Stage, rule
 from extractors.relations.words import words
+from ontology.classes import subclasses_of
 from ontology.terms import REL
 
 
@@ -110,7 +111,7 @@ def demonym_descriptions(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         else:
             things = [mention_head(c, index) for c in tok.children if c.dep_ == "appos"]
         for thing in things:
-            if is_class(thing, index, {"Organization", "ArmedGroup", "GovernmentBody"}) \
+            if is_class(thing, index, subclasses_of("Organization")) \
                     and not_people(thing, index):
                 yield from fact(thing, REL.locatedIn, country, sentence,
                                 "location-demonym-description")

@@ -20,6 +20,7 @@ from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.registry import Stage, rule
 from extractors.relations.titles import chief_of_field, heads_places, indefinite, title_relation
 from extractors.relations.words import words
+from ontology.classes import subclasses_of
 from ontology.terms import REL
 
 # prepositions that link a title to the body it serves ("spokesman for", "head of")
@@ -28,7 +29,7 @@ TITLE_PREPS = {"of", "for", "at", "with"}
 _MEMBER_PREPS = {"of", "at"}
 _BODIES = ORG_CLASSES - {"Country"}
 # places that are no body a person serves: a job they modify says where, not whom for
-_TOWNS = {"City", "Region", "Place", "Facility"}
+_TOWNS = subclasses_of("Place") - {"Country"}
 
 
 def is_person(mention: Mention | None, index: EntityIndex) -> bool:

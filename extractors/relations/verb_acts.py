@@ -21,11 +21,12 @@ from extractors.relations.registry import Stage, rule
 from extractors.relations.verb_frames import verb_frames
 from extractors.relations.verb_relation import EVENT_RELATIONS
 from extractors.relations.words import words
+from ontology.classes import subclasses_of
 from ontology.terms import REL
 
 # relations an act of violence or coercion can be threatened with ("threatened to strike X")
 _HOSTILE = {REL.attacked, REL.killed, REL.injured, REL.sanctioned}
-_PLACE_CLASSES = {"Country", "City", "Region", "Facility", "Place"}
+_PLACE_CLASSES = subclasses_of("Place")
 
 
 def receives_aid(verb: Token, preps: tuple[str, ...], ctx: DocContext) -> bool:

@@ -19,10 +19,8 @@ PACKAGE = Path(__file__).resolve().parents[2] / "extractors"
 #: more lower-case words than this in one literal is a word list
 MAX_WORDS = 4
 _WORD = re.compile(r"^[a-z][a-z' -]*$")
-# modules of the entities/text half, moved to extractors/entities and extractors/text on
-# their own branch; once merged these paths no longer exist and the new ones are read
-_MOVING = {"model", "boilerplate", "names", "countries", "acronyms", "ner_fixes", "grouping",
-           "entity_classes", "entities", "coref"}
+#: more ontology class names than this in one literal is a class group restated in Python
+MAX_CLASSES = 2
 
 
 def _modules() -> list[Path]:
@@ -53,8 +51,6 @@ def _word_lists(tree: ast.AST) -> list[str]:
 
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_no_words_in_python_no_word_list_and_no_relation_name(path):
-    if path.parent == PACKAGE and path.stem in _MOVING:
-        pytest.skip("module of the entities/text half, scanned at its new path after the merge")
     tree = ast.parse(path.read_text(encoding="utf-8"))
     relations = {r.name for r in load_relations()}
     docs = _docstrings(tree)
@@ -62,6 +58,31 @@ def test_no_words_in_python_no_word_list_and_no_relation_name(path):
              if isinstance(n, ast.Constant) and n.value in relations and id(n) not in docs]
     assert not _word_lists(tree), "word lists belong in extractors/data/lexicon"
     assert not names, "relation names come from the ontology (ontology.REL)"
+
+
+def _class_groups(tree: ast.AST, classes: set[str]) -> list[str]:
+    """Set literals naming several classes (an ordering, a tuple, is a preference, not a group)."""
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Set):
+            named = [e.value for e in node.elts if isinstance(e, ast.Constant) and e.value in classes]
+            if len(named) > MAX_CLASSES:
+                out.append(f"line {node.lineno}: {named}")
+    return out
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_words_in_python_class_groups_come_from_the_ontology(path):
+    from ontology.terms import CLASSES
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    assert not _class_groups(tree, set(CLASSES)), \
+        "class groups come from rdfs:subClassOf (ontology.classes.subclasses_of)"
+
+
+def test_no_words_in_python_the_scan_finds_a_class_group():
+    from ontology.terms import CLASSES
+    tree = ast.parse('X = {"Organization", "ArmedGroup", "GovernmentBody"}')
+    assert _class_groups(tree, set(CLASSES))
 
 
 def test_no_words_in_python_the_scan_finds_a_word_list():
