@@ -18,6 +18,13 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
          {("Taliban", "attacked", "Kandahar", A, "verb-active")}),
         ("Britain sanctioned several firms, including Acme Corp.",
          {("United Kingdom", "sanctioned", "Acme Corp.", A, "verb-active")}),
+        # capturing towns is invading them: every town of the list
+        ("Al-Shabaab captured the towns of Dinsoor, Baidoa and Burhakaba on Monday.",
+         {("Al-Shabaab", "attacked", "Dinsoor", A, "verb-active"),
+          ("Al-Shabaab", "attacked", "Baidoa", A, "verb-active"),
+          ("Al-Shabaab", "attacked", "Burhakaba", A, "verb-active")}),
+        ("Hezbollah plans to capture the town of Kiryat Shmona.",
+         {("Hezbollah", "attacked", "Kiryat Shmona", P, "verb-active")}),
     ],
     "verb-active-prep": [
         ("France withdrew from Mali in 2022.",
@@ -26,6 +33,9 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
     "verb-object-prep": [
         ("Israel launched strikes on Hezbollah.",
          {("Israel", "attacked", "Hezbollah", A, "verb-object-prep")}),
+        ("The Taliban took control of the cities of Kunduz and Herat.",
+         {("Taliban", "attacked", "Kunduz", A, "verb-object-prep"),
+          ("Taliban", "attacked", "Herat", A, "verb-object-prep")}),
     ],
     "verb-co-argument": [
         ("Israel killed Hassan Nasrallah along with Ali Karaki.",
@@ -84,6 +94,18 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
     "verb-reciprocal": [
         ("Vladimir Putin and Xi Jinping met in Moscow on Tuesday.",
          {("Vladimir Putin", "contacted", "Xi Jinping", A, "verb-reciprocal")}),
+    ],
+    "verb-mutual-fire": [
+        ("Hezbollah exchanged fire with Israel near the border.",
+         {("Hezbollah", "attacked", "Israel", A, "verb-mutual-fire"),
+          ("Israel", "attacked", "Hezbollah", A, "verb-mutual-fire")}),
+        ("North Korea and South Korea exchanged artillery fire on Tuesday.",
+         {("North Korea", "attacked", "South Korea", A, "verb-mutual-fire"),
+          ("South Korea", "attacked", "North Korea", A, "verb-mutual-fire")}),
+        ("Hezbollah did not exchange fire with Israel on Sunday.",
+         {("Hezbollah", "attacked", "Israel", "negated", "verb-mutual-fire"),
+          ("Israel", "attacked", "Hezbollah", "negated", "verb-mutual-fire")}),
+        ("Egypt exchanged prisoners with Israel.", set()),
     ],
     "verb-sent-to": [
         ("Iran sent Ali Larijani to Beirut.",
