@@ -25,6 +25,8 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
           ("Al-Shabaab", "attacked", "Burhakaba", A, "verb-active")}),
         ("Hezbollah plans to capture the town of Kiryat Shmona.",
          {("Hezbollah", "attacked", "Kiryat Shmona", P, "verb-active")}),
+        ("Israel has occupied the West Bank since 1967.",
+         {("Israel", "attacked", "West Bank", A, "verb-active")}),
     ],
     "verb-active-prep": [
         ("France withdrew from Mali in 2022.",
@@ -135,6 +137,9 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
         ("Iraq condemned the U.S. strikes on Kataib Hezbollah.",
          {("Iraq", "condemned", "United States", A, "verb-active"),
           ("United States", "attacked", "Kataib Hezbollah", A, "nominal-event")}),
+        # a force named by its country's adjective is the country
+        ("The attack on Kutum by the Sudanese army killed dozens.",
+         {("Sudan", "attacked", "Kutum", A, "nominal-event")}),
     ],
     "nominal-culprit": [
         ("ISIS claimed responsibility for the attacks on Kirkuk.",
