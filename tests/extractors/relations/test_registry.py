@@ -27,6 +27,11 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
          {("Hezbollah", "attacked", "Kiryat Shmona", P, "verb-active")}),
         ("Israel has occupied the West Bank since 1967.",
          {("Israel", "attacked", "West Bank", A, "verb-active")}),
+        # the town is only where the capture happened; a denied capture is negated
+        ("Al-Shabaab captured two Kenyan soldiers in Baidoa.",
+         {("Al-Shabaab", "attacked", "Kenya", A, "verb-active")}),
+        ("Al-Shabaab did not capture Baidoa.",
+         {("Al-Shabaab", "attacked", "Baidoa", "negated", "verb-active")}),
     ],
     "verb-active-prep": [
         ("France withdrew from Mali in 2022.",
