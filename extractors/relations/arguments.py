@@ -91,6 +91,7 @@ def argument_mentions(tok: Token, index: EntityIndex, expand: bool = True,
     """
     out = []
     for t in conjuncts(tok) if expand else [tok]:
+        kinds: list[Mention] = []
         if t is not tok and t.tag_ == "NN" and index.mention_at(t) is None:
             continue  # "Connally, then the Texas governor": a description, not a second party
         m = _called(t, index) or index.mention_at(t)
@@ -122,10 +123,13 @@ def argument_mentions(tok: Token, index: EntityIndex, expand: bool = True,
         if m is None and t.pos_ in {"NOUN", "PROPN"} and not _individual(t):
             m = modifier_mention(t, index)
         if m is None and t.lemma_.lower() in words("place_nouns"):
-            # a place named by its kind: "the town of Wad Madani"
-            m = next((index.mention_at(p) for prep in t.children
-                      if prep.dep_ == "prep" and prep.lower_ == "of"
-                      for p in prep.children if p.dep_ == "pobj" and index.mention_at(p)), None)
+            # a place named by its kind: "the town of Wad Madani"; places named by their
+            # kind in the plural are each named: "the towns of Afgoye, Balad and Jowhar"
+            named = [x for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for p in prep.children if p.dep_ == "pobj" and index.mention_at(p)
+                     for c in (conjuncts(p) if t.tag_ == "NNS" else [p])
+                     for x in [index.mention_at(c)] if x is not None]
+            m, kinds = (named[0], named[1:]) if named else (None, [])
         if m is None and physical and t.tag_ == "NNS":
             # a group's things: "warehouses of the PMU", "positions of Hezbollah"
             m = next((index.mention_at(p) for prep in t.children
@@ -135,6 +139,7 @@ def argument_mentions(tok: Token, index: EntityIndex, expand: bool = True,
             m = _owner(t, index)
         if m is not None and m not in out:
             out.append(m)
+        out.extend(x for x in kinds if x not in out)
         if m is not None and index.mention_at(t) is None and t.pos_ == "NOUN":
             # "two commanders, A and B": every name of the apposition
             out.extend(x for c in t.children if c.dep_ == "appos" and index.mention_at(c)

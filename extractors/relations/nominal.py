@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from extractors.relations.arguments import argument_mentions
 from extractors.relations.clauses import subjects
 from extractors.entities import EntityIndex
 from extractors.relations.factuality import noun_factuality
@@ -70,8 +71,9 @@ def event_agents(noun: Token, rel: str, index: EntityIndex, cues) -> list[Mentio
         for c in host.children:
             # "the attack on X by Y"
             if c.dep_ in {"prep", "agent"} and c.lower_ == "by":
+                # "by the Sudanese army": a force stands for its country
                 out.extend(m for p in c.children if p.dep_ == "pobj"
-                           for m in coordinated_names(p, index))
+                           for m in argument_mentions(p, index))
             # "an attack attributed to Y", "a strike claimed by Y"
             elif c.dep_ in {"acl", "relcl"} and c.lemma_ in words("attribution_participles"):
                 for prep in c.children:

@@ -84,6 +84,34 @@ def reciprocal(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
                                reported_by=frame.reported_by)
 
 
+@rule("verb-mutual-fire", stage=Stage.VERB)
+def mutual_fire(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """An exchange of violence cued as "exchange fire with": each party did it to the other.
+
+    "Hezbollah exchanged fire with Israel", "North and South Korea exchanged artillery fire".
+    """
+    index, cues = ctx.index, ctx.cues
+    for frame in verb_frames(view, ctx):
+        verb = frame.verb
+        for dobj in (c for c in verb.children if c.dep_ in OBJ):
+            # VERB -> dobj NOUN, where "VERB NOUN with" is a cue of a violent relation
+            rel = cues.verb_phrases.get((verb.lemma_.lower(), dobj.lemma_.lower(), "with"))
+            if rel not in EVENT_RELATIONS or rel in cues.symmetric or rel == REL.sanctioned:
+                continue
+            # VERB|dobj -> prep with -> pobj (the other party)
+            others = [m for host in (verb, dobj) for p in host.children
+                      if p.dep_ == "prep" and p.lower_ == "with"
+                      for o in p.children if o.dep_ == "pobj"
+                      for m in argument_mentions(o, index)]
+            parties = [*frame.subjects, *(m for m in others if m not in frame.subjects)]
+            for a in parties:
+                for b in parties:
+                    if a.entity != b.entity:
+                        yield Fact(subject=a, relation=rel, object=b, sentence=view.record(),
+                                   rule="verb-mutual-fire", factuality=frame.factuality,
+                                   reported_by=frame.reported_by)
+
+
 @rule("verb-sent-to", stage=Stage.DERIVED)
 def sent_to(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A person sent to a place went there: "Iran sent Larijani to Beirut"."""

@@ -18,6 +18,20 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
          {("Taliban", "attacked", "Kandahar", A, "verb-active")}),
         ("Britain sanctioned several firms, including Acme Corp.",
          {("United Kingdom", "sanctioned", "Acme Corp.", A, "verb-active")}),
+        # capturing towns is invading them: every town of the list
+        ("Al-Shabaab captured the towns of Dinsoor, Baidoa and Burhakaba on Monday.",
+         {("Al-Shabaab", "attacked", "Dinsoor", A, "verb-active"),
+          ("Al-Shabaab", "attacked", "Baidoa", A, "verb-active"),
+          ("Al-Shabaab", "attacked", "Burhakaba", A, "verb-active")}),
+        ("Hezbollah plans to capture the town of Kiryat Shmona.",
+         {("Hezbollah", "attacked", "Kiryat Shmona", P, "verb-active")}),
+        ("Israel has occupied the West Bank since 1967.",
+         {("Israel", "attacked", "West Bank", A, "verb-active")}),
+        # the town is only where the capture happened; a denied capture is negated
+        ("Al-Shabaab captured two Kenyan soldiers in Baidoa.",
+         {("Al-Shabaab", "attacked", "Kenya", A, "verb-active")}),
+        ("Al-Shabaab did not capture Baidoa.",
+         {("Al-Shabaab", "attacked", "Baidoa", "negated", "verb-active")}),
     ],
     "verb-active-prep": [
         ("France withdrew from Mali in 2022.",
@@ -26,6 +40,9 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
     "verb-object-prep": [
         ("Israel launched strikes on Hezbollah.",
          {("Israel", "attacked", "Hezbollah", A, "verb-object-prep")}),
+        ("The Taliban took control of the cities of Kunduz and Herat.",
+         {("Taliban", "attacked", "Kunduz", A, "verb-object-prep"),
+          ("Taliban", "attacked", "Herat", A, "verb-object-prep")}),
     ],
     "verb-co-argument": [
         ("Israel killed Hassan Nasrallah along with Ali Karaki.",
@@ -85,6 +102,18 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
         ("Vladimir Putin and Xi Jinping met in Moscow on Tuesday.",
          {("Vladimir Putin", "contacted", "Xi Jinping", A, "verb-reciprocal")}),
     ],
+    "verb-mutual-fire": [
+        ("Hezbollah exchanged fire with Israel near the border.",
+         {("Hezbollah", "attacked", "Israel", A, "verb-mutual-fire"),
+          ("Israel", "attacked", "Hezbollah", A, "verb-mutual-fire")}),
+        ("North Korea and South Korea exchanged artillery fire on Tuesday.",
+         {("North Korea", "attacked", "South Korea", A, "verb-mutual-fire"),
+          ("South Korea", "attacked", "North Korea", A, "verb-mutual-fire")}),
+        ("Hezbollah did not exchange fire with Israel on Sunday.",
+         {("Hezbollah", "attacked", "Israel", "negated", "verb-mutual-fire"),
+          ("Israel", "attacked", "Hezbollah", "negated", "verb-mutual-fire")}),
+        ("Egypt exchanged prisoners with Israel.", set()),
+    ],
     "verb-sent-to": [
         ("Iran sent Ali Larijani to Beirut.",
          {("Iran", "sent", "Ali Larijani", A, "verb-active"),
@@ -113,6 +142,9 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
         ("Iraq condemned the U.S. strikes on Kataib Hezbollah.",
          {("Iraq", "condemned", "United States", A, "verb-active"),
           ("United States", "attacked", "Kataib Hezbollah", A, "nominal-event")}),
+        # a force named by its country's adjective is the country
+        ("The attack on Kutum by the Sudanese army killed dozens.",
+         {("Sudan", "attacked", "Kutum", A, "nominal-event")}),
     ],
     "nominal-culprit": [
         ("ISIS claimed responsibility for the attacks on Kirkuk.",
