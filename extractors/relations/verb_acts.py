@@ -202,3 +202,75 @@ def _culpability_predicate(tok: Token, ctx: DocContext) -> Token | None:
                for p in tok.children):
             return tok
     return None
+
+
+@rule("verb-hold-complement", stage=Stage.VERB)
+def hold_complement(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """A cue phrase whose second word is a clause on the verb: "Kyiv holds Moscow responsible".
+
+    The parse hangs "responsible" on "hold" as a small clause whose subject is the
+    accused; "we" in a quotation is the speaker (the frame's speaker fallback).
+    """
+    index = ctx.index
+    for frame in verb_frames(view, ctx):
+        verb = frame.verb
+        for comp in verb.children:
+            # VERB hold -> ccomp/oprd/acomp/advcl responsible -> nsubj (the object)
+            if comp.dep_ not in {"ccomp", "oprd", "acomp", "advcl"}:
+                continue
+            rel = ctx.cues.verb_phrases.get((verb.lemma_.lower(), comp.lemma_.lower()))
+            if rel is None:
+                continue
+            # "held Moscow responsible" parsed with Moscow as the verb's object
+            targets = [c for c in comp.children if c.dep_ == "nsubj"] or \
+                [c for c in verb.children if c.dep_ in OBJ]
+            for target in targets:
+                for obj in argument_mentions(target, index):
+                    for subj in frame.subjects:
+                        if subj.entity != obj.entity:
+                            yield Fact(subject=subj, relation=rel, object=obj,
+                                       sentence=view.record(), rule="verb-hold-complement",
+                                       factuality=frame.factuality,
+                                       reported_by=frame.reported_by)
+
+
+@rule("verb-refused-request", stage=Stage.VERB)
+def refused_request(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """Refusing a request rejects its maker, who requested it of the refuser.
+
+    "The UN requested access, but Myanmar refused the requests": Myanmar rejected the
+    UN, the UN requested Myanmar; "Serbia rejected Kosovo's request" likewise.
+    """
+    index, cues = ctx.index, ctx.cues
+    frames = verb_frames(view, ctx)
+    for frame in frames:
+        verb = frame.verb
+        if cues.verbs.get(verb.lemma_.lower()) != REL.rejected or frame.passive:
+            continue
+        for noun in (c for c in verb.children if c.dep_ in OBJ):
+            if cues.nouns.get(noun.lemma_.lower()) != REL.requested or \
+                    index.mention_at(noun) is not None:
+                continue
+            # dobj request -> poss / prep of -> pobj (the requester named on the noun)
+            makers = [m for c in noun.children if c.dep_ == "poss"
+                      for m in argument_mentions(c, index)] + \
+                [m for p in noun.children if p.dep_ == "prep" and p.lower_ in {"of", "from"}
+                 for o in p.children if o.dep_ == "pobj" for m in argument_mentions(o, index)]
+            # the request's own factuality: its verb's, else the refusal's
+            makers_fact = [(m, frame.factuality) for m in makers]
+            if not makers:
+                # a coordinated request verb: "X requested access, but Y refused the requests"
+                makers_fact = [(m, other.factuality) for other in frames
+                               if other.verb is not verb and not other.passive
+                               and cues.verbs.get(other.verb.lemma_.lower()) == REL.requested
+                               and other.verb in verb.conjuncts
+                               for m in other.subjects]
+            for maker, asked in makers_fact:
+                for refuser in frame.subjects:
+                    if maker.entity == refuser.entity:
+                        continue
+                    for s, rel, o, fact in ((refuser, REL.rejected, maker, frame.factuality),
+                                            (maker, REL.requested, refuser, asked)):
+                        yield Fact(subject=s, relation=rel, object=o, sentence=view.record(),
+                                   rule="verb-refused-request", factuality=fact,
+                                   reported_by=frame.reported_by)
