@@ -28,11 +28,16 @@ _HOSTILE = {REL.attacked, REL.killed, REL.injured, REL.sanctioned}
 _PLACE_CLASSES = {"Country", "City", "Region", "Facility", "Place"}
 
 
-def receives_aid(verb: Token, preps: tuple[str, ...], ctx: DocContext) -> bool:
-    """Whether an object is the giver in "received weapons and support from X"."""
-    if preps != ("from",) or verb.lemma_ not in words("receiving_verbs"):
+def receives_aid(verb: Token, preps: tuple[str, ...], ctx: DocContext,
+                 dobj: Token | None = None) -> bool:
+    """Whether an object is the giver in "received weapons and support from X".
+
+    "had the backing of X" names the giver on the aid noun itself (``dobj``).
+    """
+    if verb.lemma_ not in words("receiving_verbs") or \
+            preps != ("from",) and not (preps == ("of",) and dobj is not None):
         return False
-    gifts = [c for c in verb.children if c.dep_ in OBJ]
+    gifts = [dobj] if dobj is not None else [c for c in verb.children if c.dep_ in OBJ]
     return any(g.lemma_.lower() in words("aid_nouns") or
                ctx.cues.nouns.get(g.lemma_.lower()) == REL.supported
                for d in gifts for g in conjuncts(d))
@@ -40,11 +45,16 @@ def receives_aid(verb: Token, preps: tuple[str, ...], ctx: DocContext) -> bool:
 
 @rule("verb-receive-aid", stage=Stage.VERB)
 def receive_aid(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
-    """ "The Houthis received drones from Iran": Iran supported the Houthis."""
+    """ "The Houthis received drones from Iran": Iran supported the Houthis.
+
+    "The militia has the backing of Iran": Iran supported the militia.
+    """
     for frame in verb_frames(view, ctx):
         # receive/obtain -> dobj aid noun; -> prep from -> pobj (the giver)
+        # have/enjoy -> dobj aid noun -> prep of -> pobj (the giver)
         for cand in frame.candidates:
-            if not receives_aid(frame.verb, cand.preps, ctx):
+            dobj = cand.dobj if cand.path == "object-prep" else None
+            if not receives_aid(frame.verb, cand.preps, ctx, dobj):
                 continue
             for giver in argument_mentions(cand.token, ctx.index):
                 for receiver in frame.subjects:
@@ -261,7 +271,7 @@ def refused_request(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
             if not makers:
                 # a coordinated request verb: "X requested access, but Y refused the requests"
                 makers_fact = [(m, other.factuality) for other in frames
-                               if other.verb is not verb and not other.passive
+                               if other.verb != verb and not other.passive
                                and cues.verbs.get(other.verb.lemma_.lower()) == REL.requested
                                and other.verb in verb.conjuncts
                                for m in other.subjects]
@@ -274,3 +284,38 @@ def refused_request(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
                         yield Fact(subject=s, relation=rel, object=o, sentence=view.record(),
                                    rule="verb-refused-request", factuality=fact,
                                    reported_by=frame.reported_by)
+
+
+@rule("clause-while-in", stage=Stage.DERIVED)
+def while_in(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """A person speaking or acting "while in" a place is visiting it.
+
+    "Mirzoyan said while in Paris that talks had stalled": Mirzoyan visited Paris.
+    """
+    index = ctx.index
+    frames = {f.verb: f for f in verb_frames(view, ctx)}
+    for tok in view.tokens:
+        # CLAUSE -> mark while + prep in (next word) -> pobj place
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if tok.lower_ != "while" or tok.dep_ != "mark" or nxt is None or \
+                nxt.lower_ != "in" or nxt.dep_ != "prep" or nxt.head not in {tok, tok.head}:
+            continue
+        clause = nxt.head
+        own = [c for c in clause.children if c.dep_ == "nsubj"]
+        # between a verb and its clause ("said while in Paris that ..."), the phrase is
+        # the verb's; otherwise the clause's own ("While in Paris, X met Y")
+        host = clause.head if clause.dep_ in {"advcl", "ccomp"} and \
+            clause.head.i < tok.i and all(tok.i < c.i for c in own) else clause
+        frame = frames.get(host)
+        if frame is None or frame.passive:
+            continue
+        places = [m for p in nxt.children if p.dep_ == "pobj"
+                  for m in argument_mentions(p, index)
+                  if index.entity(m).cls in _PLACE_CLASSES - {"Facility", "Place"}]
+        for person in frame.subjects:
+            if index.entity(person).cls != "Person":
+                continue
+            for place in places:
+                yield Fact(subject=person, relation=REL.visited, object=place,
+                           sentence=view.record(), rule="clause-while-in",
+                           factuality=frame.factuality, reported_by=frame.reported_by)

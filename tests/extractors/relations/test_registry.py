@@ -80,6 +80,21 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
     "verb-receive-aid": [
         ("Hezbollah has received drones and other support from Iran.",
          {("Iran", "supported", "Hezbollah", A, "verb-receive-aid")}),
+        ("Hezbollah enjoys the support of Iran.",
+         {("Iran", "supported", "Hezbollah", A, "verb-receive-aid")}),
+        ("The Janjaweed, who have had the backing of Sudan, attacked Geneina.",
+         {("Sudan", "supported", "Janjaweed", A, "verb-receive-aid"),
+          ("Janjaweed", "attacked", "Geneina", A, "verb-active")}),
+        ("Hamas does not have the support of Egypt.",
+         {("Egypt", "supported", "Hamas", "negated", "verb-receive-aid")}),
+    ],
+    "clause-while-in": [
+        ("Armenian Foreign Minister Ararat Mirzoyan said while in France that talks had stalled.",
+         {("Ararat Mirzoyan", "visited", "France", A, "clause-while-in"),
+          ("Ararat Mirzoyan", "memberOf", "Armenia", A, "role-title-prenominal")}),
+        ("President Emmanuel Macron said while in Berlin that he would resign.",
+         {("Emmanuel Macron", "visited", "Berlin", A, "clause-while-in")}),
+        ("The talks stalled while in Geneva.", set()),
     ],
     "verb-reciprocal": [
         ("Vladimir Putin and Xi Jinping met in Moscow on Tuesday.",
