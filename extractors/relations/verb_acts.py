@@ -297,8 +297,8 @@ def while_in(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     for tok in view.tokens:
         # CLAUSE -> mark while + prep in (next word) -> pobj place
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        if tok.lower_ != "while" or tok.dep_ != "mark" or nxt is None or \
-                nxt.lower_ != "in" or nxt.dep_ != "prep" or nxt.head not in {tok, tok.head}:
+        if tok.lower_ != "while" or tok.dep_ not in {"mark", "prep"} or nxt is None or \
+                nxt.lower_ != "in" or nxt.dep_ != "prep" or tok.head not in {nxt, nxt.head}:
             continue
         clause = nxt.head
         own = [c for c in clause.children if c.dep_ == "nsubj"]

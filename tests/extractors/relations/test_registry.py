@@ -94,6 +94,9 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
           ("Ararat Mirzoyan", "memberOf", "Armenia", A, "role-title-prenominal")}),
         ("President Emmanuel Macron said while in Berlin that he would resign.",
          {("Emmanuel Macron", "visited", "Berlin", A, "clause-while-in")}),
+        ('"The talks have stalled," Armenian Foreign Minister Ararat Mirzoyan told reporters while in Brussels.',
+         {("Ararat Mirzoyan", "visited", "Brussels", A, "clause-while-in"),
+          ("Ararat Mirzoyan", "memberOf", "Armenia", A, "role-title-prenominal")}),
         ("The talks stalled while in Geneva.", set()),
     ],
     "verb-reciprocal": [
