@@ -29,11 +29,16 @@ _HOSTILE = {REL.attacked, REL.killed, REL.injured, REL.sanctioned}
 _PLACE_CLASSES = subclasses_of("Place")
 
 
-def receives_aid(verb: Token, preps: tuple[str, ...], ctx: DocContext) -> bool:
-    """Whether an object is the giver in "received weapons and support from X"."""
-    if preps != ("from",) or verb.lemma_ not in words("receiving_verbs"):
+def receives_aid(verb: Token, preps: tuple[str, ...], ctx: DocContext,
+                 dobj: Token | None = None) -> bool:
+    """Whether an object is the giver in "received weapons and support from X".
+
+    "had the backing of X" names the giver on the aid noun itself (``dobj``).
+    """
+    if verb.lemma_ not in words("receiving_verbs") or \
+            preps != ("from",) and not (preps == ("of",) and dobj is not None):
         return False
-    gifts = [c for c in verb.children if c.dep_ in OBJ]
+    gifts = [dobj] if dobj is not None else [c for c in verb.children if c.dep_ in OBJ]
     return any(g.lemma_.lower() in words("aid_nouns") or
                ctx.cues.nouns.get(g.lemma_.lower()) == REL.supported
                for d in gifts for g in conjuncts(d))
@@ -41,11 +46,16 @@ def receives_aid(verb: Token, preps: tuple[str, ...], ctx: DocContext) -> bool:
 
 @rule("verb-receive-aid", stage=Stage.VERB)
 def receive_aid(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
-    """ "The Houthis received drones from Iran": Iran supported the Houthis."""
+    """ "The Houthis received drones from Iran": Iran supported the Houthis.
+
+    "The militia has the backing of Iran": Iran supported the militia.
+    """
     for frame in verb_frames(view, ctx):
         # receive/obtain -> dobj aid noun; -> prep from -> pobj (the giver)
+        # have/enjoy -> dobj aid noun -> prep of -> pobj (the giver)
         for cand in frame.candidates:
-            if not receives_aid(frame.verb, cand.preps, ctx):
+            dobj = cand.dobj if cand.path == "object-prep" else None
+            if not receives_aid(frame.verb, cand.preps, ctx, dobj):
                 continue
             for giver in argument_mentions(cand.token, ctx.index):
                 for receiver in frame.subjects:
@@ -231,3 +241,110 @@ def _culpability_predicate(tok: Token, ctx: DocContext) -> Token | None:
                for p in tok.children):
             return tok
     return None
+
+
+@rule("verb-hold-complement", stage=Stage.VERB)
+def hold_complement(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """A cue phrase whose second word is a clause on the verb: "Kyiv holds Moscow responsible".
+
+    The parse hangs "responsible" on "hold" as a small clause whose subject is the
+    accused; "we" in a quotation is the speaker (the frame's speaker fallback).
+    """
+    index = ctx.index
+    for frame in verb_frames(view, ctx):
+        verb = frame.verb
+        for comp in verb.children:
+            # VERB hold -> ccomp/oprd/acomp/advcl responsible -> nsubj (the object)
+            if comp.dep_ not in {"ccomp", "oprd", "acomp", "advcl"}:
+                continue
+            rel = ctx.cues.verb_phrases.get((verb.lemma_.lower(), comp.lemma_.lower()))
+            if rel is None:
+                continue
+            # "held Moscow responsible" parsed with Moscow as the verb's object
+            targets = [c for c in comp.children if c.dep_ == "nsubj"] or \
+                [c for c in verb.children if c.dep_ in OBJ]
+            for target in targets:
+                for obj in argument_mentions(target, index):
+                    for subj in frame.subjects:
+                        if subj.entity != obj.entity:
+                            yield Fact(subject=subj, relation=rel, object=obj,
+                                       sentence=view.record(), rule="verb-hold-complement",
+                                       factuality=frame.factuality,
+                                       reported_by=frame.reported_by)
+
+
+@rule("verb-refused-request", stage=Stage.VERB)
+def refused_request(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """Refusing a request rejects its maker, who requested it of the refuser.
+
+    "The UN requested access, but Myanmar refused the requests": Myanmar rejected the
+    UN, the UN requested Myanmar; "Serbia rejected Kosovo's request" likewise.
+    """
+    index, cues = ctx.index, ctx.cues
+    frames = verb_frames(view, ctx)
+    for frame in frames:
+        verb = frame.verb
+        if cues.verbs.get(verb.lemma_.lower()) != REL.rejected or frame.passive:
+            continue
+        for noun in (c for c in verb.children if c.dep_ in OBJ):
+            if cues.nouns.get(noun.lemma_.lower()) != REL.requested or \
+                    index.mention_at(noun) is not None:
+                continue
+            # dobj request -> poss / prep of -> pobj (the requester named on the noun)
+            makers = [m for c in noun.children if c.dep_ == "poss"
+                      for m in argument_mentions(c, index)] + \
+                [m for p in noun.children if p.dep_ == "prep" and p.lower_ in {"of", "from"}
+                 for o in p.children if o.dep_ == "pobj" for m in argument_mentions(o, index)]
+            # the request's own factuality: its verb's, else the refusal's
+            makers_fact = [(m, frame.factuality) for m in makers]
+            if not makers:
+                # a coordinated request verb: "X requested access, but Y refused the requests"
+                makers_fact = [(m, other.factuality) for other in frames
+                               if other.verb != verb and not other.passive
+                               and cues.verbs.get(other.verb.lemma_.lower()) == REL.requested
+                               and other.verb in verb.conjuncts
+                               for m in other.subjects]
+            for maker, asked in makers_fact:
+                for refuser in frame.subjects:
+                    if maker.entity == refuser.entity:
+                        continue
+                    for s, rel, o, fact in ((refuser, REL.rejected, maker, frame.factuality),
+                                            (maker, REL.requested, refuser, asked)):
+                        yield Fact(subject=s, relation=rel, object=o, sentence=view.record(),
+                                   rule="verb-refused-request", factuality=fact,
+                                   reported_by=frame.reported_by)
+
+
+@rule("clause-while-in", stage=Stage.DERIVED)
+def while_in(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """A person speaking or acting "while in" a place is visiting it.
+
+    "Mirzoyan said while in Paris that talks had stalled": Mirzoyan visited Paris.
+    """
+    index = ctx.index
+    frames = {f.verb: f for f in verb_frames(view, ctx)}
+    for tok in view.tokens:
+        # CLAUSE -> mark while + prep in (next word) -> pobj place
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if tok.lower_ != "while" or tok.dep_ not in {"mark", "prep"} or nxt is None or \
+                nxt.lower_ != "in" or nxt.dep_ != "prep" or tok.head not in {nxt, nxt.head}:
+            continue
+        clause = nxt.head
+        own = [c for c in clause.children if c.dep_ == "nsubj"]
+        # between a verb and its clause ("said while in Paris that ..."), the phrase is
+        # the verb's; otherwise the clause's own ("While in Paris, X met Y")
+        host = clause.head if clause.dep_ in {"advcl", "ccomp"} and \
+            clause.head.i < tok.i and all(tok.i < c.i for c in own) else clause
+        frame = frames.get(host)
+        if frame is None or frame.passive:
+            continue
+        places = [m for p in nxt.children if p.dep_ == "pobj"
+                  for m in argument_mentions(p, index)
+                  if index.entity(m).cls in _PLACE_CLASSES - {"Facility", "Place"}]
+        for person in frame.subjects:
+            if index.entity(person).cls != "Person":
+                continue
+            for place in places:
+                yield Fact(subject=person, relation=REL.visited, object=place,
+                           sentence=view.record(), rule="clause-while-in",
+                           factuality=frame.factuality, reported_by=frame.reported_by)
