@@ -31,3 +31,17 @@ def test_load_bad_file_is_one_line_naming_it(tmp_path, name, content, reason):
         read_graph(path)
     message = str(err.value)
     assert message.startswith(f"{path}: {reason}") and "\n" not in message
+
+
+def test_load_terms_are_those_rdflib_would_parse(tmp_path):
+    # the fast parser gives the very terms rdflib's own does: typed values, tags, blank nodes
+    from rdflib import Graph
+    path = tmp_path / "terms.ttl"
+    path.write_text('@prefix ex: <http://example.org/> .\n'
+                    '@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'
+                    'ex:a ex:n 3 ; ex:d "2020-03-05"^^xsd:date ; ex:l "Bagdad"@fr ;\n'
+                    '     ex:s "plain" ; ex:b [ ex:n "4"^^xsd:nonNegativeInteger ] .\n')
+    expected = Graph().parse(path, format="turtle")
+    got = read_graph(path)
+    assert_isomorphic(expected, got)
+    assert {type(o.toPython()) for o in got.objects()} == {type(o.toPython()) for o in expected.objects()}
