@@ -26,167 +26,20 @@ pronoun or kind noun may stand for are expanded with their ontology subclasses.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors.entities.plural_references import resolve_plural
+from extractors.entities.reference_index import (DESCRIPTION_WINDOW, ReadingIndex, References,
+                                                 Vocab, agrees, fits, is_subject, mention_of,
+                                                 mentions_in, pick, sentences)
+from extractors.entities.speakers import described_as, established_agents, quoted_speakers
 from extractors.lexicon import Lexicon
 from extractors.records import Entity, Mention
-from ontology.classes import subclasses_of
 
 
-@dataclass(frozen=True)
-class References:
-    """Pronouns and definite descriptions resolved in one document: token index -> mention."""
-
-    by_token: Mapping[int, Mention] = field(default_factory=lambda: MappingProxyType({}))
-    #: token index -> the several entities a plural description stands for ("the three
-    #: countries" after "Britain, France and Germany"), one mention each, in list order
-    groups: Mapping[int, tuple[Mention, ...]] = field(default_factory=lambda: MappingProxyType({}))
-    #: verb token index -> the agent the text has established for an agentless passive
-    #: ("OFAC designated six men ... X and Y are being designated" -> OFAC)
-    agents: Mapping[int, Mention] = field(default_factory=lambda: MappingProxyType({}))
-
-    def agent_of(self, verb: Token) -> Mention | None:
-        """The established agent of an agentless passive verb, if any."""
-        return self.agents.get(verb.i)
-
-    def mention_at(self, token: Token) -> Mention | None:
-        """The reference that covers ``token``, if any (one entity)."""
-        return self.by_token.get(token.i)
-
-    def mentions_at(self, token: Token) -> tuple[Mention, ...]:
-        """All entities the reference covering ``token`` stands for: one, several or none."""
-        m = self.by_token.get(token.i)
-        return (m,) if m is not None else self.groups.get(token.i, ())
-
-
-@dataclass(frozen=True)
-class _Vocab:
-    """The lexicon's words for references, read once per document."""
-
-    pronouns: Mapping[str, frozenset[str]]    # pronoun -> classes it may stand for
-    plural: frozenset[str]
-    possessive: frozenset[str]
-    state_heads: frozenset[str]               # "the Iraqi government"
-    self_heads: frozenset[str]                # "the KH militia", unlike "the NYT report"
-    kinds: Mapping[str, frozenset[str]]       # "the militia" -> ArmedGroup
-    determiners: frozenset[str]
-    expletive_heads: frozenset[str]           # "it seems", "it is clear that"
-    plural_kinds: Mapping[str, frozenset[str]]  # "the three countries" -> Country
-    numbers: Mapping[str, int]                # "three" -> 3, "both" -> 2
-    speaker_pronouns: frozenset[str]          # "we" inside a quotation: its speaker
-    speech_verbs: frozenset[str]
-    single_agent_acts: frozenset[str]         # "designate": one body's formal act
-
-    @classmethod
-    def of(cls, lexicon: Lexicon) -> "_Vocab":
-        def expand(names) -> frozenset[str]:
-            return frozenset(c for n in names for c in subclasses_of(n))
-        rows = lexicon.table("pronouns")
-        state = lexicon.words("state_nouns")
-        return cls(pronouns={w: expand(r[2:]) for w, r in rows.items()},
-                   plural=frozenset(w for w, r in rows.items() if r[0] == "plural"),
-                   possessive=frozenset(w for w, r in rows.items() if r[1] == "possessive"),
-                   state_heads=state, self_heads=state | lexicon.words("compound_head_nouns"),
-                   kinds={w: frozenset(r) for w, r in lexicon.table("description_kinds").items()},
-                   determiners=lexicon.words("definite_determiners"),
-                   expletive_heads=lexicon.words("expletive_it_verbs"),
-                   plural_kinds={w: expand(r) for w, r in
-                                 lexicon.table("plural_description_kinds").items()},
-                   numbers={w: int(r[0]) for w, r in lexicon.table("number_words").items()},
-                   speaker_pronouns=lexicon.words("speaker_pronouns"),
-                   speech_verbs=lexicon.words("speech_verbs"),
-                   single_agent_acts=lexicon.words("single_agent_acts"))
-
-
-@dataclass
-class _Index:
-    """What resolution reads: the names (and the references found so far, which later
-    pronouns may follow), the entities, and the words. Private to this module."""
-
-    by_token: dict[int, Mention]
-    entities: Mapping[str, Entity]
-    vocab: _Vocab
-
-    def entity(self, mention: Mention) -> Entity:
-        return self.entities[mention.entity]
-
-
-_DESCRIPTION_WINDOW = 3   # sentences a definite description may reach back
-
-
-def _sentences(doc: Doc) -> list[Span]:
-    return list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-
-
-def _is_subject(tok: Token) -> bool:
-    """A subject, or a name coordinated with one ("Hamas and Islamic Jihad fired")."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.dep_ in {"nsubj", "nsubjpass"}
-
-
-def _pick(candidates: list[tuple[Token, Mention]], classes: frozenset, index: _Index
-          ) -> Mention | None:
-    """The one compatible entity among candidates, or the one of them that is a subject."""
-    fits = [(t, m) for t, m in candidates if index.entity(m).cls in classes]
-    entities = {m.entity for _, m in fits}
-    if len(entities) == 1:
-        return fits[-1][1]
-    subjects = {m.entity: m for t, m in fits if _is_subject(t)}
-    if len(subjects) == 1:
-        return next(iter(subjects.values()))
-    return None
-
-
-def _mentions_in(tokens, index: _Index) -> list[tuple[Token, Mention]]:
-    """The (head token, mention) pairs among tokens, one per mention."""
-    out, seen = [], set()
-    for tok in tokens:
-        m = index.by_token.get(tok.i)
-        if m is None or (m.start, m.end) in seen:
-            continue
-        # the head of a multi-word name is its last token inside the name
-        head = tok
-        while head.head.i != head.i and index.by_token.get(head.head.i) == m:
-            head = head.head
-        seen.add((m.start, m.end))
-        out.append((head, m))
-    return out
-
-
-def _mention_of(tok: Token, index: _Index) -> Mention | None:
-    """The mention a noun phrase head stands for: its own, a name compounded with a kind
-    noun ("the KH militia"), or a country whose government it is ("the Iraqi government")."""
-    m = index.by_token.get(tok.i)
-    if m is not None or tok.lemma_.lower() not in index.vocab.self_heads:
-        return m
-    for child in tok.children:
-        cm = index.by_token.get(child.i)
-        if cm is None:
-            continue
-        if child.dep_ == "compound" or (tok.lemma_ in index.vocab.state_heads
-                                        and index.entity(cm).cls == "Country"):
-            return cm
-    return None
-
-
-def _agrees(noun: Token, plural: bool) -> bool:
-    return (noun.tag_ in {"NNS", "NNPS"}) == plural
-
-
-def _fits(m: Mention, classes: frozenset, index: _Index) -> bool:
-    """Whether the entity of a mention can be what the pronoun stands for.
-
-    Number is not checked on names: news English says "they" of an organisation as often
-    as "it".
-    """
-    return index.entity(m).cls in classes
-
-
-def _is_expletive(tok: Token, index: _Index) -> bool:
+def _is_expletive(tok: Token, index: ReadingIndex) -> bool:
     """ "it" that points at nothing: "it is clear", "makes it easier to"."""
     if tok.dep_ == "expl" or tok.head.lemma_ in index.vocab.expletive_heads:
         return True
@@ -199,7 +52,7 @@ def _is_expletive(tok: Token, index: _Index) -> bool:
 _UNRESOLVED = object()   # a clause above says the referent is unnamed: stop looking
 
 
-def _from_clauses_above(tok: Token, classes: frozenset, plural: bool, index: _Index
+def _from_clauses_above(tok: Token, classes: frozenset, plural: bool, index: ReadingIndex
                         ) -> tuple[object, bool, set[str]]:
     """Follow the subjects of the clauses that contain the pronoun, nearest first.
 
@@ -213,12 +66,12 @@ def _from_clauses_above(tok: Token, classes: frozenset, plural: bool, index: _In
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         local, own = own, False
-        subj = next((c for c in verb.children if _is_subject(c)), None)
+        subj = next((c for c in verb.children if is_subject(c)), None)
         if subj is None or subj.i >= tok.i or subj.i in ancestors:
             continue
         if local and word not in index.vocab.possessive:
             # "the US blames it": a pronoun object is not its own clause's subject
-            if (m := _mention_of(subj, index)) is not None:
+            if (m := mention_of(subj, index)) is not None:
                 bound.add(m.entity)
             if verb.dep_ == "conj":
                 # "X denied it, but a faction claimed it": a coordinate clause with its own
@@ -226,22 +79,22 @@ def _from_clauses_above(tok: Token, classes: frozenset, plural: bool, index: _In
                 return _UNRESOLVED, met, bound
             continue
         met = True
-        m = _mention_of(subj, index)
+        m = mention_of(subj, index)
         if m is not None:
-            if _fits(m, classes, index):
+            if fits(m, classes, index):
                 return m, met, bound
-        elif subj.pos_ == "NOUN" and _agrees(subj, plural):
+        elif subj.pos_ == "NOUN" and agrees(subj, plural):
             return _UNRESOLVED, met, bound  # "the report says it": about something unnamed
     return None, met, bound
 
 
-def _lone(found: list[tuple[Token, Mention]], classes: frozenset, index: _Index
+def _lone(found: list[tuple[Token, Mention]], classes: frozenset, index: ReadingIndex
           ) -> Mention | None:
-    fits = {m.entity: m for _, m in found if _fits(m, classes, index)}
-    return next(iter(fits.values())) if len(fits) == 1 else None
+    fitting = {m.entity: m for _, m in found if fits(m, classes, index)}
+    return next(iter(fitting.values())) if len(fitting) == 1 else None
 
 
-def _resolve_pronoun(tok: Token, sents: list[Span], k: int, index: _Index) -> Mention | None:
+def _resolve_pronoun(tok: Token, sents: list[Span], k: int, index: ReadingIndex) -> Mention | None:
     """The referent of a pronoun: the nearest subject above it, else the previous sentence's."""
     word = tok.lower_
     if word in {"it", "its"} and _is_expletive(tok, index):
@@ -252,37 +105,37 @@ def _resolve_pronoun(tok: Token, sents: list[Span], k: int, index: _Index) -> Me
         return None  # "strikes on targets, among them ...": a plural noun is nearer
     # "Iran and its proxies": the name the pronoun's phrase is coordinated with
     if word in index.vocab.possessive and tok.head.dep_ == "conj":
-        m = _mention_of(tok.head.head, index)
-        if m is not None and tok.head.head.i < tok.i and _fits(m, classes, index):
+        m = mention_of(tok.head.head, index)
+        if m is not None and tok.head.head.i < tok.i and fits(m, classes, index):
             return m
     found, met, bound = _from_clauses_above(tok, classes, plural, index)
     if found is _UNRESOLVED:
         return None
     if found is not None:
         return found
-    before = [(t, m) for t, m in _mentions_in(sents[k][:tok.i - sents[k].start], index)
+    before = [(t, m) for t, m in mentions_in(sents[k][:tok.i - sents[k].start], index)
               if m.entity not in bound]
     if met or k == 0:
         # subjects above it did not fit ("Hoffman said that KH ... and said it ..."): the
         # one compatible subject earlier in the sentence, else its one compatible name
-        subjects = [(t, m) for t, m in before if _is_subject(t)]
+        subjects = [(t, m) for t, m in before if is_subject(t)]
         if (m := _lone(subjects, classes, index)) is not None:
             return m
-        has_subject = any(_fits(m, classes, index) for _, m in subjects)
+        has_subject = any(fits(m, classes, index) for _, m in subjects)
         return None if has_subject else _lone(before, classes, index)
     # the main subject of the sentence before: "Hamas fired rockets. It said ..."
-    subj = next((c for c in sents[k - 1].root.children if _is_subject(c)), None)
+    subj = next((c for c in sents[k - 1].root.children if is_subject(c)), None)
     if subj is not None:
-        m = _mention_of(subj, index)
-        if m is not None and _fits(m, classes, index):
+        m = mention_of(subj, index)
+        if m is not None and fits(m, classes, index):
             return m
-        if m is None and subj.pos_ == "NOUN" and _agrees(subj, plural):
+        if m is None and subj.pos_ == "NOUN" and agrees(subj, plural):
             return None
     # no subject to follow: one compatible entity in the sentence so far and the one before
-    return _lone(_mentions_in(sents[k - 1], index) + before, classes, index)
+    return _lone(mentions_in(sents[k - 1], index) + before, classes, index)
 
 
-def _resolve_description(tok: Token, sents: list[Span], k: int, index: _Index
+def _resolve_description(tok: Token, sents: list[Span], k: int, index: ReadingIndex
                          ) -> Mention | None:
     """The entity a definite description means, looking back sentence by sentence."""
     lemma, word = tok.lemma_.lower(), tok.lower_
@@ -292,11 +145,11 @@ def _resolve_description(tok: Token, sents: list[Span], k: int, index: _Index
         return lemma in words or word in words
 
     kind = index.vocab.kinds.get(lemma) if tok.tag_ == "NN" else None
-    for back in range(k, max(-1, k - _DESCRIPTION_WINDOW - 1), -1):
+    for back in range(k, max(-1, k - DESCRIPTION_WINDOW - 1), -1):
         sent = sents[back]
-        found = _mentions_in(sent[:tok.i - sent.start] if back == k else sent, index)
+        found = mentions_in(sent[:tok.i - sent.start] if back == k else sent, index)
         # the name the text described with this noun: "KLA, a militia group" -> "the group"
-        told = _described_as(sent[:tok.i - sent.start] if back == k else sent, lemma, index)
+        told = described_as(sent[:tok.i - sent.start] if back == k else sent, lemma, index)
         if told:
             return told[-1] if len({m.entity for m in told}) == 1 else None
         # a name containing the noun: "the ministry" -> "Foreign Ministry"
@@ -304,172 +157,11 @@ def _resolve_description(tok: Token, sents: list[Span], k: int, index: _Index
         if hits:
             return hits[-1][1] if len({m.entity for _, m in hits}) == 1 else None
         if kind is not None and any(index.entity(m).cls in kind for _, m in found):
-            return _pick(found, kind, index)
+            return pick(found, kind, index)
     return None
 
 
-def _count(tok: Token, index: _Index, definite: bool = True) -> int | None:
-    """The number of members a plural description announces: "the three countries",
-    "both men", "the 2 sides"; None when it gives none or (``definite``) is not definite."""
-    kids = list(tok.children)
-    both = [c for c in kids if c.lower_ == "both" and c.dep_ in {"det", "predet", "preconj"}]
-    if both:
-        return 2 if definite else None
-    if any(c.dep_ == "det" and c.lower_ in index.vocab.determiners for c in kids) != definite:
-        return None
-    for c in kids:
-        if c.dep_ == "nummod":
-            if c.text.isdigit():
-                return int(c.text)
-            return index.vocab.numbers.get(c.lower_)
-    return None
-
-
-def _lists_in(tokens, classes: frozenset, size: int, index: _Index
-              ) -> list[tuple[Mention, ...]]:
-    """The coordinated lists of names among tokens ("Britain, France and Germany") whose
-    ``size`` members are distinct entities of the classes, each as its mentions."""
-    out = []
-    for head, m in _mentions_in(tokens, index):
-        if head.dep_ == "conj" or not head.conjuncts:
-            continue
-        members = [m]
-        for c in head.conjuncts:
-            cm = index.by_token.get(c.i)
-            if cm is None:
-                break
-            members.append(cm)
-        else:
-            keys = [x.entity for x in members]
-            if len(set(keys)) == size == len(keys) and \
-                    all(index.entity(x).cls in classes for x in members):
-                out.append(tuple(members))
-    return out
-
-
-def _resolve_plural(tok: Token, sents: list[Span], k: int, index: _Index
-                    ) -> tuple[Mention, ...]:
-    """The one list of names a counted plural description stands for, looking back
-    sentence by sentence; nothing when the nearest sentence with such lists has two."""
-    classes = index.vocab.plural_kinds.get(tok.lemma_.lower())
-    if classes is None:
-        return ()
-    size = _count(tok, index)
-    if size is None:
-        # a count announced, then given: "five terrorist leaders in Africa. A, B, C, D and
-        # E are designated ...": the next sentence's one list of that many names
-        size = _count(tok, index, definite=False)
-        if size is None or k + 1 >= len(sents) or tok.dep_ in {"nsubj", "nsubjpass"}:
-            return ()
-        lists = _lists_in(sents[k + 1], classes, size, index)
-        distinct = {tuple(x.entity for x in lst) for lst in lists}
-        return lists[0] if len(distinct) == 1 else ()
-    for back in range(k, max(-1, k - _DESCRIPTION_WINDOW - 1), -1):
-        sent = sents[back]
-        lists = _lists_in(sent[:tok.i - sent.start] if back == k else sent, classes, size, index)
-        if lists:
-            distinct = {tuple(x.entity for x in lst) for lst in lists}
-            return lists[-1] if len(distinct) == 1 else ()
-    return ()
-
-
-_OPENING, _CLOSING, _EITHER = "“", "”", {'"', "``", "''"}
-
-
-def _quotations(doc: Doc) -> list[tuple[int, int]]:
-    """The quotations of a document as (opening, closing) quote token indices; a paragraph
-    break ends an open one unclosed (news reopens a quotation in the next paragraph)."""
-    out, start = [], None
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text:
-            start = None
-        text = tok.text
-        if text == _OPENING or (text in _EITHER and start is None):
-            start = tok.i
-        elif start is not None and (text == _CLOSING or text in _EITHER):
-            out.append((start, tok.i))
-            start = None
-    return out
-
-
-def _speaker(quote: tuple[int, int], doc: Doc, index: _Index) -> Mention | None:
-    """Who a quotation is attributed to: the subject of the speech verb outside it in the
-    sentence of its closing quote ("..., he added") or of its opening one (X said: "...")."""
-    a, b = quote
-    for edge, outside in ((doc[b], lambda t: t.i > b), (doc[a], lambda t: t.i < a)):
-        for verb in edge.sent:
-            if not outside(verb) or verb.lemma_.lower() not in index.vocab.speech_verbs:
-                continue
-            for subj in verb.children:
-                if subj.dep_ == "nsubj" and outside(subj):
-                    return _mention_of(subj, index)
-    return None
-
-
-def _quoted_speakers(doc: Doc, index: _Index) -> dict[int, Mention]:
-    """First-person pronouns inside quotations, each to the quotation's speaker."""
-    out = {}
-    for quote in _quotations(doc):
-        pronouns = [t for t in doc[quote[0] + 1:quote[1]] if t.pos_ == "PRON"
-                    and t.lower_ in index.vocab.speaker_pronouns and t.i not in index.by_token]
-        if not pronouns:
-            continue
-        speaker = _speaker(quote, doc, index)
-        if speaker is None:
-            continue
-        for t in pronouns:
-            out[t.i] = Mention(text=t.text, start=t.idx, end=t.idx + len(t.text),
-                               entity=speaker.entity, via="pronoun")
-    return out
-
-
-def _described_as(tokens, lemma: str, index: _Index) -> list[Mention]:
-    """The names the tokens describe with a noun of ``lemma``: in apposition ("the KLA, a
-    militia group in Laos") or as a predicate ("Hamas is an armed group"), in order."""
-    out = []
-    for t in tokens:
-        if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or t.i in index.by_token:
-            continue
-        if t.dep_ == "appos":
-            m = index.by_token.get(t.head.i)
-        elif t.dep_ == "attr":
-            m = next((index.by_token[c.i] for c in t.head.children
-                      if c.dep_ == "nsubj" and c.i in index.by_token), None)
-        else:
-            m = None
-        if m is not None:
-            out.append(m)
-    return out
-
-
-def _established_agents(sents: list[Span], index: _Index) -> dict[int, Mention]:
-    """Agentless passives of a formal act ("X and Y are being designated") whose agent the
-    text has established: the one named subject of the same verb in the active voice in
-    that sentence or the few before it ("OFAC designated six individuals ..."); none when
-    two bodies did it there."""
-    out = {}
-    for k, sent in enumerate(sents):
-        for verb in sent:
-            lemma = verb.lemma_.lower()
-            if verb.pos_ != "VERB" or lemma not in index.vocab.single_agent_acts:
-                continue
-            kids = list(verb.children)
-            if not any(c.dep_ == "nsubjpass" for c in kids) or any(c.dep_ == "agent" for c in kids):
-                continue
-            agents: dict[str, Mention] = {}
-            for back in range(k, max(-1, k - _DESCRIPTION_WINDOW - 1), -1):
-                for v in sents[back]:
-                    if v.i >= verb.i or v.lemma_.lower() != lemma or v.pos_ != "VERB":
-                        continue
-                    for c in v.children:
-                        if c.dep_ == "nsubj" and (m := _mention_of(c, index)) is not None:
-                            agents[m.entity] = m
-            if len(agents) == 1:   # two bodies acting nearby: whose act it is is not clear
-                out[verb.i] = next(iter(agents.values()))
-    return out
-
-
-def _description_head(tok: Token, index: _Index) -> bool:
+def _description_head(tok: Token, index: ReadingIndex) -> bool:
     """A common noun led by a definite determiner and no name of its own ("the militia")."""
     if tok.pos_ != "NOUN" or tok.i in index.by_token:
         return False
@@ -489,16 +181,16 @@ def resolve_references(doc: Doc, names: Mapping[int, Mention], entities: Mapping
         entities: the document's entities by key.
         lexicon: the word lists (:func:`extractors.lexicon.load_lexicon`).
     """
-    index = _Index(dict(names), entities, _Vocab.of(lexicon))
+    index = ReadingIndex(dict(names), entities, Vocab.of(lexicon))
     found: dict[int, Mention] = {}
     groups: dict[int, tuple[Mention, ...]] = {}
-    sents = _sentences(doc)
+    sents = sentences(doc)
     for k, sent in enumerate(sents):
         for tok in sent:
             if tok.i in index.by_token:
                 continue
             if tok.tag_ == "NNS" and tok.pos_ == "NOUN":
-                members = _resolve_plural(tok, sents, k, index)
+                members = resolve_plural(tok, sents, k, index)
                 if members:
                     start = min([c.i for c in tok.children
                                  if c.dep_ in {"det", "predet", "nummod"}] + [tok.i])
@@ -526,7 +218,7 @@ def resolve_references(doc: Doc, names: Mapping[int, Mention], entities: Mapping
                     index.by_token[t.i] = found[t.i] = mention
     # "We will fight," the colonel said: after the other references, since the speaker may
     # itself be a pronoun ("..., he added")
-    for i, mention in _quoted_speakers(doc, index).items():
+    for i, mention in quoted_speakers(doc, index).items():
         index.by_token[i] = found[i] = mention
-    agents = _established_agents(sents, index)
+    agents = established_agents(sents, index)
     return References(MappingProxyType(found), MappingProxyType(groups), MappingProxyType(agents))
