@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Span
 from extractors.entities.acronyms import bracket_definitions
 from extractors.entities.countries import load_countries
 from extractors.entities.entity_classes import PRIORITY, classify
+from extractors.entities.name_shapes import (ARTICLE_NAME, is_dateline, is_headline, is_state_body,
+                                             is_title_line, starts_like_a_name)
 from extractors.entities.names import (acronym_of, institution_key, is_acronym, name_key,
                                        same_person, strip_generic_tail, strip_titles, surname_of,
                                        titles, variant_of)
@@ -137,9 +139,6 @@ def _context(doc: Doc) -> _Context:
     return _Context(frozenset(places))
 
 
-_ARTICLE_NAME = re.compile(r"(?:al|el)[- ][A-Z]|(?:ad|ash|as)-[A-Z]")
-
-
 def _acts(span: Span) -> bool:
     """Whether a place name is used as an actor: the subject or owner of an act, not of a
     copula, and not described by an apposition ("Mogadishu, the capital of Somalia, was")."""
@@ -173,66 +172,9 @@ def _country_of(span: Span, name: str, ctx: _Context, lexicon: Lexicon) -> tuple
     return None, ""
 
 
-def _is_dateline(span: Span) -> bool:
-    """ "BAGHDAD —" at the head of a line: where the story was filed, not an actor in it."""
-    doc = span.doc
-    first = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or doc[span.start - 1].is_space
-    after = doc[span.end].text if span.end < len(doc) else ""
-    return first and span.text.isupper() and len(span.text) >= 4 and after in {"-", "—", "–", "("}
-
-
-def _is_headline(sent: Span) -> bool:
-    """A title-case line ("Iraqi President Names New Premier"): most of its words are
-    capitalised, so capitals no longer mark names and the model guesses persons."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words) \
-        and not sent.text.rstrip().endswith((".", "?", "!", '"'))
-
-
-def _is_title_line(sent: Span) -> bool:
-    """A title-case headline standing as a line of its own ("Rebel Chief Dies in Port
-    Raid" then a line break), unlike a dateline or a sentence of a one-line text."""
-    doc = sent.doc
-    words = [t for t in sent if not t.is_space]
-    if not words:
-        return False
-    first, last = words[0], words[-1]
-
-    def breaks(tok) -> bool:
-        return "\n" in tok.whitespace_ or tok.is_space and "\n" in tok.text
-
-    start = first.i == 0 or breaks(doc[first.i - 1])
-    end = breaks(last) or last.i + 1 < len(doc) and breaks(doc[last.i + 1])
-    return start and end and _is_headline(doc[first.i:last.i + 1])
-
-
 def _body_keys(doc: Doc, lexicon: Lexicon) -> set[str]:
     """Name keys of the entities the model found outside title-case lines."""
-    return {name_key(clean_name(e)) for e in doc.ents if not _is_headline(e.sent)}
-
-
-def _starts_name(name: str, span: Span, lexicon: Lexicon) -> bool:
-    """Whether a name starts as names do: a capital; also an Arabic article before one
-    ("al-Shabab", "al Qaeda"), an ordinal unit ("82nd Airborne Division") and a lower-case
-    state body the entity fixes made a name ("foreign ministry" of "Iran's foreign ministry")."""
-    if name[0].isupper() or _ARTICLE_NAME.match(name):
-        return True
-    if span.label_ != "ORG":
-        return False
-    return name[0].isdigit() and span[0].text[-2:].lower() in {"st", "nd", "rd", "th"} or \
-        _state_body(span, lexicon)
-
-
-def _state_body(span: Span, lexicon: Lexicon) -> bool:
-    """Whether a span is a state's civil body written in lower case after the state's
-    possessive ("Lebanon's parliament") or demonym ("the Tanzanian parliament")."""
-    heads = {w.split()[-1] for w in lexicon.words("civil_body_nouns")}
-    if span.label_ != "ORG" or span[-1].lower_ not in heads:
-        return False
-    doc = span.doc
-    if span.start >= 2 and doc[span.start - 1].tag_ == "POS":
-        return any(e.label_ in {"GPE", "NORP"} and e.end == span.start - 1 for e in doc.ents)
-    return load_countries().demonym(span[0].text) is not None
+    return {name_key(clean_name(e)) for e in doc.ents if not is_headline(e.sent)}
 
 
 def collect_names(doc: Doc, *, lexicon: Lexicon) -> tuple[list[Name], list[tuple[Span, int]]]:
@@ -246,7 +188,7 @@ def collect_names(doc: Doc, *, lexicon: Lexicon) -> tuple[list[Name], list[tuple
     for span in doc.ents:
         if span.label_ not in _KEEP:
             continue
-        if span.label_ == "PERSON" and _is_headline(span.sent) or _is_title_line(span.sent) \
+        if span.label_ == "PERSON" and is_headline(span.sent) or is_title_line(span.sent) \
                 and not is_acronym(span.text) and load_countries().any(clean_name(span)) is None:
             # a name in a title-case headline counts only when the story names it too:
             # capitals there make "Port Raid" or "Rebels Take Town" look like names
@@ -257,11 +199,11 @@ def collect_names(doc: Doc, *, lexicon: Lexicon) -> tuple[list[Name], list[tuple
         # "pro-Russian", "anti-American": a mention of the country the stance is about
         stance = re.match(r"(?:pro|anti)-(?=[A-Z])", name)
         name = name[stance.end():] if stance else name
-        if not name or not _starts_name(name, span, lexicon) or not any(c.isalpha() for c in name):
+        if not name or not starts_like_a_name(name, span, lexicon) or not any(c.isalpha() for c in name):
             continue
-        if _is_dateline(span):
+        if is_dateline(span):
             continue
-        if len(span) == 1 and not is_acronym(name) and not _state_body(span, lexicon) and (
+        if len(span) == 1 and not is_acronym(name) and not is_state_body(span, lexicon) and (
                 span[0].tag_ in {"NN", "NNS"} or name.lower() in lower_words
                 or name.lower() in titles()):
             continue  # a capitalised common noun ("Rockets", "Defense") is not a name
@@ -401,7 +343,7 @@ def _may_be_surname(name: Name) -> bool:
     kind word that acts as a subject ("Lindqvist met ..." as ORG), and it names no country."""
     plausible = name.classes.get("Person", 0) > 0 or name.cls in subclasses_of("Person") | {"City", "Region"} \
         or (name.cls == "Organization" and name.words == 1 and not is_acronym(name.text)
-            and not _ARTICLE_NAME.match(name.text)   # "al-Shabaab" is a group's name
+            and not ARTICLE_NAME.match(name.text)   # "al-Shabaab" is a group's name
             and any(s.root.dep_ in {"nsubj", "nsubjpass"} for s in name.spans))
     return plausible and load_countries().any(name.text) is None
 
