@@ -91,6 +91,9 @@ def _title_phrases(view: SentenceView, ctx: DocContext) -> list[tuple[Mention, l
                 break
             j -= 1
         items.reverse()
+        if items and items[-1][2].lower_ in {"and", "&", "of"}:
+            # the name is a conjunct or the object, not the titled one: "emir of A and B"
+            items = []
         out.append((person, items))
     view.analyses["title_phrases"] = out
     return out

@@ -18,6 +18,13 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
          {("Taliban", "attacked", "Kandahar", A, "verb-active")}),
         ("Britain sanctioned several firms, including Acme Corp.",
          {("United Kingdom", "sanctioned", "Acme Corp.", A, "verb-active")}),
+        # leading a body itself makes its head; leading the body's units or efforts a member
+        ("Ahmed Khan leads Hamas.",
+         {("Ahmed Khan", "leaderOf", "Hamas", A, "verb-active")}),
+        ("Omar Hassan commands al-Shabaab fighters in the south of the country.",
+         {("Omar Hassan", "memberOf", "al-Shabaab", A, "verb-active")}),
+        ("Khalid Nasser leads Hezbollah's drone program from Beirut.",
+         {("Khalid Nasser", "memberOf", "Hezbollah", A, "verb-active")}),
     ],
     "verb-active-prep": [
         ("France withdrew from Mali in 2022.",
@@ -134,6 +141,8 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
     "role-title-prenominal": [
         ("Houthi leader Abdul Malik al-Houthi spoke on Sunday.",
          {("Abdul Malik al-Houthi", "leaderOf", "Houthi", A, "role-title-prenominal")}),
+        # a name after "and" is a second party, not the titled one
+        ("The talks included the Hamas leader and Khalil al-Hayya.", set()),
     ],
     "role-possessive": [
         ("NBC's Richard Engel reported from Kyiv.",
