@@ -375,3 +375,37 @@ def part_of(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
                 for whole in names_of(pobj, index):
                     for member in members:
                         yield from fact(member, REL.memberOf, whole, sentence, "role-part-of")
+
+
+def _document_country(index: EntityIndex) -> Mention | None:
+    """The country a document is about, when one clearly dominates: at least five name
+    mentions and three times as many as any other country; its first mention."""
+    counts: dict[str, list[Mention]] = {}
+    for m in {m for m in index.names.values()}:
+        if index.entity(m).cls == "Country":
+            counts.setdefault(m.entity, []).append(m)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < 5 or (len(ranked) > 1 and len(ranked[0]) < 3 * len(ranked[1])):
+        return None
+    return min(ranked[0], key=lambda m: m.start)
+
+
+@rule("role-title-document-country", stage=Stage.PHRASE)
+def document_country_titles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """A head-of-state title with no body in the sentence heads the country the document is
+    about: "Yemen ... President Hadi issued a decree" -> Hadi leaderOf Yemen."""
+    index = ctx.index
+    country = None
+    for person, items in _title_phrases(view, ctx):
+        # (former) President PERSON: the title word last, no body, no subordinate word
+        if not items or items[-1][0] != "title" or items[-1][2].lower_ not in words("state_head_titles") \
+                or any(kind == "body" or t.lower_ in words("subordinate_title_words")
+                       for kind, _, t in items):
+            continue
+        span = view.sent.doc.char_span(person.start, person.end, alignment_mode="expand")
+        after = view.sent.doc[span.end] if span is not None and span.end < len(view.sent.doc) else None
+        if after is not None and after.lower_ in TITLE_PREPS | {"'s", "’s"}:
+            continue  # "President X of Y": the body follows the name
+        country = country or _document_country(index)
+        if country is not None:
+            yield from fact(person, REL.leaderOf, country, view, "role-title-document-country")

@@ -144,6 +144,18 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
         # a name after "and" is a second party, not the titled one
         ("The talks included the Hamas leader and Khalil al-Hayya.", set()),
     ],
+    "role-title-document-country": [
+        # the one country the text is about: a bare "President X" heads it
+        ("Kenya mourned. Officials in Kenya said Kenya would rebuild, and Kenyans marched "
+         "across Kenya. President Ruto visited the wounded.",
+         {("Ruto", "leaderOf", "Kenya", A, "role-title-document-country")}),
+        # a subordinate title heads nothing
+        ("Kenya mourned. Officials in Kenya said Kenya would rebuild, and Kenyans marched "
+         "across Kenya. Vice President Gachagua visited the wounded.", set()),
+        # two countries alike: which one is not clear
+        ("Kenya and Somalia mourned. Officials in Kenya and Somalia said Kenya and Somalia "
+         "would rebuild. President Ruto visited the wounded.", set()),
+    ],
     "role-possessive": [
         ("NBC's Richard Engel reported from Kyiv.",
          {("Richard Engel", "memberOf", "NBC", A, "role-possessive")}),
