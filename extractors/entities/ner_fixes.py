@@ -157,13 +157,31 @@ def merge_adjacent(doc: Doc, ents: list[Span]) -> list[Span]:
         prev = out[-1] if out else None
         if (prev is not None and prev.end == ent.start and prev.label_ in _NAME_LABELS
                 and ent.label_ in _NAME_LABELS and doc[prev.end - 1].whitespace_ == " "
-                and "PERSON" not in {prev.label_, ent.label_}
+                # a person joins only a person: "José Adolfo" + "Macías Villamar"
+                and ("PERSON" not in {prev.label_, ent.label_} or prev.label_ == ent.label_)
                 and not countries.any(prev.text) and not countries.any(ent.text)
                 # "pro-Russian" + "Wagner Group": a lower-case modifier is not part of the name
                 and all(t.text[:1].isupper() for t in (prev[0], doc[prev.end - 1], ent[0]))):
             out[-1] = Span(doc, prev.start, ent.end, label=ent.label_)
             continue
         out.append(ent)
+    return out
+
+
+def person_tails(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """Give a person the capitalised names the model left after it: "Ahmed Abdallah" +
+    "Mohamed Sambi" (untagged) gives one name; not an office or an institution word."""
+    taken = {t.i for e in ents for t in e}
+    stop = _institution_words(lexicon) | lexicon.words("state_nouns") | titles()
+    out = []
+    for ent in ents:
+        end = ent.end
+        while (ent.label_ == "PERSON" and end < len(doc) and end - ent.end < 2 and end not in taken
+               and doc[end - 1].whitespace_ == " " and doc[end].pos_ == "PROPN"
+               and doc[end].text.isalpha() and doc[end].text.istitle()
+               and doc[end].text.lower() not in stop and not doc[end].ent_type_):
+            end += 1
+        out.append(Span(doc, ent.start, end, label=ent.label_) if end > ent.end else ent)
     return out
 
 
@@ -212,7 +230,7 @@ def entity_fixes(doc: Doc, *, lexicon: Lexicon) -> Doc:
     ents = [e for e in doc.ents]
     ents = extend_to_acronyms(doc, split_brackets(doc, ents))
     ents = untitle_people(doc, merge_adjacent(doc, extend_adjectives(doc, ents)), lexicon=lexicon)
-    ents = first_names(doc, ents)
+    ents = person_tails(doc, first_names(doc, ents), lexicon=lexicon)
     ents = dateline_town(doc, ents)
     ents = article_names(doc, ents, lexicon=lexicon)
     ents = possessive_bodies(doc, ents, lexicon=lexicon)

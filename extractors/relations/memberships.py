@@ -2,7 +2,8 @@
 
 "Cambodian businessman X" (a member of the state), "X, the head of Y's communications
 division" (a member of Y), "NATO members, the US, Britain and France" (each a member),
-"the leader of Hamas, X," (the name in apposition to the body, after its title).
+"the leader of Hamas, X," (the name in apposition to the body, after its title), "President
+X" heading the country the document is clearly about.
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from extractors.records import Fact, Mention
 from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.phrase_mentions import ORG_CLASSES, fact, is_class, mention_head, names_of
 from extractors.relations.registry import Stage, rule
-from extractors.relations.roles import TITLE_PREPS, hyphen_modifier, is_person, titled_person
+from extractors.relations.roles import (TITLE_PREPS, hyphen_modifier, is_person, title_phrases,
+                                        titled_person)
 from extractors.relations.titles import indefinite, title_relation
 from extractors.relations.words import words
 from ontology.terms import REL
@@ -54,7 +56,7 @@ def nationality_occupation(view: SentenceView, ctx: DocContext) -> Iterator[Fact
 def chief_of_part(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A title over an unnamed part of a named body: "X, the head of Y's communications
     division", "X, director of the media office of Y" (a member of Y, by the guideline)."""
-    sent, index, cues, sentence = view.sent, ctx.index, ctx.cues, view
+    index, cues, sentence = ctx.index, ctx.cues, view
     parts = words("part_nouns")
     for tok in sentence.tokens:
         if tok.pos_ not in {"NOUN", "PROPN"} or index.mention_at(tok) is not None \
@@ -101,7 +103,7 @@ def _listed_names(doc, start: int, end: int, index: EntityIndex) -> list[Mention
 def membership_lists(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """Members listed with their body: "NATO members, the US, Britain and France", "the
     GCC members: A, B, C", "EU members including A and B", "A and other members of X"."""
-    sent, index, cues, sentence = view.sent, ctx.index, ctx.cues, view
+    sent, index, sentence = view.sent, ctx.index, view
     nouns = words("member_nouns")
     doc = sent.doc
     for tok in sentence.tokens:
@@ -142,7 +144,7 @@ def membership_lists(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
 def title_of_body_then_name(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A title and its body, then the name in apposition: "the leader of Hamas, Yahya
     Sinwar," (the parser hangs the name on the body, not on the title)."""
-    sent, index, cues, sentence = view.sent, ctx.index, ctx.cues, view
+    index, cues, sentence = ctx.index, ctx.cues, view
     for tok in sentence.tokens:
         person = mention_head(tok, index)
         if not is_person(person, index) or tok.dep_ != "appos":
@@ -171,3 +173,37 @@ def person_start(tok: Token, person: Mention) -> int:
     """The index of the first token of a person's mention, ``tok`` being inside it."""
     span = tok.doc.char_span(person.start, person.end, alignment_mode="expand")
     return span.start if span is not None else tok.i
+
+
+def _document_country(index: EntityIndex) -> Mention | None:
+    """The country a document is about, when one clearly dominates: at least five name
+    mentions and three times as many as any other country; its first mention."""
+    counts: dict[str, list[Mention]] = {}
+    for m in {m for m in index.names.values()}:
+        if index.entity(m).cls == "Country":
+            counts.setdefault(m.entity, []).append(m)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < 5 or (len(ranked) > 1 and len(ranked[0]) < 3 * len(ranked[1])):
+        return None
+    return min(ranked[0], key=lambda m: m.start)
+
+
+@rule("role-title-document-country", stage=Stage.PHRASE)
+def document_country_titles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """A head-of-state title with no body in the sentence heads the country the document is
+    about: "Yemen ... President Hadi issued a decree" -> Hadi leaderOf Yemen."""
+    index = ctx.index
+    country = None
+    for person, items in title_phrases(view, ctx):
+        # (former) President PERSON: the title word last, no body, no subordinate word
+        if not items or items[-1][0] != "title" or items[-1][2].lower_ not in words("state_head_titles") \
+                or any(kind == "body" or t.lower_ in words("subordinate_title_words")
+                       for kind, _, t in items):
+            continue
+        span = view.sent.doc.char_span(person.start, person.end, alignment_mode="expand")
+        after = view.sent.doc[span.end] if span is not None and span.end < len(view.sent.doc) else None
+        if after is not None and after.lower_ in TITLE_PREPS | {"'s", "’s"}:
+            continue  # "President X of Y": the body follows the name
+        country = country or _document_country(index)
+        if country is not None:
+            yield from fact(person, REL.leaderOf, country, view, "role-title-document-country")

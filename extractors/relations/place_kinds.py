@@ -98,7 +98,7 @@ def _demonym_country(noun: Token, index: EntityIndex) -> Mention | None:
 def demonym_descriptions(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """An organisation described by its nationality in apposition: "Huione Group, a Cambodian
     financial institution", "the Somali group al-Shabab", "Los Choneros, an Ecuadorian gang"."""
-    sent, index, sentence = view.sent, ctx.index, view
+    index, sentence = ctx.index, view
     kinds = words("organisation_kind_nouns")
     for tok in sentence.tokens:
         if tok.lemma_.lower() not in kinds or index.mention_at(tok) is not None:

@@ -43,7 +43,7 @@ def hyphen_modifier(mention: Mention, doc) -> bool:
     return end is not None and end.text == "-" and end.idx == mention.end
 
 
-def _title_phrases(view: SentenceView, ctx: DocContext) -> list[tuple[Mention, list]]:
+def title_phrases(view: SentenceView, ctx: DocContext) -> list[tuple[Mention, list]]:
     """Each person of the sentence with the phrase before the name, read right to left.
 
     The phrase is a list of ``(kind, value, token)``: ``body`` (a name, its mention),
@@ -92,6 +92,9 @@ def _title_phrases(view: SentenceView, ctx: DocContext) -> list[tuple[Mention, l
                 break
             j -= 1
         items.reverse()
+        if items and items[-1][2].lower_ in {"and", "&", "of"}:
+            # the name is a conjunct or the object, not the titled one: "emir of A and B"
+            items = []
         out.append((person, items))
     view.analyses["title_phrases"] = out
     return out
@@ -100,7 +103,7 @@ def _title_phrases(view: SentenceView, ctx: DocContext) -> list[tuple[Mention, l
 @rule("role-possessive", stage=Stage.PHRASE)
 def possessive_names(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A possessive name alone before a person: "NBC's Richard Engel" -> memberOf."""
-    for person, items in _title_phrases(view, ctx):
+    for person, items in title_phrases(view, ctx):
         # NAME 's PERSON, with no title between
         if any(kind == "title" for kind, _, _ in items):
             continue
@@ -114,7 +117,7 @@ def prenominal_occupations(view: SentenceView, ctx: DocContext) -> Iterator[Fact
 
     Not "Gaza resident X": a place before the noun says where, not for whom.
     """
-    for person, items in _title_phrases(view, ctx):
+    for person, items in title_phrases(view, ctx):
         kinds = [kind for kind, _, _ in items]
         # ORG compound-NOUN(lower case) PERSON
         if "title" in kinds or kinds[-1:] != ["role"] or "body" not in kinds:
@@ -129,7 +132,7 @@ def prenominal_occupations(view: SentenceView, ctx: DocContext) -> Iterator[Fact
 def prenominal_titles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A body and a title before a name: "U.S. Defense Secretary Lloyd Austin"."""
     index = ctx.index
-    for person, items in _title_phrases(view, ctx):
+    for person, items in title_phrases(view, ctx):
         title_at = [k for k, (kind, _, _) in enumerate(items) if kind == "title"]
         bodies_before = [k for k, (kind, _, _) in enumerate(items[:title_at[-1]])
                          if kind == "body"] if title_at else []

@@ -89,10 +89,14 @@ def frame_facts(view: SentenceView, ctx: DocContext, frame: VerbFrame,
             continue
         if is_open:
             objs = [m for m in objs if m in name_mentions([cand.token], index)]
+        # leading a body's thing is no head of the body: "leads the Houthis' efforts",
+        # "commanded KNA battalions" -> memberOf
+        heads = name_mentions([cand.token], index) if relation == REL.leaderOf else []
         for obj in objs:
+            rel = REL.memberOf if relation == REL.leaderOf and obj not in heads else relation
             for subj in frame.named_subjects if is_open else frame.subjects:
                 if subj.entity != obj.entity:
-                    out = Fact(subject=subj, relation=relation, object=obj,
+                    out = Fact(subject=subj, relation=rel, object=obj,
                                sentence=view.record(), rule=name, open=is_open,
                                factuality=fact, reported_by=frame.reported_by)
                     view.verb_facts.append((out, frame, cand))

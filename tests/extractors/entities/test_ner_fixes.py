@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from extractors.entities.ner_fixes import (dateline_town, extend_adjectives, first_names, merge_adjacent,
-                                           split_brackets, untitle_people)
+                                           person_tails, split_brackets, untitle_people)
 from extractors.lexicon import load_lexicon
 
 
@@ -38,6 +38,8 @@ def test_ner_fixes_bracketed_acronym_is_split_off():
     (("Iraqi", "NORP"), ("Parliament", "ORG"), [("Iraqi", "NORP"), ("Parliament", "ORG")]),
     # a person next to an organisation is two things
     (("Lloyd", "PERSON"), ("Pentagon", "ORG"), [("Lloyd", "PERSON"), ("Pentagon", "ORG")]),
+    # a person cut in two is one person
+    (("Maria", "PERSON"), ("Lindgren", "PERSON"), [("Maria Lindgren", "PERSON")]),
 ])
 def test_ner_fixes_adjacent_name_parts_join(first, second, joined):
     doc = _doc([first[0], second[0], "said"])
@@ -111,3 +113,17 @@ def test_ner_fixes_adjective_extends_to_its_noun(words, heads, expected):
     for tok in doc:
         tok.pos_ = "PROPN" if tok.text[0].isupper() else "DET"
     assert _texts(extend_adjectives(doc, [Span(doc, 1, 2, label="NORP")])) == expected
+
+
+@pytest.mark.parametrize("words,pos,expected", [
+    # the model stopped before the last names
+    (["Yusuf", "Ali", "Hamid", "Osman", "spoke"], ["PROPN"] * 4 + ["VERB"], [("Yusuf Ali Hamid Osman", "PERSON")]),
+    # an institution word after a name is no part of it
+    (["Yusuf", "Ali", "Administration", "said"], ["PROPN"] * 3 + ["VERB"], [("Yusuf Ali", "PERSON")]),
+    # a common noun is not a name
+    (["Yusuf", "Ali", "troops", "left"], ["PROPN", "PROPN", "NOUN", "VERB"], [("Yusuf Ali", "PERSON")]),
+])
+def test_ner_fixes_person_keeps_its_last_names(words, pos, expected):
+    doc = _doc(words, pos=pos)
+    ents = person_tails(doc, [Span(doc, 0, 2, label="PERSON")], lexicon=load_lexicon())
+    assert _texts(ents) == expected

@@ -32,6 +32,13 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
          {("Al-Shabaab", "attacked", "Kenya", A, "verb-active")}),
         ("Al-Shabaab did not capture Baidoa.",
          {("Al-Shabaab", "attacked", "Baidoa", "negated", "verb-active")}),
+        # leading a body itself makes its head; leading the body's units or efforts a member
+        ("Ahmed Khan leads Hamas.",
+         {("Ahmed Khan", "leaderOf", "Hamas", A, "verb-active")}),
+        ("Omar Hassan commands al-Shabaab fighters in the south of the country.",
+         {("Omar Hassan", "memberOf", "al-Shabaab", A, "verb-active")}),
+        ("Khalid Nasser leads Hezbollah's drone program from Beirut.",
+         {("Khalid Nasser", "memberOf", "Hezbollah", A, "verb-active")}),
     ],
     "verb-active-prep": [
         ("France withdrew from Mali in 2022.",
@@ -210,6 +217,20 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
     "role-title-prenominal": [
         ("Houthi leader Abdul Malik al-Houthi spoke on Sunday.",
          {("Abdul Malik al-Houthi", "leaderOf", "Houthi", A, "role-title-prenominal")}),
+        # a name after "and" is a second party, not the titled one
+        ("The talks included the Hamas leader and Khalil al-Hayya.", set()),
+    ],
+    "role-title-document-country": [
+        # the one country the text is about: a bare "President X" heads it
+        ("Kenya mourned. Officials in Kenya said Kenya would rebuild, and Kenyans marched "
+         "across Kenya. President Ruto visited the wounded.",
+         {("Ruto", "leaderOf", "Kenya", A, "role-title-document-country")}),
+        # a subordinate title heads nothing
+        ("Kenya mourned. Officials in Kenya said Kenya would rebuild, and Kenyans marched "
+         "across Kenya. Vice President Gachagua visited the wounded.", set()),
+        # two countries alike: which one is not clear
+        ("Kenya and Somalia mourned. Officials in Kenya and Somalia said Kenya and Somalia "
+         "would rebuild. President Ruto visited the wounded.", set()),
     ],
     "role-possessive": [
         ("NBC's Richard Engel reported from Kyiv.",
