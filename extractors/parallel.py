@@ -14,8 +14,10 @@ from itertools import islice
 
 from spacy.language import Language
 
+from extractors.lexicon import load_lexicon
 from extractors.pipeline import extract
 from extractors.records import DocumentRecord, TextInput
+from extractors.relations.registry import rules
 
 # set in each worker before it reads: the pipeline and cue table inherited from the parent
 _WORKER: dict = {}
@@ -61,6 +63,9 @@ def extract_parallel(inputs: list[TextInput], *, nlp: Language, cues, jobs: int 
         return
     per_doc = max(1, total // max(1, len(inputs)))
     size = max(1, chunk_words // per_doc)
+    # what every worker would otherwise load for itself: the lexicon and the rule modules
+    load_lexicon()
+    rules()
     _WORKER.update(nlp=nlp, cues=cues)
     ctx = mp.get_context("fork")
     try:

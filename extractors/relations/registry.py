@@ -82,7 +82,8 @@ def rule(name: str, *, stage: Stage) -> Callable[[RuleFunction], RuleFunction]:
 
 @lru_cache(maxsize=1)
 def _load() -> None:
-    """Import every module of this package, so their decorators register their rules."""
+    """Import every module of this package, so their decorators register their rules
+    (once: the package's folder is not read again for every document)."""
     package = importlib.import_module(__package__)
     for info in pkgutil.iter_modules(package.__path__):
         importlib.import_module(f"{__package__}.{info.name}")
