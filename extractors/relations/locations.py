@@ -123,8 +123,6 @@ def comma_pairs(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
             yield from fact(mention, REL.locatedIn, region, sentence, "location-comma-pair")
 
 
-
-
 @rule("location-comma-vicinity", stage=Stage.PHRASE)
 def comma_vicinity(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A site placed after a comma: "Camp Victory, west of Baghdad", "the plant, in Bushehr".
@@ -250,8 +248,6 @@ def sited_participles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
                     yield from fact(thing, REL.locatedIn, place, view, "location-sited")
 
 
-
-
 @rule("location-holdings", stage=Stage.PHRASE)
 def holdings(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """An organisation's site or presence in a place: "the militia's facilities in Iraq"."""
@@ -284,8 +280,6 @@ def holdings(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
                 continue
             for place in places:
                 yield from fact(owner, REL.locatedIn, place, sentence, "location-holdings")
-
-
 
 
 @rule("location-sited-clause", stage=Stage.PHRASE)

@@ -17,6 +17,7 @@ from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.factuality import factuality, noun_factuality
 from extractors.relations.clauses import OBJ, subjects
 from extractors.relations.nominal import event_noun, event_targets
+from extractors.relations.phrase_mentions import fact
 from extractors.relations.registry import Stage, rule
 from extractors.relations.verb_frames import verb_frames
 from extractors.relations.words import words
@@ -109,10 +110,8 @@ def joint_event(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
                         for m in party_mentions(p, index)]
             for partner in _unique(partners):
                 for subj in frame.subjects:
-                    if subj.entity != partner.entity:
-                        yield Fact(subject=subj, relation=REL.cooperatedWith, object=partner,
-                                   sentence=view.record(), rule="verb-joint-event",
-                                   factuality=frame.factuality, reported_by=frame.reported_by)
+                    yield from fact(subj, REL.cooperatedWith, partner, view, "verb-joint-event",
+                                    frame=frame)
 
 
 @rule("verb-reciprocal-relative", stage=Stage.VERB)

@@ -31,8 +31,6 @@ PLACE_CLASSES = subclasses_of("Place")
 LOCATABLE_CLASSES = subclasses_of("Organization") | subclasses_of("Place")
 
 
-
-
 def is_body(mention: Mention | None, index: EntityIndex) -> bool:
     """Whether a mention names a government body or armed group ("Iran's Quds Force").
 
@@ -92,8 +90,6 @@ def names_of(tok: Token, index: EntityIndex, *, modifier: bool = False) -> list[
     return out
 
 
-
-
 def asserts(verb: Token) -> bool:
     """Whether a clause asserts what its verb says (:func:`factuality` is asserted).
 
@@ -103,12 +99,15 @@ def asserts(verb: Token) -> bool:
     return factuality(verb, verb.sent) is Factuality.ASSERTED
 
 
-def fact(subject: Mention, relation: str, obj: Mention, sentence: "SentenceView", rule: str
-         ) -> Iterator[Fact]:
-    """One asserted fact, unless both ends are the same entity."""
+def fact(subject: Mention, relation: str, obj: Mention, sentence: "SentenceView", rule: str,
+         *, frame=None) -> Iterator[Fact]:
+    """One fact, unless both ends are the same entity: asserted, or with the factuality and
+    reporter of the verb ``frame`` it was read from."""
     if subject.entity != obj.entity:
         yield Fact(subject=subject, relation=relation, object=obj, sentence=sentence.record(),
-                   rule=rule)
+                   rule=rule,
+                   factuality=frame.factuality if frame is not None else Factuality.ASSERTED,
+                   reported_by=frame.reported_by if frame is not None else None)
 
 
 def is_city(mention: Mention | None, index: EntityIndex, doc) -> bool:

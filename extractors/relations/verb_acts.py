@@ -17,6 +17,7 @@ from extractors.relations.clauses import OBJ
 from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.factuality import factuality, reporter_token
 from extractors.relations.nominal import event_noun
+from extractors.relations import phrase_mentions
 from extractors.relations.registry import Stage, rule
 from extractors.relations.verb_frames import verb_frames
 from extractors.relations.verb_relation import EVENT_RELATIONS
@@ -59,10 +60,8 @@ def receive_aid(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
                 continue
             for giver in argument_mentions(cand.token, ctx.index):
                 for receiver in frame.subjects:
-                    if giver.entity != receiver.entity:
-                        yield Fact(subject=giver, relation=REL.supported, object=receiver,
-                                   sentence=view.record(), rule="verb-receive-aid",
-                                   factuality=frame.factuality, reported_by=frame.reported_by)
+                    yield from phrase_mentions.fact(giver, REL.supported, receiver, view,
+                                                    "verb-receive-aid", frame=frame)
 
 
 @rule("verb-reciprocal", stage=Stage.VERB)
@@ -345,6 +344,5 @@ def while_in(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
             if index.entity(person).cls != "Person":
                 continue
             for place in places:
-                yield Fact(subject=person, relation=REL.visited, object=place,
-                           sentence=view.record(), rule="clause-while-in",
-                           factuality=frame.factuality, reported_by=frame.reported_by)
+                yield from phrase_mentions.fact(person, REL.visited, place, view,
+                                                "clause-while-in", frame=frame)
