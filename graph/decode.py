@@ -3,8 +3,9 @@
 UTF-8 is the default. A byte-order mark says UTF-8, UTF-16 or UTF-32; UTF-16 without a
 mark is recognised by its pattern of zero bytes. A file is called binary only when it is
 none of these: a stray NUL in otherwise good UTF-8 text is replaced and reported, not
-taken for binary. PDF and HTML are recognised and refused by name, since their text is
-not what a reader of the file sees.
+taken for binary. PDF is recognised and refused by name, since its bytes are not what a
+reader of the file sees; HTML is recognised (:func:`is_html`) so that its article text is
+read out of the markup (:mod:`graph.webpages`).
 """
 from __future__ import annotations
 
@@ -37,13 +38,31 @@ def decode(data: bytes, source: str) -> tuple[str | None, list[InputProblem]]:
     if data.startswith(b"%PDF-"):
         return None, [InputProblem(source, "a PDF document, not plain text; extract its text "
                                            "first (for example with pdftotext)")]
-    text, notes = _text(data, source)
-    if text is None:
-        return None, notes
-    if _HTML.match(text[:SNIFF]):
-        return None, [InputProblem(source, "an HTML page, not plain text; save the article's "
-                                           "text as .txt (kgbuilder does not strip markup)")]
-    return text, notes
+    return _text(data, source)
+
+
+def is_html(text: str) -> bool:
+    """Whether a decoded text is an HTML page (a doctype or ``<html>`` first).
+
+    >>> is_html("<!-- saved -->\\n<!DOCTYPE html><html>..."), is_html("<b>Iran</b> said")
+    (True, False)
+    """
+    return _HTML.match(text[:SNIFF]) is not None
+
+
+def streamable(head: bytes) -> bool:
+    """Whether a file starting with ``head`` can be read line by line as UTF-8: no PDF, no
+    UTF-16 or UTF-32, not binary (those are read whole, through :func:`decode`).
+
+    >>> streamable(b'{"id": 1}\\n'), streamable("{".encode("utf-16")), streamable(b"%PDF-1.7")
+    (True, False, False)
+    """
+    if head.startswith(b"%PDF-") or b"\x00" in head:
+        return False
+    if any(head.startswith(bom) for bom, codec, _ in _BOMS if codec != "utf-8"):
+        return False
+    sample = head.decode("utf-8", errors="replace")
+    return not _mostly_not_text(sample, sample.count("\ufffd"))
 
 
 def _text(data: bytes, source: str) -> tuple[str | None, list[InputProblem]]:

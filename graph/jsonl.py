@@ -1,12 +1,14 @@
 """JSON Lines inputs: one ``{"id", "text", optional "date", "title", "url"}`` object a line.
 
 Lines are split on ``\\n`` only. JSON strings may hold U+2028, U+2029 and U+0085 raw, and
-scraped news does; ``str.splitlines`` would cut such a document in two.
+scraped news does; ``str.splitlines`` would cut such a document in two. A file is read
+line by line (:func:`read_jsonl_stream`), so a corpus of any size never sits in memory.
 """
 from __future__ import annotations
 
+import codecs
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from extractors.records import TextInput
@@ -23,9 +25,35 @@ def read_jsonl(text: str, source: str) -> Iterator[tuple[str, TextInput | InputP
     [('f:1', 'a'), ('f:2', '7')]
     """
     for n, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
-            for item in _read_line(line, f"{source}:{n}"):
-                yield f"{source}:{n}", item
+        yield from _numbered(line, f"{source}:{n}")
+
+
+def read_jsonl_stream(lines: Iterable[bytes], source: str
+                      ) -> Iterator[tuple[str, TextInput | InputProblem]]:
+    """:func:`read_jsonl` of UTF-8 lines as they are read (a binary file iterates on ``\\n``).
+
+    A line that is not valid UTF-8 is read with replacement characters and a warning.
+
+    >>> [(w, d.text) for w, d in read_jsonl_stream([b'\\xef\\xbb\\xbf{"id": 1, "text": "x"}\\n'], "f")]
+    [('f:1', 'x')]
+    """
+    for n, raw in enumerate(lines, start=1):
+        if n == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        where = f"{source}:{n}"
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            line = raw.decode("utf-8", errors="replace")
+            yield where, InputProblem(where, f"not valid UTF-8 (byte {err.start} of the line); "
+                                             "decoded with replacement characters", fatal=False)
+        yield from _numbered(line, where)
+
+
+def _numbered(line: str, where: str) -> Iterator[tuple[str, TextInput | InputProblem]]:
+    if line.strip():
+        for item in _read_line(line, where):
+            yield where, item
 
 
 def _read_line(line: str, where: str) -> Iterator[TextInput | InputProblem]:

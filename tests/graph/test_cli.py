@@ -40,7 +40,7 @@ def test_cli_build_reads_stdin(tmp_path):
     ("missing.txt", None, "no such file or directory"),
     ("binary.txt", b"\x00\x01\x02\x03", "binary file, not text"),
     ("empty.txt", b"", "empty file"),
-    ("emptydir", "dir", "directory has no .txt, .md or .jsonl files"),
+    ("emptydir", "dir", "directory has no .txt, .md, .html, .htm, .jsonl or .jsonl.gz files"),
 ])
 def test_cli_build_bad_input_is_one_line_and_others_still_built(tmp_path, name, content, reason):
     good = tmp_path / "good.txt"

@@ -1,7 +1,10 @@
 """Reading inputs: every bad input is named with a reason; the rest is read."""
 from __future__ import annotations
 
+import gzip
+import hashlib
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -39,7 +42,7 @@ def test_inputs_directory_reads_text_and_jsonl_files(tmp_path):
 
 @pytest.mark.parametrize("setup,reason", [
     (lambda p: None, "no such file or directory"),
-    (lambda p: p.mkdir(), "directory has no .txt, .md or .jsonl files"),
+    (lambda p: p.mkdir(), "directory has no .txt, .md, .html, .htm, .jsonl or .jsonl.gz files"),
     (lambda p: p.write_bytes(b"\x00\x01\x02binary"), "binary file, not text"),
     (lambda p: p.write_text("   \n"), "empty file"),
 ])
@@ -156,10 +159,6 @@ def _loop(path):
 @pytest.mark.parametrize("name,setup,reason", [
     ("loop.txt", _loop, "too many levels of symbolic links"),
     ("pipe.txt", _fifo, "a named pipe with no writer (waited 1 s)"),
-    ("page.html", lambda p: p.write_text("<html><body><p>Iran backed Hamas.</p></body></html>"),
-     "an HTML page, not plain text; kgbuilder reads .txt, .md and .jsonl files"),
-    ("saved.txt", lambda p: p.write_text("<!DOCTYPE html>\n<html><p>Iran backed Hamas.</p></html>"),
-     "an HTML page, not plain text; save the article's text as .txt"),
     ("paper.pdf", lambda p: p.write_bytes(os.urandom(4096)), "a PDF document, not plain text"),
     ("paper.txt", lambda p: p.write_bytes(b"%PDF-1.4\n" + os.urandom(4096)), "a PDF document, not plain text"),
     ("noise.txt", lambda p: p.write_bytes(bytes(range(128, 256)) * 40), "binary file, not text"),
@@ -268,3 +267,90 @@ def test_inputs_jsonl_lone_surrogate_escape_is_replaced_with_a_warning(tmp_path)
     docs, problems = _split(list(read_inputs([str(path)])))
     assert [d.text for d in docs] == ["Rockets hit Haifa \ufffd today. \U0001f600"]
     assert [(p.source, p.fatal) for p in problems] == [(f"{path}:1", False)]
+
+
+def _jsonl(*ids):
+    # a digest in each text, so that a gzip of many lines is not tiny
+    return "".join(json.dumps({"id": i, "text": f"Story {i}: {hashlib.sha256(i.encode()).hexdigest()}."})
+                   + "\n" for i in ids).encode()
+
+
+def test_inputs_glob_pattern_is_expanded_by_us_with_ids_relative_to_its_folder(tmp_path):
+    for rel in ("2020/a.txt", "2020/deep/b.txt", "2021/c.txt", "2021/d.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(f"Story {rel}.")
+    docs, problems = _split(list(read_inputs([f"{tmp_path}/**/*.txt"])))
+    assert [d.doc_id for d in docs] == ["2020/a", "2020/deep/b", "2021/c"]
+    assert problems == []
+
+
+def test_inputs_glob_pattern_matching_nothing_is_one_problem_naming_it(tmp_path):
+    (tmp_path / "a.txt").write_text("Iran backed Hamas.")
+    pattern = f"{tmp_path}/*.jsonl"
+    docs, problems = _split(list(read_inputs([pattern, str(tmp_path / "a.txt")])))
+    assert [d.doc_id for d in docs] == ["a"]
+    assert [(p.source, p.reason) for p in problems] == [(pattern, "no file matches this pattern")]
+
+
+def test_inputs_directory_is_searched_for_html_and_gzipped_jsonl(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "page.htm").write_text(
+        "<html><head><title>Port</title></head><body><p>Iran backed Hamas.</p></body></html>")
+    (tmp_path / "news.jsonl.gz").write_bytes(gzip.compress(_jsonl("g1", "g2")))
+    docs, problems = _split(list(read_inputs([str(tmp_path)])))
+    assert [(d.doc_id, d.title) for d in docs] == [("g1", None), ("g2", None), ("sub/page", "Port")]
+    assert problems == []
+
+
+@pytest.mark.parametrize("damage,reason", [
+    (lambda data: data[:-30], "the compressed data ends too soon: the file is cut short"),
+    (lambda data: data[:-8] + bytes(8), "corrupt gzip data: CRC check failed"),
+    (lambda data: data[:len(data) // 2] + b"\xff" * 64 + data[len(data) // 2 + 64:],
+     "corrupt gzip data: "),
+])
+def test_inputs_damaged_gzip_keeps_the_documents_before_the_damage(tmp_path, damage, reason):
+    path = tmp_path / "news.jsonl.gz"
+    whole = gzip.compress(_jsonl(*(f"d{n}" for n in range(2000))))
+    path.write_bytes(damage(whole))
+    docs, problems = _split(list(read_inputs([str(path)])))
+    assert len(docs) > 100 and [d.doc_id for d in docs] == [f"d{n}" for n in range(len(docs))]
+    # lines the damage garbled (malformed JSON, each named by its line), then the damage
+    assert [(p.source, p.fatal) for p in problems[-1:]] == [(str(path), True)]
+    assert all(p.source.startswith(f"{path}:") for p in problems[:-1])
+    assert problems[-1].reason.startswith("damaged data after line ")
+    assert reason in problems[-1].reason
+
+
+def test_inputs_gz_that_is_not_gzip_is_named(tmp_path):
+    path = tmp_path / "news.jsonl.gz"
+    path.write_bytes(_jsonl("a"))
+    _, problems = _split(list(read_inputs([str(path)])))
+    assert [str(p) for p in problems] == [f"{path}: cannot read (not gzip data)"]
+
+
+def test_inputs_jsonl_on_a_pipe_is_read_line_by_line_before_its_end():
+    """Each document is yielded as its line arrives: the stream is never read whole."""
+    read_end, write_end = os.pipe()
+    with os.fdopen(read_end, "rb") as stream, os.fdopen(write_end, "wb") as writer:
+        writer.write(_jsonl("first"))
+        writer.flush()
+        items = read_inputs(["-"], stdin=io.TextIOWrapper(stream))
+        assert next(items).doc_id == "first"     # the writer is still open
+        writer.write(_jsonl("second"))
+        writer.close()
+        assert [d.doc_id for d in items] == ["second"]
+
+
+def test_inputs_html_on_stdin_is_read_as_a_page():
+    page = b"<!DOCTYPE html><html><head><title>Port</title></head><body><nav>Home</nav>" \
+           b"<article><p>Iran backed Hamas.</p></article></body></html>"
+    docs, problems = _split(list(read_inputs(["-"], stdin=io.TextIOWrapper(io.BytesIO(page)))))
+    assert [(d.doc_id, d.text, d.title) for d in docs] == [("stdin", "Iran backed Hamas.", "Port")]
+    assert problems == []
+
+
+def test_inputs_utf16_jsonl_is_still_read_whole(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_bytes(_jsonl("a", "b").decode().encode("utf-16"))
+    docs, _ = _split(list(read_inputs([str(path)])))
+    assert [d.doc_id for d in docs] == ["a", "b"]
