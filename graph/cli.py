@@ -18,6 +18,8 @@ Examples:
   kgbuilder build examples/ -o out
   kgbuilder build article.txt more/ -o out --quiet
   kgbuilder build corpus.jsonl -o out        # one {"id", "text", ...} object a line
+  kgbuilder build 'news/**/*.html' dump.jsonl.gz -o out   # patterns expanded by kgbuilder
+  kgbuilder build corpus/ --report failed.jsonl    # every failed or skipped input, as JSON
   cat article.txt | kgbuilder build - -o out
   cat corpus.jsonl | kgbuilder build - -o out       # JSONL on stdin is recognised
   kgbuilder build article.txt --date 2020-01-03 -o out   # when no dateline says it
@@ -126,30 +128,39 @@ def main() -> None:
 @click.option("--input-format", type=click.Choice([f.value for f in InputFormat]), default="auto",
               show_default=True,
               help="How - (standard input) and files named one by one are read: auto takes "
-                   "JSONL by the .jsonl suffix, or on stdin by a first line that is a JSON object "
-                   "with \"text\".")
+                   "JSONL by the .jsonl or .jsonl.gz suffix, or on stdin by a first line that is "
+                   "a JSON object with \"text\"; HTML by the .html or .htm suffix or a page's "
+                   "<!DOCTYPE html> or <html> start.")
 @click.option("--date", "default_date", metavar="YYYY-MM-DD", callback=_iso_date,
               help="The date of text documents that give none in a dateline or first line "
                    "(JSONL documents carry their own \"date\").")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              metavar="FILE",
+              help="Write every input that failed, and every document skipped as unchanged in "
+                   "the store, to FILE: one {\"input\", \"status\", \"reason\"} JSON object a "
+                   "line (an empty file when there are none).")
 def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
           model: str | None, quiet: bool, formats: tuple[str, ...], jobs: int | None,
-          input_format: str, default_date: str | None) -> None:
+          input_format: str, default_date: str | None, report_path: Path | None) -> None:
     """Extract facts from INPUTS and write OUTDIR/graph.ttl and OUTDIR/graph.html.
 
-    INPUTS are .txt or .md files, directories of them, .jsonl files with one
-    document per line ({"id", "text", optional "date", "title", "url"}), or - for
-    standard input. The graph is validated against the ontology's SHACL shapes.
+    INPUTS are .txt or .md files, .html or .htm pages (the article's text, title, date
+    and URL are read out of the page), .jsonl or .jsonl.gz files with one document per
+    line ({"id", "text", optional "date", "title", "url"}), directories searched for all
+    of these, glob patterns ('corpus/**/*.txt'), or - for standard input. The graph is
+    validated against the ontology's SHACL shapes.
     """
     from extractors import DEFAULT_MODEL, ModelNotFoundError, load_nlp
     from extractors.parallel import default_jobs, usable_cores
     from exports import Format
     from graph.build import build_graph
     from graph.cli_store import build_store
-    from graph.inputs import InputProblem, read_inputs
+    from graph.inputs import read_located
     from graph.outputs import OutputDirError, prepare_outdir, remove_if_empty, remove_stale
     from graph.store import default_store
     from graph.validate import start_validation
-    from graph.summary import build_summary
+    from graph.cli_report import summarise, summarise_store, write_report
+    from graph.summary import BuildTally
 
     chosen = [Format.TURTLE, Format.HTML, *(f for f in _formats(formats)
                                             if f not in (Format.TURTLE, Format.HTML))]
@@ -164,18 +175,18 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
     except ModelNotFoundError as err:
         _err(str(err))
         sys.exit(Exit.USAGE)
-    failures = 0
-    texts = []
-    for item in read_inputs(inputs, input_format=InputFormat(input_format), date=default_date):
-        if isinstance(item, InputProblem):
-            _err(str(item) if item.fatal else f"warning: {item}")
-            failures += item.fatal
-        else:
-            texts.append(item)
+    tally = BuildTally(say=lambda item: _err(str(item) if item.fatal else f"warning: {item}"))
+    if report_path is not None:
+        click.get_current_context().call_on_close(partial(write_report, tally, report_path))
+    texts = list(tally.track(read_located(inputs, input_format=InputFormat(input_format),
+                                          date=default_date)))
+    failures = len(tally.failures)
     read = partial(_read_texts, nlp=nlp, jobs=jobs, quiet=quiet)
     if store_path is not None or outdir is None:
-        build_store(texts, store_path or default_store(), read=read, quiet=quiet)
+        tally.skip(build_store(texts, store_path or default_store(), read=read, quiet=quiet))
         if outdir is None:
+            if not quiet:
+                summarise_store(tally, store_path or default_store())
             if failures:
                 _err(f"{failures} input{'s' if failures != 1 else ''} failed")
             sys.exit(Exit.INPUTS if failures else Exit.OK)
@@ -192,8 +203,8 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
     remove_stale(outdir, written, [f.filename for f in Format])
     conforms = _report_violations(g, str(written[0]), report=validation())
     if not quiet:
-        click.echo(build_summary(g, len(records)), err=True)
         click.echo("wrote " + ", ".join(map(str, written)), err=True)
+        summarise(tally, g)
     if failures:
         _err(f"{failures} input{'s' if failures != 1 else ''} failed")
     if not conforms:
@@ -234,6 +245,7 @@ def _read_texts(texts: list, *, nlp, jobs: int | None, quiet: bool) -> list:
     """Extract the records of ``texts`` with a progress bar, in input order."""
     from extractors.parallel import default_jobs, extract_parallel
     from graph.progress import progress_bar
+    from graph.summary import count_words
     from ontology import load_cues
 
     records = []
@@ -241,7 +253,7 @@ def _read_texts(texts: list, *, nlp, jobs: int | None, quiet: bool) -> list:
         with progress_bar(total=len(texts), quiet=quiet) as advance:
             for rec in extract_parallel(texts, nlp=nlp, cues=load_cues(), jobs=jobs or default_jobs()):
                 records.append(rec)
-                advance(1)
+                advance(1, words=count_words(rec.text))
     return records
 
 

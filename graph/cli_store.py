@@ -30,9 +30,11 @@ def resolve_store(store_path: Path | None) -> Path:
     return store_path if store_path is not None else default_store()
 
 
-def build_store(texts: list, path: Path, *, read: Callable[[list], list], quiet: bool) -> None:
+def build_store(texts: list, path: Path, *, read: Callable[[list], list], quiet: bool) -> list[str]:
     """Add ``texts`` to the store at ``path``: unchanged documents are skipped unread, changed
-    ones replaced; exits 2 with one line when the store is busy or cannot be opened."""
+    ones replaced; exits 2 with one line when the store is busy or cannot be opened.
+
+    Returns the ids of the documents skipped as unchanged."""
     from graph.incremental import stored_documents, write_into
     from graph.recordjson import content_hash
     from graph.store import StoreError, open_writer
@@ -53,6 +55,8 @@ def build_store(texts: list, path: Path, *, read: Callable[[list], list], quiet:
         click.echo(f"{path}: {len(summary.added)} added, {len(summary.replaced)} replaced, "
                    f"{unchanged} unchanged; {summary.documents} document"
                    f"{'s' if summary.documents != 1 else ''} in the store", err=True)
+    built = {t.doc_id for t in todo}
+    return [t.doc_id for t in texts if t.doc_id not in built]
 
 
 @click.command(epilog="""

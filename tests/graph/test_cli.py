@@ -310,10 +310,11 @@ def test_cli_build_summary_and_entities_count_the_same_entities(tmp_path):
                     + json.dumps({"id": "b", "text": "Hezbollah threatened Israel on Tuesday."}) + "\n")
     built = CliRunner().invoke(main, ["build", str(path), "-o", str(tmp_path / "out")])
     assert built.exit_code == 0, built.output
-    summary = built.stderr.splitlines()[-2]
+    summary = _summary(built.stderr)
     listed = CliRunner().invoke(main, ["entities", str(tmp_path / "out" / "graph.ttl")])
     rows = listed.output.splitlines()[:-1]
-    assert summary.startswith(f"2 documents, {len(rows)} entities, ")
+    assert summary["documents"] == "2 read, 0 failed"
+    assert summary["entities"] == f"{len(rows)} nodes"
     assert listed.output.splitlines()[-1].startswith(f"({len(rows)} entities, one node each")
 
 
@@ -321,4 +322,13 @@ def test_cli_build_summary_of_one_document_is_singular(tmp_path):
     built = CliRunner().invoke(main, ["build", "-", "-o", str(tmp_path)],
                                input="Iran backed Hamas.\n")
     assert built.exit_code == 0, built.output
-    assert built.stderr.splitlines()[-2].startswith("1 document, 2 entities, 1 statement, ")
+    summary = _summary(built.stderr)
+    assert (summary["documents"], summary["entities"]) == ("1 read, 0 failed", "2 nodes")
+    assert summary["facts"].startswith("1: ")
+
+
+def _summary(stderr: str) -> dict[str, str]:
+    """The end summary's lines by their first word."""
+    heads = ("documents", "entities", "facts", "time")
+    return {line.split()[0]: line.split(None, 1)[1] for line in stderr.splitlines()
+            if line.split() and line.split()[0] in heads}

@@ -2,21 +2,23 @@
 lost, nothing mixed up, each problem one safe line and an exit status that says so."""
 from __future__ import annotations
 
+import gzip
 import json
 import random
 import re
+import shutil
 import string
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV
+from rdflib.namespace import DCTERMS, PROV, XSD
 
 from graph.cli import main
 from graph.exits import Exit
 from graph.iris import document_iri
-from ontology import KGB, NIF
+from ontology import KGB, NIF, SCHEMA
 from tests.conftest import ROOT
 
 ARTICLE = "Hezbollah fired rockets at Haifa on Monday. Israel struck Beirut in response.\n"
@@ -175,3 +177,52 @@ def test_cli_build_trig_and_jsonld_are_byte_identical_whatever_the_input_order(t
         assert result.exit_code == 0, result.stderr
         outputs.append({fmt: (tmp_path / name / f"graph.{fmt}").read_bytes() for fmt in ("trig", "jsonld")})
     assert outputs[0] == outputs[1]
+
+
+def test_cli_build_document_metadata_reaches_provenance_for_every_input_kind(tmp_path):
+    """A page's title, date and URL, a JSONL line's id, title, date and url (gzipped or
+    not), a text file's dateline: each document's own triples, after a real build."""
+    (tmp_path / "pages").mkdir()
+    shutil.copy(ROOT / "tests" / "data" / "pages" / "ferry_route.html", tmp_path / "pages")
+    lines = [{"id": "j1", "text": ARTICLE, "title": "Rockets on Haifa", "date": "2020-01-06",
+              "url": "https://news.example.org/j1"},
+             {"id": "j2", "text": "Iran backed Hamas on Monday.", "title": "Backing",
+              "date": "2021-02-01", "url": "https://news.example.org/j2"}]
+    (tmp_path / "one.jsonl").write_text(json.dumps(lines[0]) + "\n")
+    (tmp_path / "two.jsonl.gz").write_bytes(gzip.compress((json.dumps(lines[1]) + "\n").encode()))
+    (tmp_path / "wire.txt").write_text("BEIRUT, March 2, 2020 (Reuters) - " + ARTICLE)
+    result = _build(f"{tmp_path}/pages/*.html", str(tmp_path / "one.jsonl"),
+                    str(tmp_path / "two.jsonl.gz"), str(tmp_path / "wire.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    found = {str(g.value(doc, DCTERMS.identifier)): (g.value(doc, DCTERMS.title), g.value(doc, DCTERMS.date),
+                                                     g.value(doc, SCHEMA.url))
+             for doc in g.subjects(DCTERMS.identifier, None)}
+    date = lambda text: Literal(text, datatype=XSD.date)
+    url = lambda text: Literal(text, datatype=XSD.anyURI)
+    assert found == {
+        "ferry_route": (Literal("Harbour board approves new ferry route"), date("2024-05-14"),
+                        url("https://ledger.example.org/news/ferry-route")),
+        "j1": (Literal("Rockets on Haifa"), date("2020-01-06"), url("https://news.example.org/j1")),
+        "j2": (Literal("Backing"), date("2021-02-01"), url("https://news.example.org/j2")),
+        "wire": (None, date("2020-03-02"), None)}
+
+
+def test_cli_build_html_page_text_without_furniture_reaches_the_graph(tmp_path):
+    page = ROOT / "tests" / "data" / "pages" / "militia_statement.htm"
+    result = _build(str(page), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    anchors = " ".join(str(o) for o in g.objects(None, NIF.anchorOf))
+    assert "Red Ridge Brigade" in anchors
+    assert [word for word in ("cookie", "Privacy", "Share this") if word in anchors] == []
+
+
+def test_cli_build_pattern_matching_nothing_is_one_line_and_the_rest_is_built(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    pattern = f"{tmp_path}/missing/**/*.txt"
+    result = _build(pattern, str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == Exit.INPUTS
+    assert [l for l in result.stderr.splitlines() if pattern in l] == [
+        f"kgbuilder: {pattern}: no file matches this pattern"]
+    assert set(_documents(tmp_path / "out" / "graph.ttl")) == {"a"}
