@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
 
 from click.testing import CliRunner
 
 from graph.cli import main
 from graph.exits import Exit
+from tests.conftest import ROOT
 
 ARTICLE = "Hezbollah fired rockets at Haifa on Monday. Israel struck Beirut in response.\n"
 
@@ -65,3 +69,24 @@ def test_cli_report_lists_documents_the_store_already_holds_unchanged(tmp_path):
     lines = result.stderr.splitlines()
     assert "documents  2 read, 1 skipped (unchanged in the store), 0 failed" in lines
     assert any(line.startswith("facts ") and "in the store: " in line for line in lines)
+
+
+def test_cli_report_of_an_interrupted_build_lists_what_it_had_met(tmp_path):
+    """A real Ctrl-C (SIGINT) while the documents are read: exit 130, and the report holds
+    the failure met before it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(60):
+        (corpus / f"d{n}.txt").write_text(ARTICLE * 20)
+    (tmp_path / "paper.pdf").write_bytes(b"%PDF-1.7\n")
+    report = tmp_path / "report.jsonl"
+    build = subprocess.Popen([sys.executable, "-m", "graph.cli", "build", str(tmp_path / "paper.pdf"),
+                              str(corpus), "-o", str(tmp_path / "out"), "--report", str(report),
+                              "-j", "1"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    first = build.stderr.readline()       # the PDF's line: the inputs are being read
+    build.send_signal(signal.SIGINT)
+    rest = build.stderr.read()
+    assert build.wait() == Exit.INTERRUPTED
+    assert "paper.pdf: a PDF document" in first and "Aborted!" in rest
+    assert [(r["input"], r["status"]) for r in _report(report)] == [
+        (str(tmp_path / "paper.pdf"), "failed")]

@@ -1,6 +1,10 @@
 """graph/webpages.py: the article of an HTML page, without its furniture, and its metadata."""
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
+
 import pytest
 
 from graph.problems import InputProblem
@@ -49,3 +53,15 @@ def test_webpages_date_is_the_page_s_then_the_dateline_then_the_fallback(head, b
                                                                          expected):
     html = f"<html><head>{head}</head><body><article>{body}</article></body></html>"
     assert read_page(html, "p.html", "p", fallback).date == expected
+
+
+def test_webpages_read_a_page_without_any_network():
+    """trafilatura fetches nothing at import or extraction: the page is read inside a
+    network namespace that has no interface at all (unshare -n)."""
+    if not shutil.which("unshare") or subprocess.run(["unshare", "-n", "true"]).returncode != 0:
+        pytest.skip("unshare -n is not available")
+    script = ("import sys; from graph.webpages import read_page; "
+              "print(read_page(open(sys.argv[1]).read(), 'p', 'p').title)")
+    done = subprocess.run(["unshare", "-n", sys.executable, "-c", script, str(PAGES / "ferry_route.html")],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (0, "Harbour board approves new ferry route\n"), done.stderr
