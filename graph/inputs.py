@@ -244,11 +244,11 @@ def _stream_file(path: Path, source: str, compressed: bool) -> Iterator[Located 
         yield from _stream_lines(stream, source)
 
 
-def _stream_lines(stream, source: str, head: bytes | None = None
+def _stream_lines(stream, source: str, head: list[bytes] | None = None
                   ) -> Iterator[Located | InputProblem]:
     """JSONL from a binary stream, streamed when it is UTF-8 text, else decoded whole.
 
-    ``head``: bytes already taken from the stream (standard input's first line).
+    ``head``: lines already taken from the stream (standard input's first ones).
     """
     lines_read = 0
 
@@ -259,13 +259,13 @@ def _stream_lines(stream, source: str, head: bytes | None = None
             yield raw
 
     try:
-        start = head if head is not None else stream.peek(SNIFF)[:SNIFF]
+        start = b"".join(head) if head is not None else stream.peek(SNIFF)[:SNIFF]
         if not streamable(start[:SNIFF]):
-            text, notes = decode((head or b"") + stream.read(), source)
+            text, notes = decode(b"".join(head or []) + stream.read(), source)
             yield from notes
             yield from _documents_of(text, source, "", InputFormat.JSONL, None)
             return
-        lines = itertools.chain([head], stream) if head is not None else stream
+        lines = itertools.chain(head, stream) if head is not None else stream
         for where, item in read_jsonl_stream(counted(lines), source):
             yield item if isinstance(item, InputProblem) else (where, item)
     except (OSError, EOFError, zlib.error) as err:
@@ -290,17 +290,18 @@ def _damage(err: BaseException) -> str:
 def _read_stdin(stream, fmt: InputFormat, date) -> Iterator[Located | InputProblem]:
     """Standard input: JSONL streamed line by line, or one text or HTML document."""
     binary = stream.buffer if hasattr(stream, "buffer") else io.BytesIO(stream.read().encode())
-    head = b""
+    head: list[bytes] = []
     if fmt in (InputFormat.AUTO, InputFormat.JSONL):
         while line := binary.readline():   # up to the first line that is not blank
-            head += line
+            head.append(line)
             if line.strip():
                 break
-        first = head.decode("utf-8", errors="replace").lstrip("\ufeff")
-        if streamable(head[:SNIFF]) and (fmt is InputFormat.JSONL or looks_like_jsonl(first)):
+        taken = b"".join(head)
+        first = taken.decode("utf-8", errors="replace").lstrip("\ufeff")
+        if streamable(taken[:SNIFF]) and (fmt is InputFormat.JSONL or looks_like_jsonl(first)):
             yield from _stream_lines(binary, "<stdin>", head=head)
             return
-    text, notes = decode(head + binary.read(), "<stdin>")
+    text, notes = decode(b"".join(head) + binary.read(), "<stdin>")
     yield from notes
     yield from _documents_of(text, "<stdin>", "stdin", fmt, date)
 

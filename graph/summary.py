@@ -132,9 +132,9 @@ class BuildTally:
         """The documents of :func:`graph.inputs.read_located`, counted; problems told and kept."""
         for item in items:
             if isinstance(item, InputProblem):
-                self.say(item)
-                if item.fatal:
+                if item.fatal:   # kept before it is said: a report written at Ctrl-C has it
                     self.outcomes.append(Outcome(item.source, "failed", item.reason))
+                self.say(item)
                 continue
             where, doc = item
             self.read += 1

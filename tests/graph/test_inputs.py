@@ -354,3 +354,18 @@ def test_inputs_utf16_jsonl_is_still_read_whole(tmp_path):
     path.write_bytes(_jsonl("a", "b").decode().encode("utf-16"))
     docs, _ = _split(list(read_inputs([str(path)])))
     assert [d.doc_id for d in docs] == ["a", "b"]
+
+
+def test_inputs_jsonl_on_stdin_after_blank_lines_names_lines_by_their_number():
+    raw = b'\n\n{"id": "a", "text": "One."}\n{broken\n'
+    docs, problems = _split(list(read_inputs(["-"], stdin=io.TextIOWrapper(io.BytesIO(raw)))))
+    assert [d.doc_id for d in docs] == ["a"]
+    assert [p.source for p in problems] == ["<stdin>:4"]
+
+
+def test_inputs_html_format_reads_a_page_whatever_its_suffix(tmp_path):
+    path = tmp_path / "story.asp"
+    path.write_text("<body><nav>Home | News</nav><article><p>Iran backed Hamas.</p></article></body>")
+    docs, problems = _split(list(read_inputs([str(path)], input_format="html")))
+    assert [(d.doc_id, d.text) for d in docs] == [("story", "Iran backed Hamas.")]
+    assert problems == []
