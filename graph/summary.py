@@ -122,8 +122,8 @@ class BuildTally:
     read: int = 0
     words: int = 0
     outcomes: list[Outcome] = field(default_factory=list)
-    started: float = field(default=0.0)
-    _where: dict[str, str] = field(default_factory=dict)
+    started: float = field(default=0.0, init=False)
+    _where: dict[str, str] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.started = self.clock()
