@@ -94,12 +94,15 @@ def read_located(specs: Iterable[str], *, stdin=None,
             yield item
             continue
         where, doc = item
-        first = seen.setdefault(doc.doc_id, where)
-        if first != where:
+        first = seen.get(doc.doc_id)
+        if first is None:
+            seen[doc.doc_id] = where
+            yield item
+        elif first == where:   # one file named twice, or matched by two patterns
+            yield InputProblem(where, "given more than once; read once", fatal=False)
+        else:
             yield InputProblem(where, f"document id {doc.doc_id!r} is already used by "
                                       f"{first}; ids must be unique, so this one is skipped")
-            continue
-        yield item
 
 
 def _documents(specs, stdin, fmt: InputFormat, date) -> Iterator[Located | InputProblem]:

@@ -90,3 +90,15 @@ def test_cli_report_of_an_interrupted_build_lists_what_it_had_met(tmp_path):
     assert "paper.pdf: a PDF document" in first and "Aborted!" in rest
     assert [(r["input"], r["status"]) for r in _report(report)] == [
         (str(tmp_path / "paper.pdf"), "failed")]
+
+
+def test_cli_report_that_cannot_be_written_is_one_line_and_exit_status_4(tmp_path):
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    (tmp_path / "a-file").write_text("")
+    report = tmp_path / "a-file" / "report.jsonl"
+    result = _build(tmp_path / "good.txt", "-o", tmp_path / "out", "--report", report, "--quiet")
+    assert result.exit_code == Exit.WRITE
+    assert [l for l in result.stderr.splitlines() if str(report) in l] == [
+        f"kgbuilder: {report}: cannot write the report (file exists)"]
+    assert "Haifa" in (tmp_path / "out" / "graph.ttl").read_text()
+    assert "Traceback" not in result.output

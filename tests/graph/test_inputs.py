@@ -369,3 +369,12 @@ def test_inputs_html_format_reads_a_page_whatever_its_suffix(tmp_path):
     docs, problems = _split(list(read_inputs([str(path)], input_format="html")))
     assert [(d.doc_id, d.text) for d in docs] == [("story", "Iran backed Hamas.")]
     assert problems == []
+
+
+def test_inputs_file_given_twice_is_read_once_with_a_warning(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Iran backed Hamas.")
+    docs, problems = _split(list(read_inputs([str(path), f"{tmp_path}/*.txt"])))
+    assert [d.doc_id for d in docs] == ["a"]
+    assert [(p.source, p.reason, p.fatal) for p in problems] == [
+        (str(path), "given more than once; read once", False)]
