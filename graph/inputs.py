@@ -3,7 +3,8 @@
 Every problem with an input becomes an :class:`InputProblem` naming the input and the
 reason; reading goes on with the next input, or the next line of a JSONL file.
 
-What is read: ``.txt`` and ``.md`` files as plain text; ``.html`` and ``.htm`` pages
+What is read: ``.txt`` and ``.md`` files as plain text (a Markdown front matter gives the
+title, date and URL, :mod:`graph.frontmatter`); ``.html`` and ``.htm`` pages
 through :mod:`graph.webpages` (the article, its title, date and URL); ``.jsonl`` and
 ``.jsonl.gz`` files line by line as they are read (:func:`graph.jsonl.read_jsonl_stream`),
 never whole; directories, searched recursively for all of these; glob patterns (``*``,
@@ -36,7 +37,8 @@ from pathlib import Path
 from extractors.records import TextInput
 from graph.datelines import dateline_date
 from graph.decode import SNIFF, decode, is_html, streamable
-from graph.jsonl import looks_like_jsonl, read_jsonl, read_jsonl_stream
+from graph.frontmatter import read_markdown
+from graph.jsonl import is_iso_date, looks_like_jsonl, read_jsonl, read_jsonl_stream
 from graph.problems import InputProblem, os_reason
 from graph.webpages import read_page
 
@@ -325,7 +327,13 @@ def _documents_of(text: str | None, source: str, doc_id: str, fmt: InputFormat, 
         page = read_page(text, source, doc_id, date)
         yield page if isinstance(page, InputProblem) else (source, page)
         return
-    yield source, TextInput(doc_id=doc_id, text=text, date=dateline_date(text) or date)
+    md = read_markdown(text)
+    if not md.text.strip():
+        yield InputProblem(source, "no text after the front matter")
+        return
+    own_date = md.date if md.date and is_iso_date(md.date) else None
+    yield source, TextInput(doc_id=doc_id, text=md.text, title=md.title, url=md.url,
+                            date=own_date or dateline_date(md.text) or date)
 
 
 def _read_bytes(path: Path, source: str) -> bytes | InputProblem:

@@ -181,7 +181,8 @@ def test_cli_build_trig_and_jsonld_are_byte_identical_whatever_the_input_order(t
 
 def test_cli_build_document_metadata_reaches_provenance_for_every_input_kind(tmp_path):
     """A page's title, date and URL, a JSONL line's id, title, date and url (gzipped or
-    not), a text file's dateline: each document's own triples, after a real build."""
+    not), a Markdown front matter's, a text file's dateline: each document's own triples,
+    after a real build."""
     (tmp_path / "pages").mkdir()
     shutil.copy(ROOT / "tests" / "data" / "pages" / "ferry_route.html", tmp_path / "pages")
     lines = [{"id": "j1", "text": ARTICLE, "title": "Rockets on Haifa", "date": "2020-01-06",
@@ -191,8 +192,11 @@ def test_cli_build_document_metadata_reaches_provenance_for_every_input_kind(tmp
     (tmp_path / "one.jsonl").write_text(json.dumps(lines[0]) + "\n")
     (tmp_path / "two.jsonl.gz").write_bytes(gzip.compress((json.dumps(lines[1]) + "\n").encode()))
     (tmp_path / "wire.txt").write_text("BEIRUT, March 2, 2020 (Reuters) - " + ARTICLE)
+    (tmp_path / "post.md").write_text("---\ntitle: Rockets again\ndate: 2020-01-09\n"
+                                      "url: https://blog.example.org/p\n---\n" + ARTICLE)
     result = _build(f"{tmp_path}/pages/*.html", str(tmp_path / "one.jsonl"),
-                    str(tmp_path / "two.jsonl.gz"), str(tmp_path / "wire.txt"), "-o", str(tmp_path / "out"))
+                    str(tmp_path / "two.jsonl.gz"), str(tmp_path / "wire.txt"),
+                    str(tmp_path / "post.md"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     g = Graph().parse(tmp_path / "out" / "graph.ttl")
     found = {str(g.value(doc, DCTERMS.identifier)): (g.value(doc, DCTERMS.title), g.value(doc, DCTERMS.date),
@@ -205,7 +209,8 @@ def test_cli_build_document_metadata_reaches_provenance_for_every_input_kind(tmp
                         url("https://ledger.example.org/news/ferry-route")),
         "j1": (Literal("Rockets on Haifa"), date("2020-01-06"), url("https://news.example.org/j1")),
         "j2": (Literal("Backing"), date("2021-02-01"), url("https://news.example.org/j2")),
-        "wire": (None, date("2020-03-02"), None)}
+        "wire": (None, date("2020-03-02"), None),
+        "post": (Literal("Rockets again"), date("2020-01-09"), url("https://blog.example.org/p"))}
 
 
 def test_cli_build_html_page_text_without_furniture_reaches_the_graph(tmp_path):
