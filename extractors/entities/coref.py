@@ -144,7 +144,8 @@ def _resolve_description(tok: Token, sents: list[Span], k: int, index: ReadingIn
         words = index.entity(m).name.lower().split()
         return lemma in words or word in words
 
-    kind = index.vocab.kinds.get(lemma) if tok.tag_ == "NN" else None
+    kinds = index.vocab.kinds if tok.tag_ == "NN" else index.vocab.member_kinds
+    kind = kinds.get(lemma)
     for back in range(k, max(-1, k - DESCRIPTION_WINDOW - 1), -1):
         sent = sents[back]
         found = mentions_in(sent[:tok.i - sent.start] if back == k else sent, index)
@@ -198,6 +199,9 @@ def resolve_references(doc: Doc, names: Mapping[int, Mention], entities: Mapping
                     groups[tok.i] = tuple(
                         Mention(text=span.text, start=span.start_char, end=span.end_char,
                                 entity=m.entity, via="description") for m in members)
+                    continue
+            if tok.tag_ == "NNS" and tok.pos_ == "NOUN" \
+                    and tok.lemma_.lower() not in index.vocab.member_kinds:
                 continue
             if tok.lower_ in index.vocab.pronouns and tok.pos_ == "PRON":
                 target, via = _resolve_pronoun(tok, sents, k, index), "pronoun"

@@ -54,6 +54,7 @@ class Vocab:
     state_heads: frozenset[str]               # "the Iraqi government"
     self_heads: frozenset[str]                # "the KH militia", unlike "the NYT report"
     kinds: Mapping[str, frozenset[str]]       # "the militia" -> ArmedGroup
+    member_kinds: Mapping[str, frozenset[str]]  # "the rebels" -> ArmedGroup
     determiners: frozenset[str]
     expletive_heads: frozenset[str]           # "it seems", "it is clear that"
     plural_kinds: Mapping[str, frozenset[str]]  # "the three countries" -> Country
@@ -73,6 +74,8 @@ class Vocab:
                    possessive=frozenset(w for w, r in rows.items() if r[1] == "possessive"),
                    state_heads=state, self_heads=state | lexicon.words("compound_head_nouns"),
                    kinds={w: frozenset(r) for w, r in lexicon.table("description_kinds").items()},
+                   member_kinds={w: frozenset(r) for w, r in
+                                 lexicon.table("group_member_plurals").items()},
                    determiners=lexicon.words("definite_determiners"),
                    expletive_heads=lexicon.words("expletive_it_verbs"),
                    plural_kinds={w: expand(r) for w, r in
