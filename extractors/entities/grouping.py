@@ -336,6 +336,14 @@ def group_names(doc: Doc, names: list[Name], spans: list[tuple[Span, int]], *,
                 and (bare[i] == short.key or _prefix_name(short.key, names[i].key, lexicon))]
         if fits and (i := _unique(groups, fits)) is not None:
             groups.union(i, j, "short form of the name")
+    # an institution called by its field: "Treasury" for "Department of the Treasury"
+    kinds = lexicon.words("institution_nouns")
+    for j in orgs:
+        fits = [i for i in orgs if names[j].words == 1 and " of " in names[i].key
+                and names[i].key.split(" of ")[0].split()[-1] in kinds
+                and names[i].key.split(" of ")[-1].removeprefix("the ") == names[j].key]
+        if fits and (i := _unique(groups, fits)) is not None:
+            groups.union(i, j, "the field of the institution")
     # a facility's short name: "Taji" for "Camp Taji", "Asad" for "Al Asad Air Base"
     heads = lexicon.words("facility_nouns") | {"air"}
     for j, short in enumerate(names):

@@ -224,6 +224,15 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
          "Krasnoselsky said the vote was fair.",
          {("Vadim Krasnoselsky", "leaderOf", "Transnistria", A, "role-title-prenominal")}),
     ],
+    "role-title-of-body": [
+        ('"We will not bow to pressure," said Under Secretary of the Treasury for Terrorism and '
+         'Financial Intelligence Sarah Kowalski.',
+         {("Sarah Kowalski", "memberOf", "Treasury", A, "role-title-of-body")}),
+        ("Director of the Central Intelligence Agency William Burns arrived on Monday.",
+         {("William Burns", "leaderOf", "Central Intelligence Agency", A, "role-title-of-body")}),
+        # the model ran the field into the body: no body to name
+        ("Under Secretary of State for Political Affairs Victoria Nuland arrived on Monday.", set()),
+    ],
     "role-title-document-country": [
         # the one country the text is about: a bare "President X" heads it
         ("Kenya mourned. Officials in Kenya said Kenya would rebuild, and Kenyans marched "
