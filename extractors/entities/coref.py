@@ -31,6 +31,7 @@ from types import MappingProxyType
 from spacy.tokens import Doc, Span, Token
 
 from extractors.entities.plural_references import resolve_plural
+from extractors.entities.focus import document_country
 from extractors.entities.reference_index import (DESCRIPTION_WINDOW, ReadingIndex, References,
                                                  Vocab, agrees, fits, is_subject, mention_of,
                                                  mentions_in, pick, sentences)
@@ -173,6 +174,28 @@ def _description_head(tok: Token, index: ReadingIndex) -> bool:
     return not any(c.i in index.by_token or c.pos_ == "PROPN" for c in kids)
 
 
+def _unnamed_government(doc: Doc, index: ReadingIndex, names: Mapping[int, Mention]
+                        ) -> dict[int, Mention]:
+    """"government" modifying a noun with no state named ("government troops", "a
+    government spokesman"): the state of the country the document is about."""
+    country = None
+    out = {}
+    for tok in doc:
+        if tok.lower_ not in index.vocab.state_heads or not (tok.is_lower or tok.is_sent_start) \
+                or tok.i in index.by_token \
+                or tok.dep_ not in {"compound", "amod", "nmod"} or tok.head.pos_ != "NOUN":
+            continue
+        # "the Russian government spokesperson": the state is named
+        if any(c.i in index.by_token for t in (tok, tok.head) for c in t.children):
+            continue
+        country = country or document_country(names.values(), index.entities)
+        if country is None:
+            return out
+        out[tok.i] = Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                             entity=country.entity, via="description")
+    return out
+
+
 def resolve_references(doc: Doc, names: Mapping[int, Mention], entities: Mapping[str, Entity],
                        *, lexicon: Lexicon) -> References:
     """The pronouns and definite descriptions of ``doc`` whose referent is clear.
@@ -223,6 +246,8 @@ def resolve_references(doc: Doc, names: Mapping[int, Mention], entities: Mapping
     # "We will fight," the colonel said: after the other references, since the speaker may
     # itself be a pronoun ("..., he added")
     for i, mention in quoted_speakers(doc, index).items():
+        index.by_token[i] = found[i] = mention
+    for i, mention in _unnamed_government(doc, index, names).items():
         index.by_token[i] = found[i] = mention
     agents = established_agents(sents, index)
     return References(MappingProxyType(found), MappingProxyType(groups), MappingProxyType(agents))

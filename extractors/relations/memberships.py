@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extractors.entities import EntityIndex, load_countries
+from extractors.entities.focus import document_country
 from extractors.records import Fact, Mention
 from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.phrase_mentions import ORG_CLASSES, fact, is_class, mention_head, names_of
@@ -176,16 +177,8 @@ def person_start(tok: Token, person: Mention) -> int:
 
 
 def _document_country(index: EntityIndex) -> Mention | None:
-    """The country a document is about, when one clearly dominates: at least five name
-    mentions and three times as many as any other country; its first mention."""
-    counts: dict[str, list[Mention]] = {}
-    for m in {m for m in index.names.values()}:
-        if index.entity(m).cls == "Country":
-            counts.setdefault(m.entity, []).append(m)
-    ranked = sorted(counts.values(), key=len, reverse=True)
-    if not ranked or len(ranked[0]) < 5 or (len(ranked) > 1 and len(ranked[0]) < 3 * len(ranked[1])):
-        return None
-    return min(ranked[0], key=lambda m: m.start)
+    """The country the document is about (:func:`extractors.entities.focus.document_country`)."""
+    return document_country(index.names.values(), index.entities)
 
 
 @rule("role-title-document-country", stage=Stage.PHRASE)

@@ -219,6 +219,28 @@ def test_coref_fighters_of_a_group_stand_for_the_group(triples, text, expected):
     assert triples(text) == expected
 
 
+_KENYA = ("Kenya says the Ogaden Liberation Army (OLA) is a terrorist group. Officials in Kenya "
+          "said on Monday that Kenya had closed its border. Kenya is on alert, and Kenya's "
+          "schools are shut. ")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "government" with no state named: the country the document is about
+    (_KENYA + "Government troops launched an offensive against the OLA in March.",
+     {("Kenya", "attacked", "Ogaden Liberation Army")}),
+    (_KENYA + '"The rebels are lying," said Amina Odhiambo, a government spokeswoman.',
+     {("Amina Odhiambo", "memberOf", "Kenya")}),
+    # the state is named: it is that state's
+    (_KENYA + '"No," said Ivan Orlov, a Russian government spokesman.',
+     {("Ivan Orlov", "memberOf", "Russia")}),
+    # no country dominates the text: nobody's government
+    ("Kenya and Uganda met. Government troops launched an offensive against the OLA.",
+     {("Kenya", "contacted", "Uganda")}),
+])
+def test_coref_unnamed_government_is_the_document_country(triples, text, expected):
+    assert triples(text) == expected
+
+
 @pytest.mark.parametrize("text,expected", [
     # an agentless passive of a formal act after the same act in the active voice
     ("The European Union sanctioned the Wagner Group on Monday. Dmitri Volkov and Ivan Petrov "
