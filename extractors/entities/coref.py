@@ -170,29 +170,45 @@ def _description_head(tok: Token, index: ReadingIndex) -> bool:
     kids = list(tok.children)
     if not any(c.dep_ == "det" and c.lower_ in index.vocab.determiners for c in kids):
         return False
-    # "the Iraqi government", "the KH militia": the name is already the mention
-    return not any(c.i in index.by_token or c.pos_ == "PROPN" for c in kids)
+    # "the Iraqi government", "the KH militia", "the army of Chad": the name is the mention
+    return not any(c.i in index.by_token or c.pos_ == "PROPN" or c.dep_ == "prep" and c.lower_ == "of"
+                   and any(g.i in index.by_token for g in c.children) for c in kids)
 
 
 def _unnamed_government(doc: Doc, index: ReadingIndex, names: Mapping[int, Mention]
                         ) -> dict[int, Mention]:
     """"government" modifying a noun with no state named ("government troops", "a
-    government spokesman"): the state of the country the document is about."""
-    country = None
+    government spokesman") and "the military", "the army": the one state whose government the text names ("the Ethiopian
+    government"), else the country the document is about."""
+    named = {m.entity: m for m in names.values() if index.entities[m.entity].cls == "Country"
+             and any(w.lower() in index.vocab.state_heads for w in m.text.split())}
+    country = next(iter(named.values())) if len(named) == 1 else None
     out = {}
     for tok in doc:
-        if tok.lower_ not in index.vocab.state_heads or not (tok.is_lower or tok.is_sent_start) \
-                or tok.i in index.by_token \
-                or tok.dep_ not in {"compound", "amod", "nmod"} or tok.head.pos_ != "NOUN":
+        if tok.i in index.by_token or not (tok.is_lower or tok.is_sent_start):
             continue
-        # "the Russian government spokesperson": the state is named
-        if any(c.i in index.by_token for t in (tok, tok.head) for c in t.children):
+        if tok.lower_ in index.vocab.state_heads and tok.dep_ in {"compound", "amod", "nmod"} \
+                and tok.head.pos_ == "NOUN":
+            span = doc[tok.i:tok.i + 1]
+            # "the Russian government spokesperson": the state is named
+            if any(c.i in index.by_token for t in (tok, tok.head) for c in t.children):
+                continue
+        elif tok.lower_ in index.vocab.state_forces and tok.pos_ == "NOUN" and tok.i > 0 \
+                and doc[tok.i - 1].lower_ == "the" and doc[tok.i - 1].head == tok:
+            span = doc[tok.i - 1:tok.i + 1]
+            # "the Sudanese military", "the army of Chad": the state is named
+            if any(c.i in index.by_token or c.dep_ == "prep" and c.lower_ == "of"
+                   for c in tok.children):
+                continue
+        else:
             continue
         country = country or document_country(names.values(), index.entities)
         if country is None:
             return out
-        out[tok.i] = Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
-                             entity=country.entity, via="description")
+        mention = Mention(text=span.text, start=span.start_char, end=span.end_char,
+                          entity=country.entity, via="description")
+        for t in span:
+            out[t.i] = mention
     return out
 
 

@@ -230,9 +230,18 @@ _KENYA = ("Kenya says the Ogaden Liberation Army (OLA) is a terrorist group. Off
      {("Kenya", "attacked", "Ogaden Liberation Army")}),
     (_KENYA + '"The rebels are lying," said Amina Odhiambo, a government spokeswoman.',
      {("Amina Odhiambo", "memberOf", "Kenya")}),
+    (_KENYA + "The military took control of Garissa on Friday.",
+     {("Kenya", "attacked", "Garissa")}),
+    (_KENYA + "The Somali army took control of Garissa on Friday.",
+     {("Somalia", "attacked", "Garissa")}),
     # the state is named: it is that state's
     (_KENYA + '"No," said Ivan Orlov, a Russian government spokesman.',
      {("Ivan Orlov", "memberOf", "Russia")}),
+    # the one state whose government the text names, over the country named most
+    ("Uganda sent aid, Uganda's radio said, and Uganda and Tanzania held talks in Uganda. The "
+     "Kenyan government said the Ogaden Liberation Army (OLA) had crossed the border. "
+     "Government troops launched an offensive against the OLA in March.",
+     {("Kenya", "attacked", "Ogaden Liberation Army"), ("Uganda", "contacted", "Tanzania")}),
     # no country dominates the text: nobody's government
     ("Kenya and Uganda met. Government troops launched an offensive against the OLA.",
      {("Kenya", "contacted", "Uganda")}),
