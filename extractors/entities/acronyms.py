@@ -1,4 +1,5 @@
-"""Acronyms a document defines in brackets: "Kataib Hezbollah (KH)", "KH (Kataib Hezbollah)".
+"""Acronyms and short names a document defines in brackets: "Kataib Hezbollah (KH)",
+"KH (Kataib Hezbollah)", "Los Lobos Drug Trafficking Organization (Los Lobos)".
 
 Only the definition is read here; matching an acronym to a long name by its initials is
 :func:`extractors.entities.names.acronym_of`.
@@ -39,6 +40,22 @@ def bracket_definitions(doc: Doc) -> Iterator[tuple[str, str]]:
             yield name, inside
         elif is_acronym(name) and not is_acronym(inside) and _may_abbreviate(name, inside):
             yield inside, name
+        elif _short_form(inside, name):
+            yield name, inside
+
+
+def _short_form(short: str, name: str) -> bool:
+    """Whether a bracketed name is the long name's first or last words, capitalised: the
+    short form the text goes on to use ("Los Lobos Drug Trafficking Organization (Los
+    Lobos)", "Wilmer Geovanny Chavarria Barre (Chavarria Barre)").
+
+    >>> _short_form("Red Hand", "Red Hand Defence Force"), _short_form("Force", "Red Force")
+    (True, False)
+    """
+    words, long_words = short.split(), name.split()
+    if not 2 <= len(words) < len(long_words) or not all(w[:1].isupper() for w in words):
+        return False
+    return words in (long_words[:len(words)], long_words[-len(words):])
 
 
 def _may_abbreviate(acronym: str, name: str) -> bool:

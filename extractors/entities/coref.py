@@ -31,6 +31,7 @@ from types import MappingProxyType
 from spacy.tokens import Doc, Span, Token
 
 from extractors.entities.plural_references import resolve_plural
+from extractors.entities.focus import document_country
 from extractors.entities.reference_index import (DESCRIPTION_WINDOW, ReadingIndex, References,
                                                  Vocab, agrees, fits, is_subject, mention_of,
                                                  mentions_in, pick, sentences)
@@ -144,7 +145,8 @@ def _resolve_description(tok: Token, sents: list[Span], k: int, index: ReadingIn
         words = index.entity(m).name.lower().split()
         return lemma in words or word in words
 
-    kind = index.vocab.kinds.get(lemma) if tok.tag_ == "NN" else None
+    kinds = index.vocab.kinds if tok.tag_ == "NN" else index.vocab.member_kinds
+    kind = kinds.get(lemma)
     for back in range(k, max(-1, k - DESCRIPTION_WINDOW - 1), -1):
         sent = sents[back]
         found = mentions_in(sent[:tok.i - sent.start] if back == k else sent, index)
@@ -168,8 +170,46 @@ def _description_head(tok: Token, index: ReadingIndex) -> bool:
     kids = list(tok.children)
     if not any(c.dep_ == "det" and c.lower_ in index.vocab.determiners for c in kids):
         return False
-    # "the Iraqi government", "the KH militia": the name is already the mention
-    return not any(c.i in index.by_token or c.pos_ == "PROPN" for c in kids)
+    # "the Iraqi government", "the KH militia", "the army of Chad": the name is the mention
+    return not any(c.i in index.by_token or c.pos_ == "PROPN" or c.dep_ == "prep" and c.lower_ == "of"
+                   and any(g.i in index.by_token for g in c.children) for c in kids)
+
+
+def _unnamed_government(doc: Doc, index: ReadingIndex, names: Mapping[int, Mention]
+                        ) -> dict[int, Mention]:
+    """"government" modifying a noun with no state named ("government troops", "a
+    government spokesman") and "the military", "the army": the one state whose government the text names ("the Ethiopian
+    government"), else the country the document is about."""
+    named = {m.entity: m for m in names.values() if index.entities[m.entity].cls == "Country"
+             and any(w.lower() in index.vocab.state_heads for w in m.text.split())}
+    country = next(iter(named.values())) if len(named) == 1 else None
+    out = {}
+    for tok in doc:
+        if tok.i in index.by_token or not (tok.is_lower or tok.is_sent_start):
+            continue
+        if tok.lower_ in index.vocab.state_heads and tok.dep_ in {"compound", "amod", "nmod"} \
+                and tok.head.pos_ == "NOUN":
+            span = doc[tok.i:tok.i + 1]
+            # "the Russian government spokesperson": the state is named
+            if any(c.i in index.by_token for t in (tok, tok.head) for c in t.children):
+                continue
+        elif tok.lower_ in index.vocab.state_forces and tok.pos_ == "NOUN" and tok.i > 0 \
+                and doc[tok.i - 1].lower_ == "the" and doc[tok.i - 1].head == tok:
+            span = doc[tok.i - 1:tok.i + 1]
+            # "the Sudanese military", "the army of Chad": the state is named
+            if any(c.i in index.by_token or c.dep_ == "prep" and c.lower_ == "of"
+                   for c in tok.children):
+                continue
+        else:
+            continue
+        country = country or document_country(names.values(), index.entities)
+        if country is None:
+            return out
+        mention = Mention(text=span.text, start=span.start_char, end=span.end_char,
+                          entity=country.entity, via="description")
+        for t in span:
+            out[t.i] = mention
+    return out
 
 
 def resolve_references(doc: Doc, names: Mapping[int, Mention], entities: Mapping[str, Entity],
@@ -198,6 +238,9 @@ def resolve_references(doc: Doc, names: Mapping[int, Mention], entities: Mapping
                     groups[tok.i] = tuple(
                         Mention(text=span.text, start=span.start_char, end=span.end_char,
                                 entity=m.entity, via="description") for m in members)
+                    continue
+            if tok.tag_ == "NNS" and tok.pos_ == "NOUN" \
+                    and tok.lemma_.lower() not in index.vocab.member_kinds:
                 continue
             if tok.lower_ in index.vocab.pronouns and tok.pos_ == "PRON":
                 target, via = _resolve_pronoun(tok, sents, k, index), "pronoun"
@@ -219,6 +262,8 @@ def resolve_references(doc: Doc, names: Mapping[int, Mention], entities: Mapping
     # "We will fight," the colonel said: after the other references, since the speaker may
     # itself be a pronoun ("..., he added")
     for i, mention in quoted_speakers(doc, index).items():
+        index.by_token[i] = found[i] = mention
+    for i, mention in _unnamed_government(doc, index, names).items():
         index.by_token[i] = found[i] = mention
     agents = established_agents(sents, index)
     return References(MappingProxyType(found), MappingProxyType(groups), MappingProxyType(agents))

@@ -54,6 +54,9 @@ def classify(span: Span, *, lexicon: Lexicon) -> str:
     if cls == "Person" and span.root.dep_ == "pobj" \
             and span.root.head.lower_ in lexicon.words("place_prepositions"):
         cls = "City"  # "killed in Khan Younis": people are not where things happen
+    if span.label_ in {"GPE", "LOC"} and len(span) > 1 and before in lexicon.words("person_titles") \
+            and all(t.is_title for t in span):
+        cls = "Person"  # "South African president Thabo Mbeki": an office comes before a person
     if cls == "Person" and len(span) == 1 and _place_argument(span.root, lexicon):
         cls = "City"  # "the militants who control Jilib", "flew to Vilnius"
     if span.label_ in {"ORG", "PERSON", "NORP"} and armed_words(words, lexicon=lexicon):

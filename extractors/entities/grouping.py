@@ -18,7 +18,7 @@ from extractors.entities.countries import load_countries
 from extractors.entities.entity_classes import PRIORITY, classify
 from extractors.entities.name_shapes import (ARTICLE_NAME, is_dateline, is_headline, is_state_body,
                                              is_title_line, starts_like_a_name)
-from extractors.entities.names import (acronym_of, institution_key, is_acronym, name_key,
+from extractors.entities.names import (acronym_of, demonym_of, institution_key, is_acronym, name_key,
                                        same_person, strip_generic_tail, strip_titles, surname_of,
                                        titles, variant_of)
 from extractors.entities.unionfind import UnionFind
@@ -130,13 +130,21 @@ class _Context:
     """What the whole document says about ambiguous names, gathered before grouping."""
 
     capitals_as_places: frozenset[str]   # capitals the text also uses as a place
+    places: tuple[Span, ...]             # places the country table does not know
+
+    def place_of_demonym(self, adjective: str) -> Span | None:
+        """The one place of the text an adjective is made from ("South Ossetian")."""
+        found = {name_key(clean_name(p)): p for p in self.places
+                 if demonym_of(adjective, clean_name(p))}
+        return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _context(doc: Doc) -> _Context:
     table = load_countries()
     places = {name_key(e.text) for e in doc.ents if e.label_ in {"GPE", "LOC"}
               and table.capital(e.text) and not _acts(e)}
-    return _Context(frozenset(places))
+    others = tuple(e for e in doc.ents if e.label_ in {"GPE", "LOC"} and not table.any(e.text))
+    return _Context(frozenset(places), others)
 
 
 def _acts(span: Span) -> bool:
@@ -210,6 +218,9 @@ def collect_names(doc: Doc, *, lexicon: Lexicon) -> tuple[list[Name], list[tuple
         country, reason = _country_of(span, name, ctx, lexicon)
         if country is not None:
             key, cls = name_key(country), "Country"
+        elif span.label_ == "NORP" and (place := ctx.place_of_demonym(name)) is not None:
+            name = clean_name(place)   # "South Ossetian leader X": a mention of the place
+            key, cls = name_key(name), classify(place, lexicon=lexicon)
         elif stance or span.label_ == "NORP" and span.root.pos_ != "PROPN":
             continue  # "Sunni", "pro-Western": a group of people, not an entity
         else:
@@ -325,6 +336,14 @@ def group_names(doc: Doc, names: list[Name], spans: list[tuple[Span, int]], *,
                 and (bare[i] == short.key or _prefix_name(short.key, names[i].key, lexicon))]
         if fits and (i := _unique(groups, fits)) is not None:
             groups.union(i, j, "short form of the name")
+    # an institution called by its field: "Treasury" for "Department of the Treasury"
+    kinds = lexicon.words("institution_nouns")
+    for j in orgs:
+        fits = [i for i in orgs if names[j].words == 1 and " of " in names[i].key
+                and names[i].key.split(" of ")[0].split()[-1] in kinds
+                and names[i].key.split(" of ")[-1].removeprefix("the ") == names[j].key]
+        if fits and (i := _unique(groups, fits)) is not None:
+            groups.union(i, j, "the field of the institution")
     # a facility's short name: "Taji" for "Camp Taji", "Asad" for "Al Asad Air Base"
     heads = lexicon.words("facility_nouns") | {"air"}
     for j, short in enumerate(names):

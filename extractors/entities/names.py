@@ -88,15 +88,31 @@ def strip_titles(name: str) -> str:
 
 
 def strip_generic_tail(name: str) -> str:
-    """A name without a trailing kind word ("Kataib Hezbollah militia" -> "Kataib Hezbollah").
+    """A name without a trailing kind word in lower case ("Kataib Hezbollah militia" ->
+    "Kataib Hezbollah"); a capitalised one is part of the name ("Wagner Group").
 
-    >>> strip_generic_tail("the Islamic State group")
-    'the Islamic State'
+    >>> strip_generic_tail("the Islamic State group"), strip_generic_tail("Huione Group")
+    ('the Islamic State', 'Huione Group')
     """
     words = name.split()
-    if len(words) > 1 and words[-1].casefold() in _words("generic_name_tails"):
+    if len(words) > 1 and words[-1].islower() and words[-1] in _words("generic_name_tails"):
         words = words[:-1]
     return " ".join(words)
+
+
+def demonym_of(adjective: str, place: str) -> bool:
+    """Whether an adjective is made from a place's name by a demonym ending ("South Ossetian"
+    from "South Ossetia", "Darfuri" from "Darfur").
+
+    >>> demonym_of("South Ossetian", "South Ossetia"), demonym_of("Darfuri", "Darfur")
+    (True, True)
+    >>> demonym_of("Iran", "Iran"), demonym_of("Somali", "Mali")
+    (False, False)
+    """
+    a, p = name_key(adjective), name_key(place)
+    if len(p) < 4 or a == p or a.split()[:-1] != p.split()[:-1]:
+        return False
+    return any(a in (p + end, p[:-1] + end) for end in _words("demonym_suffixes"))
 
 
 @lru_cache(maxsize=1 << 16)

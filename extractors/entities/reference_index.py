@@ -52,8 +52,10 @@ class Vocab:
     plural: frozenset[str]
     possessive: frozenset[str]
     state_heads: frozenset[str]               # "the Iraqi government"
+    state_forces: frozenset[str]              # "the military": the state's own forces
     self_heads: frozenset[str]                # "the KH militia", unlike "the NYT report"
     kinds: Mapping[str, frozenset[str]]       # "the militia" -> ArmedGroup
+    member_kinds: Mapping[str, frozenset[str]]  # "the rebels" -> ArmedGroup
     determiners: frozenset[str]
     expletive_heads: frozenset[str]           # "it seems", "it is clear that"
     plural_kinds: Mapping[str, frozenset[str]]  # "the three countries" -> Country
@@ -71,8 +73,11 @@ class Vocab:
         return cls(pronouns={w: expand(r[2:]) for w, r in rows.items()},
                    plural=frozenset(w for w, r in rows.items() if r[0] == "plural"),
                    possessive=frozenset(w for w, r in rows.items() if r[1] == "possessive"),
-                   state_heads=state, self_heads=state | lexicon.words("compound_head_nouns"),
+                   state_heads=state, state_forces=lexicon.words("state_force_nouns"),
+                   self_heads=state | lexicon.words("compound_head_nouns"),
                    kinds={w: frozenset(r) for w, r in lexicon.table("description_kinds").items()},
+                   member_kinds={w: frozenset(r) for w, r in
+                                 lexicon.table("group_member_plurals").items()},
                    determiners=lexicon.words("definite_determiners"),
                    expletive_heads=lexicon.words("expletive_it_verbs"),
                    plural_kinds={w: expand(r) for w, r in

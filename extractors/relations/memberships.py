@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extractors.entities import EntityIndex, load_countries
+from extractors.entities.focus import document_country
 from extractors.records import Fact, Mention
 from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.phrase_mentions import ORG_CLASSES, fact, is_class, mention_head, names_of
@@ -176,16 +177,8 @@ def person_start(tok: Token, person: Mention) -> int:
 
 
 def _document_country(index: EntityIndex) -> Mention | None:
-    """The country a document is about, when one clearly dominates: at least five name
-    mentions and three times as many as any other country; its first mention."""
-    counts: dict[str, list[Mention]] = {}
-    for m in {m for m in index.names.values()}:
-        if index.entity(m).cls == "Country":
-            counts.setdefault(m.entity, []).append(m)
-    ranked = sorted(counts.values(), key=len, reverse=True)
-    if not ranked or len(ranked[0]) < 5 or (len(ranked) > 1 and len(ranked[0]) < 3 * len(ranked[1])):
-        return None
-    return min(ranked[0], key=lambda m: m.start)
+    """The country the document is about (:func:`extractors.entities.focus.document_country`)."""
+    return document_country(index.names.values(), index.entities)
 
 
 @rule("role-title-document-country", stage=Stage.PHRASE)
@@ -207,3 +200,45 @@ def document_country_titles(view: SentenceView, ctx: DocContext) -> Iterator[Fac
         country = country or _document_country(index)
         if country is not None:
             yield from fact(person, REL.leaderOf, country, view, "role-title-document-country")
+
+
+def _capitalised_run(first: Token, stop: int) -> list[Token]:
+    """The capitalised words, "of", "the", "for" and "and" right before ``first``, read
+    right to left, back to ``stop``: a title written out before a name."""
+    run, doc = [], first.doc
+    j = first.i - 1
+    while j >= stop and (doc[j].is_title or doc[j].lower_ in {"of", "the", "for", "and"}):
+        run.append(doc[j])
+        j -= 1
+    return run[::-1]
+
+
+@rule("role-title-of-body", stage=Stage.PHRASE)
+def title_of_body(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """A title that names its body with "of" before the name, a field after "for" between
+    them: "Under Secretary of the Treasury for Terrorism and Financial Intelligence Sarah
+    Kowalski" (memberOf the Treasury), "Head of the Presidential Office Ivan Petrenko"."""
+    index, cues, sent = ctx.index, ctx.cues, view.sent
+    for person, _ in title_phrases(view, ctx):
+        first = sent.doc.char_span(person.start, person.end, alignment_mode="expand")
+        if first is None:
+            continue
+        run = _capitalised_run(first[0], sent.start)
+        # TITLE -> prep of -> [det the] pobj BODY, then "for" FIELD ... up to the name
+        for k, tok in enumerate(run[:-2]):
+            rel = title_relation(tok, cues.titles) if tok.is_title else None
+            if rel is None or run[k + 1].lower_ != "of":
+                continue
+            after = run[k + 2:]
+            if after and after[0].lower_ == "the":
+                after = after[1:]
+            body = index.mention_at(after[0]) if after else None
+            if body is None or is_person(body, index) or " for " in body.text \
+                    or not is_class(body, index, ORG_CLASSES | {"Country"}):
+                continue  # "State for Political Affairs": the model ran the field into the body
+            rest = [t for t in after if t.idx >= body.end]
+            # nothing but a field between the body and the name: "for Terrorism and ..."
+            if rest and rest[0].lower_ != "for":
+                continue
+            yield from fact(person, rel, body, view, "role-title-of-body")
+            break

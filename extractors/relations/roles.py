@@ -149,8 +149,10 @@ def prenominal_titles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         # a leader of an unnamed part is a member of the named whole ("Sudanese army chief")
         if any(kind == "role" or t.lower_ in words("portfolio_words") for kind, _, t in phrase):
             relation = REL.memberOf
-        # a town before a job says where ("a Denver prosecutor X"), unless possessive
-        if is_class(items[b][1], index, _TOWNS) and phrase[0][2].lower_ not in {"'s", "’s"}:
+        # a town before a job says where ("a Denver prosecutor X"), unless possessive or
+        # an adjective made from the place's name ("South Ossetian leader X")
+        if is_class(items[b][1], index, _TOWNS) and phrase[0][2].lower_ not in {"'s", "’s"} \
+                and items[b][2].ent_type_ != "NORP":
             continue
         yield from fact(person, relation, items[b][1], view, "role-title-prenominal")
 

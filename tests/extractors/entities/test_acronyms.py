@@ -10,6 +10,11 @@ from extractors.entities.acronyms import bracket_definitions
     ("The Syrian Democratic Forces (SDF) took the dam.", ("Syrian Democratic Forces", "SDF")),
     ("Fighters of the PKK (Kurdistan Workers' Party) withdrew.",
      ("Kurdistan Workers' Party", "PKK")),
+    # a short name in brackets: the long name's first or last capitalised words
+    ("The Treasury sanctioned the Golden Crescent Smuggling Network (Golden Crescent) on Tuesday.",
+     ("Golden Crescent Smuggling Network", "Golden Crescent")),
+    ("Police arrested Omar Farid Haddad Salim (Haddad Salim) in Quito.",
+     ("Omar Farid Haddad Salim", "Haddad Salim")),
 ])
 def test_acronyms_bracket_definitions(nlp, text, pair):
     assert pair in set(bracket_definitions(nlp(text)))

@@ -51,6 +51,9 @@ def test_entities_acronyms_join_their_long_form(groups, text, same):
      "office said nothing.", ["Muqtada al-Sadr", "al-Sadr"]),
     ("Lloyd J. Austin spoke first. Then Lloyd Austin took questions.",
      ["Lloyd J. Austin", "Lloyd Austin"]),
+    # an institution called by the field after its "of"
+    ("The U.S. Department of the Treasury sanctioned two banks on Monday. The Treasury also "
+     "named a broker.", ["U.S. Department of the Treasury", "Treasury"]),
 ])
 def test_entities_partial_and_titled_names_join(groups, text, same):
     g = groups(text)

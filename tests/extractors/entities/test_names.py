@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.entities.names import (acronym_of, is_acronym, name_key, same_person, strip_generic_tail,
+from extractors.entities.names import (acronym_of, demonym_of, is_acronym, name_key, same_person, strip_generic_tail,
                               strip_titles, surname_of, variant_of)
 
 
@@ -37,6 +37,8 @@ def test_names_titles_are_stripped(titled, name):
 def test_names_generic_tail_is_dropped():
     assert strip_generic_tail("Jaysh al-Adl militia") == "Jaysh al-Adl"
     assert strip_generic_tail("militia") == "militia"
+    # a capitalised kind word is part of the name the body gave itself
+    assert strip_generic_tail("Northern Drug Trafficking Organization") == "Northern Drug Trafficking Organization"
 
 
 @pytest.mark.parametrize("a,b", [
@@ -132,3 +134,16 @@ def test_names_institution_key_reorders_of_phrases(a, b, same):
 ])
 def test_names_acronym_with_izafe_connectors(acronym, name):
     assert acronym_of(acronym, name)
+
+
+@pytest.mark.parametrize("adjective,place,made", [
+    ("South Ossetian", "South Ossetia", True),
+    ("Transnistrian", "Transnistria", True),
+    ("Darfuri", "Darfur", True),
+    ("Ogadeni", "Ogaden", True),
+    ("Somali", "Mali", False),          # another word, not an ending
+    ("North Ossetian", "South Ossetia", False),
+    ("Iran", "Iran", False),
+])
+def test_names_demonym_of_a_place(adjective, place, made):
+    assert demonym_of(adjective, place) is made

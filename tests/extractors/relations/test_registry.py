@@ -219,6 +219,19 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
          {("Abdul Malik al-Houthi", "leaderOf", "Houthi", A, "role-title-prenominal")}),
         # a name after "and" is a second party, not the titled one
         ("The talks included the Hamas leader and Khalil al-Hayya.", set()),
+        # an adjective made from a place the text names, which the country table does not know
+        ("Voters in Transnistria went to the polls on Sunday. Transnistrian leader Vadim "
+         "Krasnoselsky said the vote was fair.",
+         {("Vadim Krasnoselsky", "leaderOf", "Transnistria", A, "role-title-prenominal")}),
+    ],
+    "role-title-of-body": [
+        ('"We will not bow to pressure," said Under Secretary of the Treasury for Terrorism and '
+         'Financial Intelligence Sarah Kowalski.',
+         {("Sarah Kowalski", "memberOf", "Treasury", A, "role-title-of-body")}),
+        ("Director of the Central Intelligence Agency William Burns arrived on Monday.",
+         {("William Burns", "leaderOf", "Central Intelligence Agency", A, "role-title-of-body")}),
+        # the model ran the field into the body: no body to name
+        ("Under Secretary of State for Political Affairs Victoria Nuland arrived on Monday.", set()),
     ],
     "role-title-document-country": [
         # the one country the text is about: a bare "President X" heads it
@@ -280,7 +293,7 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
     ],
     "location-sited": [
         ("The Wagner Group, located in Libya, left.",
-         {("Wagner", "locatedIn", "Libya", A, "location-sited")}),
+         {("Wagner Group", "locatedIn", "Libya", A, "location-sited")}),
     ],
     "location-sited-clause": [
         ("Al Jazeera is headquartered in Doha.",
@@ -359,15 +372,15 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
     ],
     "modifier-pro": [
         ("Russia praised the pro-Russian Wagner Group on Monday.",
-         {("Russia", "praise", "Wagner", A, "verb-active"),
-          ("Wagner", "supported", "Russia", A, "modifier-pro")}),
+         {("Russia", "praise", "Wagner Group", A, "verb-active"),
+          ("Wagner Group", "supported", "Russia", A, "modifier-pro")}),
     ],
     "verb-designation": [
         ("The Foreign Office designated Carlos Mendez pursuant to Executive Order 14059 on Tuesday.",
          {("Foreign Office", "sanctioned", "Carlos Mendez", A, "verb-designation")}),
         ("Britain imposed sanctions on the Wagner Group on Monday. The State Department also "
          "designated Yevgeny Prigozhin.",
-         {("United Kingdom", "sanctioned", "Wagner", A, "verb-object-prep"),
+         {("United Kingdom", "sanctioned", "Wagner Group", A, "verb-object-prep"),
           ("State Department", "sanctioned", "Yevgeny Prigozhin", A, "verb-designation")}),
         # no authority, no sanctions in the text: a designation is only a label
         ("The Pentagon designated Fort Bragg as a training hub.", set()),

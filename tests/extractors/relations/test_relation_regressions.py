@@ -75,10 +75,10 @@ def test_event_nouns_and_support_verbs(facts_of, text, expected):
     # a description resolved to its own verb's subject lends the subject no patron
     ("The African Union sanctioned the Wagner Group on Friday. The union accused the "
      "Russian-backed group of looting gold mines.",
-     {("African Union", "sanctioned", "Wagner", A, "verb-active")}),
+     {("African Union", "sanctioned", "Wagner Group", A, "verb-active")}),
     ("Britain accused the Russian-backed Wagner Group of looting gold mines.",
-     {("United Kingdom", "accused", "Wagner", A, "verb-active"),
-      ("Russia", "supported", "Wagner", A, "modifier-hyphen")}),
+     {("United Kingdom", "accused", "Wagner Group", A, "verb-active"),
+      ("Russia", "supported", "Wagner Group", A, "modifier-hyphen")}),
 ])
 def test_backed_modifier_goes_to_the_named_client(facts_of, text, expected):
     assert facts_of(text) == expected
