@@ -17,7 +17,7 @@ from extractors.entities.acronyms import bracket_definitions
 from extractors.entities.countries import load_countries
 from extractors.entities.entity_classes import PRIORITY, classify
 from extractors.entities.name_shapes import (ARTICLE_NAME, is_dateline, is_headline, is_state_body,
-                                             is_title_line, starts_like_a_name)
+                                             is_title_line, names_several, starts_like_a_name)
 from extractors.entities.names import (acronym_of, demonym_of, institution_key, is_acronym, name_key,
                                        same_person, strip_generic_tail, strip_titles, surname_of,
                                        titles, variant_of)
@@ -211,6 +211,8 @@ def collect_names(doc: Doc, *, lexicon: Lexicon) -> tuple[list[Name], list[tuple
             continue
         if is_dateline(span):
             continue
+        if names_several(span, lexicon):
+            continue  # "the U.S. Embassies in A and B": several places, not one
         if len(span) == 1 and not is_acronym(name) and not is_state_body(span, lexicon) and (
                 span[0].tag_ in {"NN", "NNS"} or name.lower() in lower_words
                 or name.lower() in titles()):

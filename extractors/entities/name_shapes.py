@@ -72,3 +72,19 @@ def is_state_body(span: Span, lexicon: Lexicon) -> bool:
     if span.start >= 2 and doc[span.start - 1].tag_ == "POS":
         return any(e.label_ in {"GPE", "NORP"} and e.end == span.start - 1 for e in doc.ents)
     return load_countries().demonym(span[0].text) is not None
+
+
+def names_several(span: Span, lexicon: Lexicon) -> bool:
+    """Whether a name ends in the plural of a facility's kind word, so that it names several
+    places ("the U.S. Embassies in Riga and Vilnius") rather than one.
+
+    >>> from extractors.lexicon import load_lexicon
+    >>> import spacy; nlp = spacy.blank("en")
+    >>> names_several(nlp("U.S. Embassies")[0:2], load_lexicon()), names_several(nlp("Camp Taji")[0:2], load_lexicon())
+    (True, False)
+    """
+    word, kinds = span[-1].lower_, lexicon.words("facility_nouns")
+    if word in kinds or not word.endswith("s"):
+        return False
+    singular = {word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else ""}
+    return bool(singular & kinds)

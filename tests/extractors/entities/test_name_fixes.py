@@ -60,6 +60,10 @@ def test_name_fixes_give_exactly_these_entities(read, sentence, expected):
     ("The parliament met on Tuesday.", set()),
     # a body noun after a non-state possessive is untouched
     ("The company's government relations team resigned.", set()),
+    # a facility's kind word in the plural names several places, no one entity
+    ("She served as deputy chief of mission at the U.S. Embassies in Riga, Latvia and Vilnius, "
+     "Lithuania.", {("Riga", "City"), ("Latvia", "Country"), ("Vilnius", "City"),
+                    ("Lithuania", "Country")}),
 ])
 def test_name_fixes_leave_generic_phrases(read, sentence, expected):
     assert {(e.name, e.cls) for e in read(sentence).entities} == expected
