@@ -68,7 +68,8 @@ def receive_aid(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
 def reciprocal(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """Coordinated parties of a symmetric act with no object met each other.
 
-    "Putin and Xi met in Moscow", "Egypt and Qatar held talks on Sunday".
+    "Putin and Xi met in Moscow", "Egypt and Qatar held talks on Sunday", "Chad and Niger
+    agreed to reopen the border".
     """
     for frame in verb_frames(view, ctx):
         verb, bare, parties = frame.verb, frame.bare, frame.subjects
@@ -80,6 +81,9 @@ def reciprocal(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
             if any(p.dep_ == "prep" for d in frame.event_dobjs for p in d.children
                    if p.lower_ == "with"):
                 continue  # "held talks with X": the object is named
+        if rel is None and not frame.event_dobjs:
+            # a symmetric cue with its partner left out: "Chad and Niger cooperate", "... agreed"
+            rel = ctx.cues.verb_phrases.get((verb.lemma_.lower(), "with"))
         others = [c for c in verb.children if c.dep_ in OBJ and c not in frame.event_dobjs]
         if rel not in ctx.cues.symmetric or len(parties) < 2 or others:
             continue

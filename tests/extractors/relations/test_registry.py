@@ -126,6 +126,11 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
     "verb-reciprocal": [
         ("Vladimir Putin and Xi Jinping met in Moscow on Tuesday.",
          {("Vladimir Putin", "contacted", "Xi Jinping", A, "verb-reciprocal")}),
+        # a symmetric cue whose partner ("with X") the coordination already names
+        ("Chad and Niger agreed to reopen the border.",
+         {("Chad", "cooperatedWith", "Niger", A, "verb-reciprocal")}),
+        ("Russia and Georgia continue to work on an agreement on new bases.",
+         {("Russia", "cooperatedWith", "Georgia", A, "verb-reciprocal")}),
     ],
     "verb-mutual-fire": [
         ("Hezbollah exchanged fire with Israel near the border.",
