@@ -120,6 +120,11 @@ def argument_mentions(tok: Token, index: EntityIndex, expand: bool = True,
             # a description given as apposition of a name: "Perez, a poet who ..."
             if m is None and t.dep_ == "appos":
                 m = index.mention_at(t.head)
+        if m is None and t.dep_ == "oprd" and t.pos_ == "NOUN":
+            # a label the verb gives its object stands for the object: "calls the rebels
+            # terrorists backed by X"
+            m = next((index.mention_at(c) for c in t.head.children
+                      if c.dep_ == "dobj" and index.mention_at(c)), None)
         if m is None and t.pos_ in {"NOUN", "PROPN"} and not _individual(t):
             m = modifier_mention(t, index)
         if m is None and t.lemma_.lower() in words("place_nouns"):

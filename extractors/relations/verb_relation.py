@@ -79,6 +79,8 @@ def relation_of(verb: Token, preps: tuple[str, ...], dobj: Token | None, cues,
         found = _phrase(lemma, ws, preps, cues)
         if found is not None:
             return found, False
+    if lemma in words("naming_verbs") and any(c.dep_ == "oprd" for c in verb.children):
+        return None  # "calls the rebels terrorists": a label, no call
     base = cues.verb_phrases.get((lemma, *particles)) if particles else cues.verbs.get(lemma)
     if lemma in _LABELLING_VERBS and not _terror_label(verb):
         return None  # "re-designated the prototype as X" is no sanction

@@ -72,6 +72,21 @@ def test_event_nouns_and_support_verbs(facts_of, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # "call X Y" labels X: no phone call, and what the label says is said of X
+    ("Mali calls the Sahel Liberation Front a terrorist group backed by Algeria.",
+     {("Algeria", "supported", "Sahel Liberation Front", A, "verb-passive")}),
+    ("The Sahel Liberation Front attacked Gao in May. Mali calls the rebels \"terrorists\" "
+     "backed by neighbouring Algeria.",
+     {("Sahel Liberation Front", "attacked", "Gao", A, "verb-active"),
+      ("Algeria", "supported", "Sahel Liberation Front", A, "verb-passive")}),
+    # a call is still a call
+    ("Mali called Algeria on Monday.", {("Mali", "contacted", "Algeria", A, "verb-active")}),
+])
+def test_labelling_verbs_name_rather_than_contact(facts_of, text, expected):
+    assert facts_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # a description resolved to its own verb's subject lends the subject no patron
     ("The African Union sanctioned the Wagner Group on Friday. The union accused the "
      "Russian-backed group of looting gold mines.",
