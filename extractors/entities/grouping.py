@@ -18,9 +18,9 @@ from extractors.entities.countries import load_countries
 from extractors.entities.entity_classes import PRIORITY, classify
 from extractors.entities.name_shapes import (ARTICLE_NAME, is_dateline, is_headline, is_state_body,
                                              is_title_line, names_several, starts_like_a_name)
-from extractors.entities.names import (acronym_of, demonym_of, institution_key, is_acronym, name_key,
-                                       same_person, strip_generic_tail, strip_titles, surname_of,
-                                       titles, variant_of)
+from extractors.entities.names import (acronym_of, demonym_of, institution_field, institution_key,
+                                       is_acronym, name_key, same_person, strip_generic_tail,
+                                       strip_titles, surname_of, titles, variant_of)
 from extractors.entities.unionfind import UnionFind
 from extractors.lexicon import Lexicon
 from ontology.classes import subclasses_of
@@ -131,6 +131,7 @@ class _Context:
 
     capitals_as_places: frozenset[str]   # capitals the text also uses as a place
     places: tuple[Span, ...]             # places the country table does not know
+    surnames: frozenset[str] = frozenset()  # last words of people's full names
 
     def place_of_demonym(self, adjective: str) -> Span | None:
         """The one place of the text an adjective is made from ("South Ossetian")."""
@@ -144,7 +145,8 @@ def _context(doc: Doc) -> _Context:
     places = {name_key(e.text) for e in doc.ents if e.label_ in {"GPE", "LOC"}
               and table.capital(e.text) and not _acts(e)}
     others = tuple(e for e in doc.ents if e.label_ in {"GPE", "LOC"} and not table.any(e.text))
-    return _Context(frozenset(places), others)
+    surnames = frozenset(name_key(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
+    return _Context(frozenset(places), others, surnames)
 
 
 def _acts(span: Span) -> bool:
@@ -162,7 +164,9 @@ def _country_of(span: Span, name: str, ctx: _Context, lexicon: Lexicon) -> tuple
     if not name[:1].isupper():
         return None, ""
     if span.label_ == "PERSON":
-        return None, ""  # "Michael Jordan", "Jordan": a person is not a country
+        # "Michael Jordan", "Jordan" is a person; "Kidal Region, Mali" a country all the same
+        c = table.country(name) if name_key(name) not in ctx.surnames else None
+        return (c, "country name") if c else (None, "")
     if span.label_ in {"GPE", "LOC", "ORG", "NORP"} and (c := table.country(name)):
         return c, "country name"
     if (c := table.demonym(name)) is not None:
@@ -340,10 +344,8 @@ def group_names(doc: Doc, names: list[Name], spans: list[tuple[Span, int]], *,
             groups.union(i, j, "short form of the name")
     # an institution called by its field: "Treasury" for "Department of the Treasury"
     kinds = lexicon.words("institution_nouns")
-    for j in orgs:
-        fits = [i for i in orgs if names[j].words == 1 and " of " in names[i].key
-                and names[i].key.split(" of ")[0].split()[-1] in kinds
-                and names[i].key.split(" of ")[-1].removeprefix("the ") == names[j].key]
+    for j in (j for j in orgs if names[j].words == 1):
+        fits = [i for i in orgs if institution_field(names[i].key, kinds) == names[j].key]
         if fits and (i := _unique(groups, fits)) is not None:
             groups.union(i, j, "the field of the institution")
     # a facility's short name: "Taji" for "Camp Taji", "Asad" for "Al Asad Air Base"

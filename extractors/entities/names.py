@@ -100,6 +100,18 @@ def strip_generic_tail(name: str) -> str:
     return " ".join(words)
 
 
+def institution_field(key: str, kinds: frozenset[str]) -> str | None:
+    """The field an institution's name gives after its kind and "of", or None.
+
+    >>> institution_field("us department of the treasury", frozenset({"department"}))
+    'treasury'
+    """
+    head, of, field = key.rpartition(" of ")[0], " of " in key, key.rpartition(" of ")[2]
+    if not of or not head or head.split()[-1] not in kinds:
+        return None
+    return field.removeprefix("the ")
+
+
 def demonym_of(adjective: str, place: str) -> bool:
     """Whether an adjective is made from a place's name by a demonym ending ("South Ossetian"
     from "South Ossetia", "Darfuri" from "Darfur").

@@ -45,6 +45,13 @@ import pytest
      {("Sana'a", "City"), ("Yemen", "Country")}),
     ("Fighting displaced thousands in Ethiopia's Ebole district.",
      {("Ebole", "Region"), ("Ethiopia", "Country")}),
+    # a country's name the model took for a person's, where no person bears it
+    ("Duale was among those responsible for the 2020 attack on the UN base in Tessalit, "
+     "Kidal Region, Mali.", {("Duale", "Organization"), ("UN", "Organization"),
+                             ("Tessalit", "City"), ("Kidal Region", "Organization"),
+                             ("Mali", "Country")}),
+    ("Michael Jordan won again. Jordan said he was tired.",
+     {("Michael Jordan", "Person"), ("Jordan", "Person")}),
     # split_kind_of_country: the country is not part of the region's name
     ("Jihadists ambushed a patrol in the Segou Region of Mali on Tuesday.",
      {("Segou Region", "City"), ("Mali", "Country")}),
