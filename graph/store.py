@@ -109,8 +109,10 @@ def open_reader(path: Path | str, part: str = "db") -> ox.Store:
 
 
 def document_graphs(store: ox.Store) -> list:
-    """The named graphs of the documents, one per document."""
-    return sorted(store.named_graphs(), key=lambda g: g.value)
+    """The named graphs of the documents, one per document (not the renaming links of
+    :mod:`graph.renamed`)."""
+    from graph.renamed import RENAMED_GRAPH
+    return sorted((g for g in store.named_graphs() if g != RENAMED_GRAPH), key=lambda g: g.value)
 
 
 def _reason(err: BaseException) -> str:
@@ -260,5 +262,6 @@ def dump_graph(store: ox.Store, graph, *, fmt=ox.RdfFormat.N_TRIPLES) -> bytes:
 
 
 def dump_graphs(store: ox.Store) -> bytes:
-    """Every graph as N-Triples, one after another (a triple may repeat)."""
+    """The default graph and the documents' graphs as N-Triples, one after another (a
+    triple may repeat): what a one-shot build of the documents holds."""
     return b"".join(dump_graph(store, g) for g in [ox.DefaultGraph(), *document_graphs(store)])
