@@ -183,7 +183,9 @@ Examples:
   kgbuilder push --store kg --endpoint http://localhost:3030/news/data --auth admin:secret
 
 ENDPOINT is a Graph Store HTTP Protocol URL: /store for Oxigraph server, /DATASET/data
-for Fuseki. Each document's graph is PUT (replacing it), then the shared default graph.
+for Fuseki. The shared default graph and each document's graph are PUT (replacing
+them), then the graphs of documents removed since the last push to ENDPOINT are
+DELETEd (the store remembers what it pushed where, in STORE/pushed.json).
 """)
 @store_option
 @click.option("--endpoint", required=True, metavar="URL", help="The Graph Store Protocol URL.")
@@ -196,17 +198,17 @@ def push(store_path: Path | None, endpoint: str, auth: str | None, token: str | 
          quiet: bool) -> None:
     """Load the store into a SPARQL server, one named graph per document (re-push replaces)."""
     from graph.progress import progress_bar
-    from graph.push import PushError, PushTarget, push_store
-    from graph.store import StoreError, document_graphs, open_reader
+    from graph.push import PushError, PushTarget, push_count, push_store
+    from graph.store import StoreError
 
     path = resolve_store(store_path)
     if not endpoint.startswith(("http://", "https://")):
         _err(f"{endpoint}: not an http(s) URL")
         sys.exit(2)
     try:
-        total = len(document_graphs(open_reader(path))) + 1
-        with progress_bar(total=total, quiet=quiet) as advance:
-            sent = push_store(path, PushTarget(endpoint, auth=auth, token=token), progress=advance)
+        with progress_bar(total=push_count(path, endpoint), quiet=quiet) as advance:
+            pushed = push_store(path, PushTarget(endpoint, auth=auth, token=token),
+                                progress=advance)
     except StoreError as err:
         _err(str(err))
         sys.exit(2)
@@ -214,4 +216,6 @@ def push(store_path: Path | None, endpoint: str, auth: str | None, token: str | 
         _err(str(err))
         sys.exit(1)
     if not quiet:
-        click.echo(f"pushed {sent} graphs of {path} to {endpoint}", err=True)
+        click.echo(f"pushed {pushed.sent} graphs of {path} to {endpoint}"
+                   + (f", deleted {pushed.deleted} of removed documents" if pushed.deleted else ""),
+                   err=True)
