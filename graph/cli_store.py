@@ -11,7 +11,10 @@ from pathlib import Path
 
 import click
 
-STORE_HELP = "The store [default: $KGB_STORE or ~/.local/share/kgbuilder/store]."
+STORE_HELP = ("The store [default: $KGB_STORE, else the configuration file's store, else "
+              "~/.local/share/kgbuilder/store].")
+#: Seconds a request of ``serve`` may run when neither --timeout nor the configuration says.
+SERVE_TIMEOUT = 30.0
 
 
 def _err(message: str) -> None:
@@ -143,18 +146,22 @@ timeout, and serves the HTML view at / and each document's graph at
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 opens it to the network).")
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0,
-              show_default=True, help="Seconds a query may run.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help=f"Seconds a query may run [default: [serve] timeout of the configuration "
+                   f"file, else {SERVE_TIMEOUT:g}].")
 @click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
               help="Rows of one answer at most.")
 @click.option("-v", "--verbose", is_flag=True, help="Log each request on stderr.")
-def serve(store_path: Path | None, host: str, port: int, timeout: float, max_rows: int,
+def serve(store_path: Path | None, host: str, port: int, timeout: float | None, max_rows: int,
           verbose: bool) -> None:
     """Serve the store as a SPARQL 1.1 endpoint at /sparql, until Ctrl-C."""
+    from graph.config import load_config
     from graph.serve import Endpoint, ServeOptions
     from graph.store import StoreError, open_reader
 
     path = resolve_store(store_path)
+    if timeout is None:
+        timeout = load_config().serve_timeout or SERVE_TIMEOUT
     try:
         open_reader(path)
         server = Endpoint(path, host=host, port=port, verbose=verbose,

@@ -59,15 +59,24 @@ class StoreError(ValueError):
 
 
 def default_store() -> Path:
-    """Where a store lives when no ``--store`` is given: ``$KGB_STORE``, else
+    """Where a store lives when no ``--store`` is given: ``$KGB_STORE``, else the ``store``
+    of the configuration file (:mod:`graph.config`), else
     ``$XDG_DATA_HOME/kgbuilder/store`` (``~/.local/share/kgbuilder/store``).
 
     >>> os.environ["KGB_STORE"] = "/tmp/s"; str(default_store())
     '/tmp/s'
     >>> del os.environ["KGB_STORE"]
+
+    Raises:
+        graph.config.ConfigError: the configuration file is unusable.
     """
+    from graph.config import load_config
+
     if os.environ.get("KGB_STORE"):
         return Path(os.environ["KGB_STORE"])
+    configured = load_config().store
+    if configured is not None:
+        return configured
     data = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return Path(data) / "kgbuilder" / "store"
 
