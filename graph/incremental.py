@@ -31,6 +31,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from extractors.records import DocumentRecord
 from graph.aliases import resolve_entities
+from graph.background_load import BackgroundLoader
 from graph.build import add_document_layer, add_shared, document_iris
 from graph.iris import digest, document_iri
 from graph.recordjson import record_from_json, record_to_json
@@ -106,12 +107,15 @@ class TripleSet:
 
 def _nt(term) -> str:
     """One RDF term in N-Triples syntax."""
-    if isinstance(term, URIRef):
+    kind = type(term)  # exact types first: isinstance through rdflib's ABCs costs a write
+    if kind is URIRef or (kind is not Literal and isinstance(term, URIRef)):
         return f"<{term}>"
-    if isinstance(term, BNode):
+    if kind is BNode or (kind is not Literal and isinstance(term, BNode)):
         return f"_:{term}"
-    text = (str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-            .replace("\r", "\\r"))
+    text = str(term)
+    if "\\" in text or '"' in text or "\n" in text or "\r" in text:
+        text = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+                .replace("\r", "\\r"))
     if term.language:
         return f'"{text}"@{term.language}'
     if term.datatype:
@@ -184,7 +188,7 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
         records[doc_id] = rec
     ordered = [records[d] for d in sorted(records)]
     resolution = resolve_entities(ordered)
-    chunks, metas, rewrite, rewritten = [], [], [], []
+    todo, rewritten = [], []
     live, renamed, iri_maps = set(), {}, None
     for rec in ordered:
         iris = document_iris(rec, resolution)
@@ -192,31 +196,47 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
         old = stored.get(rec.doc_id)
         if rec.doc_id not in add and old is not None and old.iris_digest == _iris_digest(iris):
             continue
-        doc = str(document_iri(rec.doc_id))
         if rec.doc_id not in add:
             rewritten.append(rec.doc_id)
             iri_maps = _stored_iri_maps(meta) if iri_maps is None else iri_maps
-            renamed.update(renamed_iris(iri_maps.get(doc, {}), _plain(iris)))
-        rewrite.append(rec.doc_id)
-        chunks.append(nquads(add_document_layer(TripleSet(), rec, iris=iris), doc))
-        content_hash = add[rec.doc_id][1] if rec.doc_id in add else old.content_hash
-        metas.append(_meta_lines(rec, content_hash, iris))
+            renamed.update(renamed_iris(iri_maps.get(str(document_iri(rec.doc_id)), {}),
+                                        _plain(iris)))
+        todo.append((rec, iris, add[rec.doc_id][1] if rec.doc_id in add else old.content_hash))
     shared = nquads(add_shared(TripleSet(), ordered, resolution), None)
-    for doc_id in sorted(remove | set(rewrite)):
+    for doc_id in sorted(remove | {rec.doc_id for rec, _, _ in todo}):
         doc = ox.NamedNode(str(document_iri(doc_id)))
         store.remove_graph(doc)
         for q in list(meta.quads_for_pattern(doc, None, None, META)):
             meta.remove(q)
     new_shared = _change_default_graph(store, shared)
     write_links(store, updated_links(stored_links(store), renamed, live))
-    store.bulk_load("".join(chunks).encode("utf-8") + new_shared, ox.RdfFormat.N_QUADS)
-    meta.bulk_load("".join(metas).encode("utf-8"), ox.RdfFormat.N_QUADS)
+    quads = new_shared.count(b"\n")
+    with BackgroundLoader(store) as loader:
+        loader.load(new_shared)
+        for start in range(0, len(todo), _BATCH):
+            chunk, metas = _document_lines(todo[start:start + _BATCH])
+            loader.load(chunk)
+            meta.bulk_load(metas, ox.RdfFormat.N_QUADS)
+            quads += chunk.count(b"\n")
     return WriteSummary(
         added=tuple(sorted(d for d in add if d not in stored)),
         replaced=tuple(sorted(d for d in add if d in stored)),
         removed=tuple(sorted(remove)), rewritten=tuple(rewritten),
-        documents=len(ordered),
-        quads=sum(c.count("\n") for c in chunks) + new_shared.count(b"\n"))
+        documents=len(ordered), quads=quads)
+
+
+#: Documents turned into N-Quads at a time, loaded while the next ones are written.
+_BATCH = 200
+
+
+def _document_lines(todo: list) -> tuple[bytes, bytes]:
+    """The documents' graphs and their meta records as N-Quads."""
+    chunks, metas = [], []
+    for rec, iris, content_hash in todo:
+        doc = str(document_iri(rec.doc_id))
+        chunks.append(nquads(add_document_layer(TripleSet(), rec, iris=iris), doc))
+        metas.append(_meta_lines(rec, content_hash, iris))
+    return "".join(chunks).encode("utf-8"), "".join(metas).encode("utf-8")
 
 
 def _change_default_graph(store: ox.Store, triples: str) -> bytes:

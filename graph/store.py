@@ -182,10 +182,27 @@ def _publish(path: Path, dbs: Databases) -> Path:
     target.mkdir()
     for part, store in zip(PARTS, (dbs.data, dbs.meta)):
         store.flush()
+        compact_if_fragmented(store, path / part)
         store.backup(str(target / part))
     _replace_text(path / "current", target.name)
     _collect(snaps, keep=target.name)
     return target
+
+
+#: A database of more table files than this is compacted before it is published. Each
+#: bulk load leaves files of its own, and a query's every lookup probes each file that
+#: may hold its key: at 300,000 triples, 31 files after a write in batches answered the
+#: example queries in twice the time of the 15 files left by a compaction (4.5 s).
+_MAX_TABLE_FILES = 24
+
+
+def compact_if_fragmented(store: ox.Store, directory: Path) -> bool:
+    """Compact the database (Oxigraph's ``optimize``) when bulk loads left it in more than
+    ``_MAX_TABLE_FILES`` table files; return whether it did."""
+    if sum(1 for p in directory.glob("*.sst")) <= _MAX_TABLE_FILES:
+        return False
+    store.optimize()
+    return True
 
 
 def _collect(snaps: Path, *, keep: str) -> None:
