@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from graph.incremental import stored_documents, write_documents
@@ -114,3 +115,17 @@ def test_store_refuses_a_directory_that_is_not_a_store(tmp_path):
             pass
     with pytest.raises(StoreError, match="no kgbuilder store"):
         open_reader(tmp_path)
+
+
+def test_store_compacts_a_database_bulk_loads_left_in_many_files(tmp_path):
+    from graph.store import compact_if_fragmented
+
+    store = ox.Store(str(tmp_path / "db"))
+    store.bulk_load(b"<urn:s> <urn:p> <urn:o> .\n", ox.RdfFormat.N_QUADS)
+    assert not compact_if_fragmented(store, tmp_path / "db")
+    for i in range(30):
+        store.bulk_load(f"<urn:s{i}> <urn:p> <urn:o> <urn:g{i}> .\n".encode(), ox.RdfFormat.N_QUADS)
+    before = len(list((tmp_path / "db").glob("*.sst")))
+    assert compact_if_fragmented(store, tmp_path / "db")
+    store.backup(str(tmp_path / "snapshot"))  # what readers open
+    assert len(list((tmp_path / "snapshot").glob("*.sst"))) < before and len(store) == 31
