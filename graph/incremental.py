@@ -210,11 +210,11 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
             meta.remove(q)
     new_shared = _change_default_graph(store, shared)
     write_links(store, updated_links(stored_links(store), renamed, live))
-    quads = new_shared.count(b"\n")
+    quads = 0
     with BackgroundLoader(store) as loader:
-        loader.load(new_shared)
-        for start in range(0, len(todo), _BATCH):
+        for start in range(0, max(len(todo), 1), _BATCH):
             chunk, metas = _document_lines(todo[start:start + _BATCH])
+            chunk = new_shared + chunk if start == 0 else chunk  # one load for a small write
             loader.load(chunk)
             meta.bulk_load(metas, ox.RdfFormat.N_QUADS)
             quads += chunk.count(b"\n")

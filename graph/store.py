@@ -190,10 +190,12 @@ def _publish(path: Path, dbs: Databases) -> Path:
 
 
 #: A database of more table files than this is compacted before it is published. Each
-#: bulk load leaves files of its own, and a query's every lookup probes each file that
-#: may hold its key: at 300,000 triples, 31 files after a write in batches answered the
-#: example queries in twice the time of the 15 files left by a compaction (4.5 s).
-_MAX_TABLE_FILES = 24
+#: bulk load leaves files of its own (up to one per index), and a query's every lookup
+#: probes each file that may hold its key: at 300,000 triples, 31 files after a write in
+#: batches answered the example queries in twice the time of the 15 files left by a
+#: compaction (4.5 s). Compacting costs about the time of loading the store, so a few
+#: small writes may add their files before one pays for it.
+_MAX_TABLE_FILES = 64
 
 
 def compact_if_fragmented(store: ox.Store, directory: Path) -> bool:

@@ -123,9 +123,10 @@ def test_store_compacts_a_database_bulk_loads_left_in_many_files(tmp_path):
     store = ox.Store(str(tmp_path / "db"))
     store.bulk_load(b"<urn:s> <urn:p> <urn:o> .\n", ox.RdfFormat.N_QUADS)
     assert not compact_if_fragmented(store, tmp_path / "db")
-    for i in range(30):
-        store.bulk_load(f"<urn:s{i}> <urn:p> <urn:o> <urn:g{i}> .\n".encode(), ox.RdfFormat.N_QUADS)
+    for i in range(70):  # batches whose keys interleave, as documents' do
+        store.bulk_load("".join(f"<urn:s{j}> <urn:p{j % 3}> <urn:o{i}> <urn:g{j}> .\n"
+                                for j in range(20)).encode(), ox.RdfFormat.N_QUADS)
     before = len(list((tmp_path / "db").glob("*.sst")))
     assert compact_if_fragmented(store, tmp_path / "db")
     store.backup(str(tmp_path / "snapshot"))  # what readers open
-    assert len(list((tmp_path / "snapshot").glob("*.sst"))) < before and len(store) == 31
+    assert len(list((tmp_path / "snapshot").glob("*.sst"))) < before and len(store) == 1401
