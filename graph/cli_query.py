@@ -32,7 +32,8 @@ documents and statements) are predeclared.
 
 Queries run offline: SERVICE, LOAD and FROM of a graph that is not kgbuilder's are
 refused unless --allow-remote is given. Updates are refused unless --update is given.
-A query is stopped after --timeout seconds [default {DEFAULT_TIMEOUT:g}] or at Ctrl-C.
+A query is stopped after --timeout seconds [default: the [query] timeout of the
+configuration file, else {DEFAULT_TIMEOUT:g}] or at Ctrl-C.
 Exit status: 0 answered, 2 a mistake in the command or the query, 3 timed out, 130 Ctrl-C.
 """
 
@@ -74,13 +75,15 @@ def _source_and_text(args: tuple[str, ...], query_file: Path | None, store_path:
               help="table, or a W3C results format (csv, tsv, json, xml); CONSTRUCT and "
                    "DESCRIBE answers are Turtle unless ntriples is asked.")
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N rows.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT,
-              show_default=True, help="Stop the query after SECONDS.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help=f"Stop the query after SECONDS [default: [query] timeout of the "
+                   f"configuration file, else {DEFAULT_TIMEOUT:g}].")
 @click.option("--allow-remote", is_flag=True, help="Let SERVICE, LOAD and FROM reach other machines.")
 @click.option("--update", "allow_update", is_flag=True, help="Allow a SPARQL update of the store.")
 def query(args: tuple[str, ...], query_file: Path | None, store_path: Path | None, fmt: str,
-          limit: int | None, timeout: float, allow_remote: bool, allow_update: bool) -> None:
+          limit: int | None, timeout: float | None, allow_remote: bool, allow_update: bool) -> None:
     """Run a SPARQL query over a store or a graph file and print its answer as it comes."""
+    from graph.config import load_config
     from graph.query import QueryError, prefix_map
     from graph.query_worker import QueryJob, QueryTimeout, run_to_writer
     from graph.sparql_guard import QueryRefused, check_sparql
@@ -95,6 +98,8 @@ def query(args: tuple[str, ...], query_file: Path | None, store_path: Path | Non
     if update:
         _run_update(source, text, name)
         return
+    if timeout is None:
+        timeout = load_config().query_timeout or DEFAULT_TIMEOUT
     out = sys.stdout.buffer
 
     def write(chunk: bytes) -> None:

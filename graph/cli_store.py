@@ -11,7 +11,10 @@ from pathlib import Path
 
 import click
 
-STORE_HELP = "The store [default: $KGB_STORE or ~/.local/share/kgbuilder/store]."
+STORE_HELP = ("The store [default: $KGB_STORE, else the configuration file's store, else "
+              "~/.local/share/kgbuilder/store].")
+#: Seconds a request of ``serve`` may run when neither --timeout nor the configuration says.
+SERVE_TIMEOUT = 30.0
 
 
 def _err(message: str) -> None:
@@ -147,18 +150,22 @@ timeout, and serves the HTML view at / and each document's graph at
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 opens it to the network).")
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0,
-              show_default=True, help="Seconds a query may run.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help=f"Seconds a query may run [default: [serve] timeout of the configuration "
+                   f"file, else {SERVE_TIMEOUT:g}].")
 @click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
               help="Rows of one answer at most.")
 @click.option("-v", "--verbose", is_flag=True, help="Log each request on stderr.")
-def serve(store_path: Path | None, host: str, port: int, timeout: float, max_rows: int,
+def serve(store_path: Path | None, host: str, port: int, timeout: float | None, max_rows: int,
           verbose: bool) -> None:
     """Serve the store as a SPARQL 1.1 endpoint at /sparql, until Ctrl-C."""
+    from graph.config import load_config
     from graph.serve import Endpoint, ServeOptions
     from graph.store import StoreError, open_reader
 
     path = resolve_store(store_path)
+    if timeout is None:
+        timeout = load_config().serve_timeout or SERVE_TIMEOUT
     try:
         open_reader(path)
         server = Endpoint(path, host=host, port=port, verbose=verbose,
@@ -187,7 +194,9 @@ Examples:
   kgbuilder push --store kg --endpoint http://localhost:3030/news/data --auth admin:secret
 
 ENDPOINT is a Graph Store HTTP Protocol URL: /store for Oxigraph server, /DATASET/data
-for Fuseki. Each document's graph is PUT (replacing it), then the shared default graph.
+for Fuseki. The shared default graph and each document's graph are PUT (replacing
+them), then the graphs of documents removed since the last push to ENDPOINT are
+DELETEd (the store remembers what it pushed where, in STORE/pushed.json).
 """)
 @store_option
 @click.option("--endpoint", required=True, metavar="URL", help="The Graph Store Protocol URL.")
@@ -200,17 +209,17 @@ def push(store_path: Path | None, endpoint: str, auth: str | None, token: str | 
          quiet: bool) -> None:
     """Load the store into a SPARQL server, one named graph per document (re-push replaces)."""
     from graph.progress import progress_bar
-    from graph.push import PushError, PushTarget, push_store
-    from graph.store import StoreError, document_graphs, open_reader
+    from graph.push import PushError, PushTarget, push_count, push_store
+    from graph.store import StoreError
 
     path = resolve_store(store_path)
     if not endpoint.startswith(("http://", "https://")):
         _err(f"{endpoint}: not an http(s) URL")
         sys.exit(2)
     try:
-        total = len(document_graphs(open_reader(path))) + 1
-        with progress_bar(total=total, quiet=quiet) as advance:
-            sent = push_store(path, PushTarget(endpoint, auth=auth, token=token), progress=advance)
+        with progress_bar(total=push_count(path, endpoint), quiet=quiet) as advance:
+            pushed = push_store(path, PushTarget(endpoint, auth=auth, token=token),
+                                progress=advance)
     except StoreError as err:
         _err(str(err))
         sys.exit(2)
@@ -218,4 +227,6 @@ def push(store_path: Path | None, endpoint: str, auth: str | None, token: str | 
         _err(str(err))
         sys.exit(1)
     if not quiet:
-        click.echo(f"pushed {sent} graphs of {path} to {endpoint}", err=True)
+        click.echo(f"pushed {pushed.sent} graphs of {path} to {endpoint}"
+                   + (f", deleted {pushed.deleted} of removed documents" if pushed.deleted else ""),
+                   err=True)

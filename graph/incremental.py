@@ -7,14 +7,17 @@ What the store holds (:mod:`graph.store`):
   could also say;
 * the default graph: what documents share, the merged entities, the direct facts and
   the open relations (:func:`graph.build.add_shared`);
+* the renaming links (:mod:`graph.renamed`): ``old owl:sameAs new`` for entities a
+  later document renamed, in a named graph of their own;
 * in the meta database, apart: per document its content hash, its record
-  (:mod:`graph.recordjson`) and a digest of the entity IRIs its graph uses.
+  (:mod:`graph.recordjson`), the entity IRIs its graph uses and a digest of them.
 
 Each write merges the entities of all stored records again, exactly as a one-shot
 build does, rewrites the default graph, and rewrites a document's graph only when the
 document is new or changed or when one of its entities changed IRI (a later document
-gave it a better canonical name). So the store equals a one-shot build of its
-documents, whatever the order and the batches they came in.
+gave it a better canonical name; the old IRI is then linked to the new one). So the
+store, but for the links, equals a one-shot build of its documents, whatever the order
+and the batches they came in.
 """
 from __future__ import annotations
 
@@ -28,14 +31,17 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from extractors.records import DocumentRecord
 from graph.aliases import resolve_entities
+from graph.background_load import BackgroundLoader
 from graph.build import add_document_layer, add_shared, document_iris
 from graph.iris import digest, document_iri
 from graph.recordjson import record_from_json, record_to_json
+from graph.renamed import renamed_iris, stored_links, updated_links, write_links
 from graph.store import META, Databases, open_writer
 
 _HASH = ox.NamedNode("urn:kgbuilder:store#contentHash")
 _RECORD = ox.NamedNode("urn:kgbuilder:store#record")
 _IRIS = ox.NamedNode("urn:kgbuilder:store#entityIris")
+_IRI_MAP = ox.NamedNode("urn:kgbuilder:store#entityIriMap")
 
 
 @dataclass(frozen=True)
@@ -101,12 +107,15 @@ class TripleSet:
 
 def _nt(term) -> str:
     """One RDF term in N-Triples syntax."""
-    if isinstance(term, URIRef):
+    kind = type(term)  # exact types first: isinstance through rdflib's ABCs costs a write
+    if kind is URIRef or (kind is not Literal and isinstance(term, URIRef)):
         return f"<{term}>"
-    if isinstance(term, BNode):
+    if kind is BNode or (kind is not Literal and isinstance(term, BNode)):
         return f"_:{term}"
-    text = (str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-            .replace("\r", "\\r"))
+    text = str(term)
+    if "\\" in text or '"' in text or "\n" in text or "\r" in text:
+        text = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+                .replace("\r", "\\r"))
     if term.language:
         return f'"{text}"@{term.language}'
     if term.datatype:
@@ -120,18 +129,30 @@ def nquads(g: Graph | TripleSet, graph_name: str | None) -> str:
     return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)}{tail}" for s, p, o in g)
 
 
-def _meta_lines(rec: DocumentRecord, content_hash: str, iris_digest: str) -> str:
+def _meta_lines(rec: DocumentRecord, content_hash: str, iris: dict) -> str:
     doc = document_iri(rec.doc_id)
     g = TripleSet()
     g.add((doc, URIRef(_HASH.value), Literal(content_hash)))
     g.add((doc, URIRef(_RECORD.value), Literal(record_to_json(rec))))
-    g.add((doc, URIRef(_IRIS.value), Literal(iris_digest)))
+    g.add((doc, URIRef(_IRIS.value), Literal(_iris_digest(iris))))
+    g.add((doc, URIRef(_IRI_MAP.value), Literal(json.dumps(_plain(iris), sort_keys=True))))
     g.add((doc, URIRef("http://purl.org/dc/terms/identifier"), Literal(rec.doc_id)))
     return nquads(g, META.value)
 
 
 def _iris_digest(iris: dict) -> str:
     return digest(json.dumps(sorted((k, str(v)) for k, v in iris.items())), length=32)
+
+
+def _plain(iris: dict) -> dict[str, str]:
+    return {key: str(iri) for key, iri in iris.items()}
+
+
+def _stored_iri_maps(store: ox.Store) -> dict[str, dict[str, str]]:
+    """doc IRI -> the entity key -> IRI map its graph was written with (stores written
+    before the map was kept have none)."""
+    return {q.subject.value: json.loads(q.object.value)
+            for q in store.quads_for_pattern(None, _IRI_MAP, None, META)}
 
 
 def write_documents(path: Path | str, *, add: Iterable[tuple[DocumentRecord, str]] = (),
@@ -167,35 +188,55 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
         records[doc_id] = rec
     ordered = [records[d] for d in sorted(records)]
     resolution = resolve_entities(ordered)
-    chunks, metas, rewrite, rewritten = [], [], [], []
+    todo, rewritten = [], []
+    live, renamed, iri_maps = set(), {}, None
     for rec in ordered:
         iris = document_iris(rec, resolution)
-        iris_digest = _iris_digest(iris)
+        live.update(str(iri) for iri in iris.values())
         old = stored.get(rec.doc_id)
-        if rec.doc_id not in add and old is not None and old.iris_digest == iris_digest:
+        if rec.doc_id not in add and old is not None and old.iris_digest == _iris_digest(iris):
             continue
         if rec.doc_id not in add:
             rewritten.append(rec.doc_id)
-        doc = str(document_iri(rec.doc_id))
-        rewrite.append(rec.doc_id)
-        chunks.append(nquads(add_document_layer(TripleSet(), rec, iris=iris), doc))
-        content_hash = add[rec.doc_id][1] if rec.doc_id in add else old.content_hash
-        metas.append(_meta_lines(rec, content_hash, iris_digest))
+            iri_maps = _stored_iri_maps(meta) if iri_maps is None else iri_maps
+            renamed.update(renamed_iris(iri_maps.get(str(document_iri(rec.doc_id)), {}),
+                                        _plain(iris)))
+        todo.append((rec, iris, add[rec.doc_id][1] if rec.doc_id in add else old.content_hash))
     shared = nquads(add_shared(TripleSet(), ordered, resolution), None)
-    for doc_id in sorted(remove | set(rewrite)):
+    for doc_id in sorted(remove | {rec.doc_id for rec, _, _ in todo}):
         doc = ox.NamedNode(str(document_iri(doc_id)))
         store.remove_graph(doc)
         for q in list(meta.quads_for_pattern(doc, None, None, META)):
             meta.remove(q)
     new_shared = _change_default_graph(store, shared)
-    store.bulk_load("".join(chunks).encode("utf-8") + new_shared, ox.RdfFormat.N_QUADS)
-    meta.bulk_load("".join(metas).encode("utf-8"), ox.RdfFormat.N_QUADS)
+    write_links(store, updated_links(stored_links(store), renamed, live))
+    quads = 0
+    with BackgroundLoader(store) as loader:
+        for start in range(0, max(len(todo), 1), _BATCH):
+            chunk, metas = _document_lines(todo[start:start + _BATCH])
+            chunk = new_shared + chunk if start == 0 else chunk  # one load for a small write
+            loader.load(chunk)
+            meta.bulk_load(metas, ox.RdfFormat.N_QUADS)
+            quads += chunk.count(b"\n")
     return WriteSummary(
         added=tuple(sorted(d for d in add if d not in stored)),
         replaced=tuple(sorted(d for d in add if d in stored)),
         removed=tuple(sorted(remove)), rewritten=tuple(rewritten),
-        documents=len(ordered),
-        quads=sum(c.count("\n") for c in chunks) + new_shared.count(b"\n"))
+        documents=len(ordered), quads=quads)
+
+
+#: Documents turned into N-Quads at a time, loaded while the next ones are written.
+_BATCH = 200
+
+
+def _document_lines(todo: list) -> tuple[bytes, bytes]:
+    """The documents' graphs and their meta records as N-Quads."""
+    chunks, metas = [], []
+    for rec, iris, content_hash in todo:
+        doc = str(document_iri(rec.doc_id))
+        chunks.append(nquads(add_document_layer(TripleSet(), rec, iris=iris), doc))
+        metas.append(_meta_lines(rec, content_hash, iris))
+    return "".join(chunks).encode("utf-8"), "".join(metas).encode("utf-8")
 
 
 def _change_default_graph(store: ox.Store, triples: str) -> bytes:

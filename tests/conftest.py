@@ -19,6 +19,15 @@ def shared(*parts: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_user_configuration(tmp_path_factory):
+    """The tests never read the configuration file of the user who runs them."""
+    import os
+
+    os.environ.pop("KGB_CONFIG", None)
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config-home"))
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from extractors.text.model import load_nlp

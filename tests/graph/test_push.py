@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from graph.cli import main
 from graph.incremental import write_documents
-from graph.push import PushError, PushTarget, push_store
+from graph.push import PushError, Pushed, PushTarget, push_store
 from graph.store import open_reader
 from tests.graph.factories import record
 
@@ -65,7 +65,7 @@ def test_push_the_server_holds_exactly_the_store_one_graph_per_document(tmp_path
     kg = tmp_path / "kg"
     write_documents(kg, add=[(record(f"d{i}", agent=f"Group {i}", reporter="Mark Esper"), str(i))
                              for i in range(5)])
-    assert push_store(kg, PushTarget(server + "/store")) == 6
+    assert push_store(kg, PushTarget(server + "/store")) == Pushed(sent=6, deleted=0)
     assert _server_quads(server) == _local_quads(kg)
     request = urllib.request.Request(
         server + "/query?query=" + urllib.parse.quote("SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g {} }"),
@@ -85,6 +85,35 @@ def test_push_again_replaces_and_changes_nothing_more(tmp_path, server):
                                          server + "/store", "-q"]).exit_code == 0
     quads = _server_quads(server)
     assert quads == _local_quads(kg) and not any("sderot" in q for q in quads)
+
+
+def _push(kg, server):
+    result = CliRunner().invoke(main, ["push", "--store", str(kg), "--endpoint", server + "/store"])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_push_after_remove_deletes_the_document_graph_and_replaces_the_default_graph(tmp_path, server):
+    kg = tmp_path / "kg"
+    write_documents(kg, add=[(record("a", agent="Hamas", target="Sderot"), "1"),
+                             (record("b", agent="Hezbollah", target="Haifa"), "2")])
+    _push(kg, server)
+    write_documents(kg, remove=["a"])
+    assert "deleted 1 of removed documents" in _push(kg, server)
+    quads = _server_quads(server)
+    assert quads == _local_quads(kg)
+    assert not any("doc/a" in q or "sderot" in q for q in quads)
+    # the next push has nothing more to delete
+    assert "deleted" not in _push(kg, server)
+
+
+def test_push_sends_the_renaming_links_as_a_graph_of_their_own(tmp_path, server):
+    kg = tmp_path / "kg"
+    write_documents(kg, add=[(record("b", agent="KH", target="Baghdad"), "1")])
+    write_documents(kg, add=[(record("a", agent="Kataib Hezbollah", target="Camp Taji"), "2")])
+    assert push_store(kg, PushTarget(server + "/store")) == Pushed(sent=4, deleted=0)
+    quads = _server_quads(server)
+    assert quads == _local_quads(kg) and any("owl#sameAs" in q for q in quads)
 
 
 def test_push_to_a_server_that_is_not_there_is_one_line(tmp_path):

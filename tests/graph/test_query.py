@@ -125,3 +125,49 @@ def test_query_readme_query_finds_the_readme_fact(examples_graph):
     assert {"subject": "US Treasury", "object": "Asaib Ahl al-Haq", "date": "2020-02-28",
             "offsets": "0-85"}.items() <= next(
         r for r in rows if r["object"] == "Asaib Ahl al-Haq" and r["relation"].endswith("#sanctioned")).items()
+
+
+PLAIN = QUERIES / "plain"
+
+
+def _rows(store, sparql: str) -> list[tuple]:
+    table = run_query(store, sparql_prefixes() + sparql)
+    return sorted(table.rows, key=lambda row: [(v is None, v or "") for v in row])
+
+
+def _tuned_and_plain(name: str) -> tuple[str, str]:
+    return ((QUERIES / name).read_text(encoding="utf-8"),
+            (PLAIN / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PLAIN.glob("*.rq")))
+def test_query_tuned_example_gives_the_rows_of_its_plain_form_on_the_examples(examples_graph, name):
+    tuned, plain = _tuned_and_plain(name)
+    store = load_store(examples_graph)
+    expected = _rows(store, plain)
+    assert expected, f"plain/{name} returns no row on the examples"
+    assert _rows(store, tuned) == expected
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PLAIN.glob("*.rq")))
+def test_query_tuned_example_gives_the_rows_of_its_plain_form_on_a_store(tmp_path, name):
+    # a store answers over the union of its graphs, where a statement sits in its
+    # document's graph and the labels in the default graph
+    from graph.incremental import write_documents
+    from graph.store import open_reader
+
+    records = [record("a", agent="Hamas", target="Sderot", reporter="Avi Cohen",
+                      time="2023-10-07", time_text="on Saturday"),
+               record("b", agent="Hezbollah", target="Haifa", time="2023-10"),
+               record("c", agent="ISIS", target="Mosul", factuality=Factuality.NEGATED),
+               record("d", agent="Hamas", target="Ashdod", reporter="officials",
+                      named_reporter=False),
+               record("e", agent="Iran", verb="praised", target="Hamas", relation="praise",
+                      open_=True),
+               record("f", agent="Hamas", target="Sderot", prefix="Again, ")]
+    write_documents(tmp_path / "kg", add=[(r, r.doc_id) for r in records])
+    tuned, plain = _tuned_and_plain(name)
+    store = open_reader(tmp_path / "kg")
+    expected = _rows(store, plain)
+    assert len(expected) >= 3
+    assert _rows(store, tuned) == expected
