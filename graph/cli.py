@@ -22,6 +22,7 @@ Examples:
   cat corpus.jsonl | kgbuilder build - -o out       # JSONL on stdin is recognised
   kgbuilder build article.txt --date 2020-01-03 -o out   # when no dateline says it
   kgbuilder build examples/ -o out --format trig,jsonld --format graphml
+  kgbuilder build corpus.jsonl -o out --cluster tcp://10.0.0.5:8786   # read on a Dask cluster
 
 Formats (graph.ttl and graph.html are always written): ttl, nt, trig, nq, jsonld,
 graphml, gexf, html. The graph is validated against ontology/shapes.ttl; violations are
@@ -119,7 +120,11 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes reading the documents [default: the usable cores, at most 4; "
-                   "never more than the usable cores].")
+                   "never more than the usable cores]; with --cluster, partitions sent ahead "
+                   "[default: twice the cluster's threads].")
+@click.option("--cluster", metavar="tcp://HOST:PORT", envvar="KGB_CLUSTER",
+              help="Read the documents on the Dask cluster whose scheduler is at this address "
+                   "[default: $KGB_CLUSTER, else local processes].")
 @click.option("-f", "--format", "formats", multiple=True, metavar="FMT",
               help="Also write OUTDIR/graph.FMT: ttl, nt, trig, nq, jsonld, graphml, gexf, html "
                    "(repeat the option or separate with commas).")
@@ -133,14 +138,13 @@ def main() -> None:
                    "(JSONL documents carry their own \"date\").")
 def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
           model: str | None, quiet: bool, formats: tuple[str, ...], jobs: int | None,
-          input_format: str, default_date: str | None) -> None:
+          cluster: str | None, input_format: str, default_date: str | None) -> None:
     """Extract facts from INPUTS and write OUTDIR/graph.ttl and OUTDIR/graph.html.
 
     INPUTS are .txt or .md files, directories of them, .jsonl files with one
     document per line ({"id", "text", optional "date", "title", "url"}), or - for
     standard input. The graph is validated against the ontology's SHACL shapes.
     """
-    from extractors import DEFAULT_MODEL, ModelNotFoundError, load_nlp
     from extractors.parallel import default_jobs, usable_cores
     from exports import Format
     from graph.build import build_graph
@@ -153,17 +157,15 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
 
     chosen = [Format.TURTLE, Format.HTML, *(f for f in _formats(formats)
                                             if f not in (Format.TURTLE, Format.HTML))]
-    jobs = _capped_jobs(jobs, usable_cores()) if jobs else default_jobs()
+    if not cluster:
+        jobs = _capped_jobs(jobs, usable_cores()) if jobs else default_jobs()
+    source = _cluster_source(cluster, model, jobs) if cluster else None  # before OUTDIR is made
     try:
         created = prepare_outdir(outdir) if outdir is not None else False
     except OutputDirError as err:
         _err(str(err))
         sys.exit(Exit.USAGE)
-    try:
-        nlp = load_nlp(model or DEFAULT_MODEL)
-    except ModelNotFoundError as err:
-        _err(str(err))
-        sys.exit(Exit.USAGE)
+    source = source or _local_source(model, jobs)
     failures = 0
     texts = []
     for item in read_inputs(inputs, input_format=InputFormat(input_format), date=default_date):
@@ -172,7 +174,7 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
             failures += item.fatal
         else:
             texts.append(item)
-    read = partial(_read_texts, nlp=nlp, jobs=jobs, quiet=quiet)
+    read = partial(_read_texts, source=source, quiet=quiet)
     if store_path is not None or outdir is None:
         build_store(texts, store_path or default_store(), read=read, quiet=quiet)
         if outdir is None:
@@ -230,16 +232,53 @@ def _capped_jobs(jobs: int, cores: int) -> int:
     return jobs
 
 
-def _read_texts(texts: list, *, nlp, jobs: int | None, quiet: bool) -> list:
-    """Extract the records of ``texts`` with a progress bar, in input order."""
-    from extractors.parallel import default_jobs, extract_parallel
-    from graph.progress import progress_bar
+def _local_source(model: str | None, jobs: int):
+    """Records read on this machine, by ``jobs`` processes; exits 2 when the model is missing."""
+    from extractors import DEFAULT_MODEL, ModelNotFoundError, load_nlp
+    from extractors.parallel import extract_parallel
     from ontology import load_cues
+
+    try:
+        nlp = load_nlp(model or DEFAULT_MODEL)
+    except ModelNotFoundError as err:
+        _err(str(err))
+        sys.exit(Exit.USAGE)
+    return partial(extract_parallel, nlp=nlp, cues=load_cues(), jobs=jobs)
+
+
+def _cluster_source(address: str, model: str | None, jobs: int | None):
+    """Records read on the Dask cluster at ``address``; exits 2 when it cannot be used."""
+    from extractors import DEFAULT_MODEL, ModelNotFoundError
+    from extractors.cluster import ClusterError, connect, extract_on_cluster
+
+    try:
+        client = connect(address)
+    except ClusterError as err:
+        _err(str(err))
+        sys.exit(Exit.USAGE)
+    click.get_current_context().call_on_close(client.close)
+
+    def read(texts: list):
+        try:
+            yield from extract_on_cluster(texts, client=client, model=model or DEFAULT_MODEL,
+                                          in_flight=jobs)
+        except ClusterError as err:
+            _err(str(err))
+            sys.exit(Exit.USAGE)
+        except ModelNotFoundError as err:
+            _err(f"a worker of the Dask cluster at {address}: {err}")
+            sys.exit(Exit.USAGE)
+    return read
+
+
+def _read_texts(texts: list, *, source, quiet: bool) -> list:
+    """The records ``source`` reads from ``texts``, with a progress bar, in input order."""
+    from graph.progress import progress_bar
 
     records = []
     if texts:
         with progress_bar(total=len(texts), quiet=quiet) as advance:
-            for rec in extract_parallel(texts, nlp=nlp, cues=load_cues(), jobs=jobs or default_jobs()):
+            for rec in source(texts):
                 records.append(rec)
                 advance(1)
     return records

@@ -89,3 +89,13 @@ def examples_graph(tmp_path_factory) -> Path:
     result = CliRunner().invoke(main, ["build", str(ROOT / "examples"), "-o", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     return out / "graph.ttl"
+
+
+@pytest.fixture(scope="session")
+def dask_cluster():
+    """A real Dask cluster on this machine: a scheduler and two worker processes of one thread."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                      dashboard_address=":0") as cluster:
+        yield cluster
