@@ -77,9 +77,10 @@ def run_extract(nlp, texts):
     return list(extract(inputs, nlp=nlp, cues=load_cues()))
 
 
-def run_build(corpus_file: Path, jobs: int) -> None:
+def run_build(corpus_file: Path, jobs: int | str, *extra: str) -> None:
+    """``kgbuilder build CORPUS -o TMP -j JOBS [EXTRA...]`` in this process."""
     with tempfile.TemporaryDirectory() as tmp:
-        cli(["build", str(corpus_file), "-o", tmp, "--quiet", "-j", str(jobs)],
+        cli(["build", str(corpus_file), "-o", tmp, "--quiet", "-j", str(jobs), *extra],
             standalone_mode=False)
 
 

@@ -25,6 +25,7 @@ Examples:
   cat corpus.jsonl | kgbuilder build - -o out       # JSONL on stdin is recognised
   kgbuilder build article.txt --date 2020-01-03 -o out   # when no dateline says it
   kgbuilder build examples/ -o out --format trig,jsonld --format graphml
+  kgbuilder build corpus.jsonl -o out --cluster tcp://10.0.0.5:8786   # read on a Dask cluster
 
 Formats (graph.ttl and graph.html are always written): ttl, nt, trig, nq, jsonld,
 graphml, gexf, html. The graph is validated against ontology/shapes.ttl; violations are
@@ -125,7 +126,11 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes reading the documents [default: the usable cores, at most 4; "
-                   "never more than the usable cores].")
+                   "never more than the usable cores]; with --cluster, partitions sent ahead "
+                   "[default: twice the cluster's threads].")
+@click.option("--cluster", metavar="tcp://HOST:PORT", envvar="KGB_CLUSTER",
+              help="Read the documents on the Dask cluster whose scheduler is at this address "
+                   "[default: $KGB_CLUSTER, else local processes].")
 @click.option("-f", "--format", "formats", multiple=True, metavar="FMT",
               help="Also write OUTDIR/graph.FMT: ttl, nt, trig, nq, jsonld, graphml, gexf, html "
                    "(repeat the option or separate with commas).")
@@ -145,7 +150,8 @@ def main() -> None:
                    "line (an empty file when there are none).")
 def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
           model: str | None, quiet: bool, formats: tuple[str, ...], jobs: int | None,
-          input_format: str, default_date: str | None, report_path: Path | None) -> None:
+          cluster: str | None, input_format: str, default_date: str | None,
+          report_path: Path | None) -> None:
     """Extract facts from INPUTS and write OUTDIR/graph.ttl and OUTDIR/graph.html.
 
     INPUTS are .txt or .md files, .html or .htm pages (the article's text, title, date
@@ -154,10 +160,10 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
     of these, glob patterns ('corpus/**/*.txt'), or - for standard input. The graph is
     validated against the ontology's SHACL shapes.
     """
-    from extractors import DEFAULT_MODEL, ModelNotFoundError, load_nlp
     from extractors.parallel import default_jobs, usable_cores
     from exports import Format
     from graph.build import build_graph
+    from graph.cli_sources import cluster_source, local_source, read_texts
     from graph.cli_store import build_store
     from graph.inputs import read_located
     from graph.outputs import OutputDirError, prepare_outdir, remove_if_empty, remove_stale
@@ -168,24 +174,22 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
 
     chosen = [Format.TURTLE, Format.HTML, *(f for f in _formats(formats)
                                             if f not in (Format.TURTLE, Format.HTML))]
-    jobs = _capped_jobs(jobs, usable_cores()) if jobs else default_jobs()
+    if not cluster:
+        jobs = _capped_jobs(jobs, usable_cores()) if jobs else default_jobs()
+    source = cluster_source(cluster, model, jobs) if cluster else None  # before OUTDIR is made
     try:
         created = prepare_outdir(outdir) if outdir is not None else False
     except OutputDirError as err:
         _err(str(err))
         sys.exit(Exit.USAGE)
-    try:
-        nlp = load_nlp(model or DEFAULT_MODEL)
-    except ModelNotFoundError as err:
-        _err(str(err))
-        sys.exit(Exit.USAGE)
+    source = source or local_source(model, jobs)
     tally = BuildTally(say=lambda item: _err(str(item) if item.fatal else f"warning: {item}"))
     if report_path is not None:
         click.get_current_context().call_on_close(partial(write_report, tally, report_path))
     texts = list(tally.track(read_located(inputs, input_format=InputFormat(input_format),
                                           date=default_date)))
     failures = len(tally.failures)
-    read = partial(_read_texts, nlp=nlp, jobs=jobs, quiet=quiet)
+    read = partial(read_texts, source=source, quiet=quiet)
     if store_path is not None or outdir is None:
         tally.skip(build_store(texts, store_path or default_store(), read=read, quiet=quiet))
         if outdir is None:
@@ -243,22 +247,6 @@ def _capped_jobs(jobs: int, cores: int) -> int:
              f"using {cores}")
         return cores
     return jobs
-
-
-def _read_texts(texts: list, *, nlp, jobs: int | None, quiet: bool) -> list:
-    """Extract the records of ``texts`` with a progress bar, in input order."""
-    from extractors.parallel import default_jobs, extract_parallel
-    from graph.progress import progress_bar
-    from graph.summary import count_words
-    from ontology import load_cues
-
-    records = []
-    if texts:
-        with progress_bar(total=len(texts), quiet=quiet) as advance:
-            for rec in extract_parallel(texts, nlp=nlp, cues=load_cues(), jobs=jobs or default_jobs()):
-                records.append(rec)
-                advance(1, words=count_words(rec.text))
-    return records
 
 
 ENTITIES_EXAMPLES = """

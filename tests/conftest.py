@@ -98,3 +98,16 @@ def examples_graph(tmp_path_factory) -> Path:
     result = CliRunner().invoke(main, ["build", str(ROOT / "examples"), "-o", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     return out / "graph.ttl"
+
+
+@pytest.fixture(scope="module")
+def dask_cluster():
+    """A real Dask cluster on this machine: a scheduler and two worker processes of one thread.
+
+    One per test module, closed after it: its threads and workers do not outlive the tests
+    that use it (later tests fork this process)."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                      dashboard_address=":0") as cluster:
+        yield cluster
