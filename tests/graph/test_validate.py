@@ -115,3 +115,16 @@ def test_validate_split_report_equals_the_whole_report():
     report = start_validation(g, jobs=2)()
     assert len(report.violations) == 2
     assert report == validate_graph(g)
+
+
+def test_validate_a_plural_description_may_name_each_of_its_members():
+    """"Chad and Niger clashed. The two sides exchanged fire": one span, two entities."""
+    from extractors.records import DocumentRecord, Entity, Fact, Mention, Sentence
+    text = "Chad and Niger clashed. The two sides attacked Gao."
+    sides = [Mention("The two sides", 24, 37, key) for key in ("td", "ne")]
+    gao = Mention("Gao", 47, 50, "gao")
+    sent = Sentence(text[24:], 24, len(text))
+    facts = tuple(Fact(m, "attacked", gao, sent, "verb-active") for m in sides)
+    ents = (Entity("td", "Chad", "Country"), Entity("ne", "Niger", "Country"), Entity("gao", "Gao", "City"))
+    g = build_graph([DocumentRecord("d1", text, ents, facts)])
+    assert validate_graph(g).conforms
