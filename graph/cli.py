@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -22,6 +23,7 @@ Examples:
   cat corpus.jsonl | kgbuilder build - -o out       # JSONL on stdin is recognised
   kgbuilder build article.txt --date 2020-01-03 -o out   # when no dateline says it
   kgbuilder build examples/ -o out --format trig,jsonld --format graphml
+  kgbuilder build corpus/ --store kg        # batch by batch; after Ctrl-C, re-run to resume
 
 Formats (graph.ttl and graph.html are always written): ttl, nt, trig, nq, jsonld,
 graphml, gexf, html. The graph is validated against ontology/shapes.ttl; violations are
@@ -131,9 +133,13 @@ def main() -> None:
 @click.option("--date", "default_date", metavar="YYYY-MM-DD", callback=_iso_date,
               help="The date of text documents that give none in a dateline or first line "
                    "(JSONL documents carry their own \"date\").")
+@click.option("--batch", "batch_docs", type=click.IntRange(min=1), default=200, show_default=True,
+              metavar="N",
+              help="Documents per store write: a store build writes, validates and commits "
+                   "each batch; an interrupted build, run again, resumes after the last one.")
 def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
           model: str | None, quiet: bool, formats: tuple[str, ...], jobs: int | None,
-          input_format: str, default_date: str | None) -> None:
+          input_format: str, default_date: str | None, batch_docs: int) -> None:
     """Extract facts from INPUTS and write OUTDIR/graph.ttl and OUTDIR/graph.html.
 
     INPUTS are .txt or .md files, directories of them, .jsonl files with one
@@ -174,18 +180,20 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
             texts.append(item)
     read = partial(_read_texts, nlp=nlp, jobs=jobs, quiet=quiet)
     if store_path is not None or outdir is None:
-        build_store(texts, store_path or default_store(), read=read, quiet=quiet)
+        store = store_path or default_store()
+        report = build_store(texts, store, read=read, quiet=quiet, batch_docs=batch_docs)
+        store_conforms = _report_violations(None, str(store), report=report)
         if outdir is None:
             if failures:
                 _err(f"{failures} input{'s' if failures != 1 else ''} failed")
-            sys.exit(Exit.INPUTS if failures else Exit.OK)
+            sys.exit(Exit.INVALID if not store_conforms else Exit.INPUTS if failures else Exit.OK)
     if not texts:
         kept = " (the files already there are kept)" if any(outdir.iterdir()) else ""
         _err(f"no document could be read; nothing written to {outdir}{kept}")
         if created:
             remove_if_empty(outdir)
         sys.exit(Exit.INPUTS)
-    records = read(texts)
+    records = list(read(texts))
     g = build_graph(records)
     validation = start_validation(g)  # on another core while the files are written
     written = _write_all(g, chosen, outdir)
@@ -230,19 +238,17 @@ def _capped_jobs(jobs: int, cores: int) -> int:
     return jobs
 
 
-def _read_texts(texts: list, *, nlp, jobs: int | None, quiet: bool) -> list:
-    """Extract the records of ``texts`` with a progress bar, in input order."""
+def _read_texts(texts: list, *, nlp, jobs: int | None, quiet: bool) -> Iterator:
+    """Extract the records of ``texts`` with a progress bar, in input order, as they come."""
     from extractors.parallel import default_jobs, extract_parallel
     from graph.progress import progress_bar
     from ontology import load_cues
 
-    records = []
     if texts:
         with progress_bar(total=len(texts), quiet=quiet) as advance:
             for rec in extract_parallel(texts, nlp=nlp, cues=load_cues(), jobs=jobs or default_jobs()):
-                records.append(rec)
+                yield rec
                 advance(1)
-    return records
 
 
 ENTITIES_EXAMPLES = """

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pyshacl import validate as shacl_validate
-from rdflib import RDF, BNode, Graph, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
-from ontology import load_ontology
+from ontology import ITSRDF, KGB, load_ontology
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,43 @@ def validate_graph(g: Graph, *, shapes: Graph | None = None) -> Report:
         where = f"{focus} {_short(g, path)}" if path is not None else focus
         lines.append(" ".join(f"{where}: {message}".split()))
     return Report(conforms=bool(conforms), violations=tuple(sorted(set(lines))))
+
+
+#: where a document's graph points into the shared layer: the entities its statements and
+#: mentions name (their class and label are checked) and the predicates of its statements
+_REFERENCES = (RDF.subject, RDF.object, RDF.predicate, ITSRDF.taIdentRef, KGB.reportedBy)
+
+
+def batch_graph(store, doc_ids) -> Graph:
+    """What a store write added, as one graph to validate: the graphs of the documents
+    ``doc_ids`` and the class and label of every entity and predicate they point to.
+
+    The shapes are local to a statement, span, document or entity, and every such node
+    lives in a document's graph or is an entity or predicate one points to, so the
+    reports of all batches together are the report of the whole store.
+    """
+    import pyoxigraph as ox
+
+    from graph.build import bind_prefixes
+    from graph.iris import document_iri
+    from graph.store import dump_graph
+
+    g = bind_prefixes(Graph())
+    for doc_id in sorted(doc_ids):
+        g.parse(data=dump_graph(store, ox.NamedNode(str(document_iri(doc_id)))), format="nt")
+    shared = {o for p in _REFERENCES for o in g.objects(None, p) if isinstance(o, URIRef)}
+    for node in sorted(shared):
+        for p in (RDF.type, RDFS.label):
+            for q in store.quads_for_pattern(ox.NamedNode(node), ox.NamedNode(p), None,
+                                             ox.DefaultGraph()):
+                g.add((node, p, Literal(q.object.value) if isinstance(q.object, ox.Literal)
+                       else URIRef(q.object.value)))
+    return g
+
+
+def validate_batch(store, doc_ids, *, shapes: Graph | None = None) -> Report:
+    """Validate what one store write added (:func:`batch_graph`)."""
+    return validate_graph(batch_graph(store, doc_ids), shapes=shapes)
 
 
 def shape_groups(n: int) -> list[Graph]:
