@@ -54,7 +54,8 @@ def build_store(texts: list, path: Path, *, read: Callable[[list], Iterable], qu
         click.echo(f"{path}: {done.added} added, {done.replaced} replaced, "
                    f"{done.unchanged} unchanged; {done.documents} document"
                    f"{'s' if done.documents != 1 else ''} in the store", err=True)
-    return Report(conforms=not done.violations, violations=tuple(sorted(done.violations)))
+    lines = done.violations.lines()
+    return Report(conforms=not lines, violations=lines)
 
 
 @click.command(epilog="""

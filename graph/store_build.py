@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.records import DocumentRecord
+from graph.validate import StoreViolations
 
 #: documents of one store write at most, and characters of their text at most
 BATCH_DOCS = 200
@@ -32,7 +33,7 @@ class StoreBuild:
     replaced: int = 0
     stored: int = 0                       # documents of this build written, batch by batch
     documents: int = 0                    # documents in the store after the last batch
-    violations: set[str] = field(default_factory=set)
+    violations: StoreViolations = field(default_factory=StoreViolations)
 
 
 class BuildInterrupted(Exception):
@@ -89,12 +90,13 @@ def build_into_store(texts: list, path: Path, *, read: Callable[[list], Iterable
             for batch in batches(read(todo), docs=batch_docs):
                 summary = write_into(dbs, add=[(r, hashes[r.doc_id]) for r in batch])
                 written = {*summary.added, *summary.replaced, *summary.rewritten}
-                progress.violations |= set(validate_batch(dbs.data, written).violations)
+                progress.violations.add(validate_batch(dbs.data, written))
                 checkpoint(path, dbs)
                 progress.added += len(summary.added)
                 progress.replaced += len(summary.replaced)
                 progress.stored += len(batch)
                 progress.documents = summary.documents
+            progress.violations.drop_missing(dbs.data)
     except KeyboardInterrupt:
         raise BuildInterrupted(progress) from None
     return progress

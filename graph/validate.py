@@ -46,19 +46,31 @@ def validate_graph(g: Graph, *, shapes: Graph | None = None) -> Report:
     >>> validate_graph(Graph()).conforms
     True
     """
+    conforms, by_focus = violations_by_focus(g, shapes=shapes)
+    lines = {line for found in by_focus.values() for line in found}
+    return Report(conforms=conforms, violations=tuple(sorted(lines)))
+
+
+def violations_by_focus(g: Graph, *, shapes: Graph | None = None) -> tuple[bool, dict]:
+    """Whether ``g`` conforms, and the violation lines of each (focus node, node shape)
+    that has any."""
+    shapes_g = shapes if shapes is not None else _shapes()
     conforms, results, _ = shacl_validate(
-        g, shacl_graph=shapes if shapes is not None else _shapes(), inference="none",
+        g, shacl_graph=shapes_g, inference="none",
         abort_on_first=False, allow_warnings=True, advanced=False, meta_shacl=False)
-    lines = []
+    by_focus: dict = {}
     for result in results.subjects(RDF.type, SH.ValidationResult):
         if results.value(result, SH.resultSeverity) != SH.Violation:
             continue
-        focus = _short(g, results.value(result, SH.focusNode))
+        node = results.value(result, SH.focusNode)
+        source = results.value(result, SH.sourceShape)
+        node_shape = next(iter(shapes_g.subjects(SH.property, source)), source)
+        focus = _short(g, node)
         path = results.value(result, SH.resultPath)
         message = results.value(result, SH.resultMessage) or "violates a shape"
         where = f"{focus} {_short(g, path)}" if path is not None else focus
-        lines.append(" ".join(f"{where}: {message}".split()))
-    return Report(conforms=bool(conforms), violations=tuple(sorted(set(lines))))
+        by_focus.setdefault((node, node_shape), set()).add(" ".join(f"{where}: {message}".split()))
+    return bool(conforms), by_focus
 
 
 #: where a document's graph points into the shared layer: the entities its statements and
@@ -93,9 +105,60 @@ def batch_graph(store, doc_ids) -> Graph:
     return g
 
 
-def validate_batch(store, doc_ids, *, shapes: Graph | None = None) -> Report:
+@dataclass(frozen=True)
+class BatchReport:
+    """What validating one store write found: (node, node shape) for every node a shape
+    targeted, and the violation lines of those that have any. A later write in which the
+    same shape targets the node again replaces its lines."""
+
+    targeted: frozenset
+    by_focus: dict
+
+
+def _targets(g: Graph, shapes: Graph) -> set:
+    """(node, node shape) for every node of ``g`` a shape targets (by class, subjects-of,
+    objects-of or node)."""
+    out: set = set()
+    for shape in shapes.subjects(RDF.type, SH.NodeShape):
+        nodes = {n for c in shapes.objects(shape, SH.targetClass) for n in g.subjects(RDF.type, c)}
+        nodes.update(n for p in shapes.objects(shape, SH.targetSubjectsOf) for n in g.subjects(p, None))
+        nodes.update(n for p in shapes.objects(shape, SH.targetObjectsOf) for n in g.objects(None, p))
+        nodes.update(shapes.objects(shape, SH.targetNode))
+        out.update((n, shape) for n in nodes)
+    return out
+
+
+def validate_batch(store, doc_ids, *, shapes: Graph | None = None) -> BatchReport:
     """Validate what one store write added (:func:`batch_graph`)."""
-    return validate_graph(batch_graph(store, doc_ids), shapes=shapes)
+    g = batch_graph(store, doc_ids)
+    shapes = shapes if shapes is not None else _shapes()
+    _, by_focus = violations_by_focus(g, shapes=shapes)
+    return BatchReport(targeted=frozenset(_targets(g, shapes)), by_focus=by_focus)
+
+
+class StoreViolations:
+    """The violations of a store built batch by batch: each node's from its latest check,
+    and none of a node that is no longer in the store (a later batch replaced or renamed it)."""
+
+    def __init__(self) -> None:
+        self.by_focus: dict = {}
+
+    def add(self, report: BatchReport) -> None:
+        for node in report.targeted:
+            self.by_focus.pop(node, None)
+        self.by_focus.update(report.by_focus)
+
+    def drop_missing(self, store) -> None:
+        """Forget the nodes ``store`` no longer holds."""
+        import pyoxigraph as ox
+
+        for node, shape in list(self.by_focus):
+            term = ox.NamedNode(str(node)) if isinstance(node, URIRef) else None
+            if term is None or next(iter(store.quads_for_pattern(term, None, None, None)), None) is None:
+                del self.by_focus[(node, shape)]
+
+    def lines(self) -> tuple[str, ...]:
+        return tuple(sorted({line for found in self.by_focus.values() for line in found}))
 
 
 def shape_groups(n: int) -> list[Graph]:
