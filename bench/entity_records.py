@@ -77,9 +77,13 @@ def _org(rnd: random.Random, name: str) -> tuple[str, tuple[str, ...]]:
 
 def entity_records(n_docs: int, *, seed: int = 11, facts: bool = False) -> list[DocumentRecord]:
     """``n_docs`` document records of about twelve entities each."""
+    return list(iter_entity_records(n_docs, seed=seed, facts=facts))
+
+
+def iter_entity_records(n_docs: int, *, seed: int = 11, facts: bool = False):
+    """The records of :func:`entity_records`, one at a time (none held)."""
     rnd = random.Random(seed)
     people, orgs, places = _pools(rnd, n_docs)
-    records = []
     for d in range(n_docs):
         seen = 40 + d // 3
         chosen: dict[str, Entity] = {}
@@ -97,10 +101,8 @@ def entity_records(n_docs: int, *, seed: int = 11, facts: bool = False) -> list[
         chosen.setdefault(country, Entity(f"e{len(chosen)}", country, "Country", (), 2))
         entities = tuple(chosen.values())
         text = ". ".join(e.name for e in entities) + "."
-        records.append(DocumentRecord(f"gen{d:06d}", text, entities,
-                                      _facts(text, entities) if facts else (),
-                                      title=f"Generated story {d}", date="2024-03-01"))
-    return records
+        yield DocumentRecord(f"gen{d:06d}", text, entities, _facts(text, entities) if facts else (),
+                             title=f"Generated story {d}", date="2024-03-01")
 
 
 def _facts(text: str, entities: tuple[Entity, ...]) -> tuple[Fact, ...]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pyshacl import validate as shacl_validate
-from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from ontology import ITSRDF, KGB, load_ontology
@@ -94,15 +94,32 @@ def batch_graph(store, doc_ids) -> Graph:
 
     g = bind_prefixes(Graph())
     for doc_id in sorted(doc_ids):
-        g.parse(data=dump_graph(store, ox.NamedNode(str(document_iri(doc_id)))), format="nt")
+        # Oxigraph's parser, then the terms one by one: rdflib's N-Triples parser costs more
+        data = dump_graph(store, ox.NamedNode(str(document_iri(doc_id))))
+        for t in ox.parse(data, ox.RdfFormat.N_TRIPLES):
+            g.add((_term(t.subject), _term(t.predicate), _term(t.object)))
     shared = {o for p in _REFERENCES for o in g.objects(None, p) if isinstance(o, URIRef)}
     for node in sorted(shared):
         for p in (RDF.type, RDFS.label):
             for q in store.quads_for_pattern(ox.NamedNode(node), ox.NamedNode(p), None,
                                              ox.DefaultGraph()):
-                g.add((node, p, Literal(q.object.value) if isinstance(q.object, ox.Literal)
-                       else URIRef(q.object.value)))
+                g.add((node, p, _term(q.object)))
     return g
+
+
+def _term(term):
+    """An Oxigraph term as rdflib's."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == str(XSD.string):
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 @dataclass(frozen=True)
