@@ -43,6 +43,7 @@ from graph.store import META, Databases, open_writer
 _HASH = ox.NamedNode("urn:kgbuilder:store#contentHash")
 _RECORD = ox.NamedNode("urn:kgbuilder:store#record")
 _IRIS = ox.NamedNode("urn:kgbuilder:store#entityIris")
+_INDEXED = ox.NamedNode("urn:kgbuilder:store#entityIndex")
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,23 @@ def _meta_lines(rec: DocumentRecord, content_hash: str, iris_digest: str) -> str
     return nquads(g, META.value)
 
 
+def _index_older_store(meta: ox.Store) -> None:
+    """Give a store written before the entity index its index, once: every stored record's
+    entities in the nodes a one-shot merge gives them (what the store holds)."""
+    if next(iter(meta.quads_for_pattern(META, _INDEXED, None, META)), None) is not None:
+        return
+    records = [record_from_json(q.object.value)
+               for q in meta.quads_for_pattern(None, _RECORD, None, META)]
+    resolution = resolve_entities(records)
+    lines = [f"{META} {_INDEXED} \"1\" {META} .\n"]
+    for rec in records:
+        remove_entries(meta, rec.doc_id)
+        iris = {e.key: resolution.iri(rec.doc_id, e.key) for e in rec.entities}
+        shared = triple_lines(add_document_shared(TripleSet(), rec, iris=iris))
+        lines.append(entry_lines(rec, iris) + shared_lines(rec.doc_id, shared))
+    meta.bulk_load("".join(lines).encode("utf-8"), ox.RdfFormat.N_QUADS)
+
+
 def _node_lines(resolution) -> set[str]:
     g = TripleSet()
     add_entities(g, resolution)
@@ -136,6 +154,7 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
     """:func:`write_documents` into a store opened by :func:`graph.store.open_writer`."""
     add = {rec.doc_id: (rec, h) for rec, h in add}
     store, meta = dbs.data, dbs.meta
+    _index_older_store(meta)
     stored = {d: s for d in {*add, *remove} if (s := _stored_doc(meta, d)) is not None}
     remove = {d for d in remove if d in stored} - set(add)
     if not add and not remove:

@@ -96,3 +96,26 @@ def test_incremental_generated_corpus_in_random_batches_equals_one_shot(tmp_path
                                 title="changed")
     write_documents(tmp_path / "kg", add=[(changed, "changed")])
     _same(tmp_path / "kg", [changed, *kept[1:]])
+
+
+def test_incremental_a_store_written_before_the_entity_index_gets_one(tmp_path):
+    # the meta database of an older store: records, hashes and digests, no entity index
+    import gc
+
+    import pyoxigraph as ox
+
+    from graph.store import META, open_writer
+
+    write_documents(tmp_path / "kg", add=[(RECORDS["a"], "a"), (RECORDS["c"], "c")])
+    with open_writer(tmp_path / "kg") as dbs:
+        kept = ("contentHash", "record", "entityIris", "identifier")
+        for q in list(dbs.meta.quads_for_pattern(None, None, None, META)):
+            if not q.predicate.value.endswith(kept):
+                dbs.meta.remove(q)
+        assert not list(dbs.meta.quads_for_pattern(
+            None, ox.NamedNode("urn:kgbuilder:store#dependsOn"), None, META))
+    del dbs  # Oxigraph lets the database go with its last Store object
+    gc.collect()
+    write_documents(tmp_path / "kg", add=[(RECORDS["b"], "b"), (RECORDS["d"], "d")])
+    write_documents(tmp_path / "kg", remove=["c"])
+    _same(tmp_path / "kg", [RECORDS[d] for d in "abd"])
