@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import signal
+from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -88,7 +89,13 @@ def extract_parallel(inputs: list[TextInput], *, nlp: Language, cues, jobs: int 
     ctx = mp.get_context("fork")
     try:
         with ctx.Pool(processes=jobs, initializer=_quiet_worker) as pool:
-            for records in pool.imap(_read_chunk, _chunks(inputs, size)):
+            # a few chunks ahead of the reader, no more: a consumer slower than the workers
+            # (a store build writing and validating) holds a bounded number of records
+            chunks = _chunks(inputs, size)
+            pending = deque(pool.apply_async(_read_chunk, (c,)) for c in islice(chunks, 2 * jobs))
+            while pending:
+                records = pending.popleft().get()
+                pending.extend(pool.apply_async(_read_chunk, (c,)) for c in islice(chunks, 1))
                 yield from records
     finally:
         _WORKER.clear()
