@@ -124,15 +124,18 @@ def _acronym_letters(name: str) -> str:
 
 def dependency_keys(ent: Entity) -> set[tuple]:
     """What the merge of ``ent`` depends on: it is decided only among entities that share
-    one of these keys with it, directly or through others (its block, the name keys of its
-    names and aliases, its initials). A store re-merges only the entities connected to a
+    one of these keys with it, directly or through others (its block with each of its
+    candidate keys, the name keys of its names and aliases, its initials). A store re-merges only the entities connected to a
     new document through these keys (:mod:`graph.incremental`).
 
-    >>> sorted(dependency_keys(Entity("k", "KH", "ArmedGroup")))
-    [('org', 'block', 'kh'), ('org', 'initials', 'KH'), ('org', 'name', 'kh')]
+    >>> sorted(k for k in dependency_keys(Entity("k", "KH", "ArmedGroup")) if k[1] != "block")
+    [('org', 'initials', 'KH'), ('org', 'name', 'kh')]
     """
     kind = _kind(ent)
-    keys = {(kind, "block", _block(ent)), (kind, "name", name_key(ent.name))}
+    block = _block(ent)
+    # step 1 compares two names only when they share their block and a candidate key
+    keys = {(kind, "block", block, *key) for key in _candidate_keys(ent)}
+    keys.add((kind, "name", name_key(ent.name)))
     keys |= {(kind, "name", name_key(alias)) for alias in ent.aliases}
     if is_acronym(ent.name):
         keys.add((kind, "initials", _acronym_letters(ent.name)))

@@ -44,6 +44,8 @@ _HASH = ox.NamedNode("urn:kgbuilder:store#contentHash")
 _RECORD = ox.NamedNode("urn:kgbuilder:store#record")
 _IRIS = ox.NamedNode("urn:kgbuilder:store#entityIris")
 _INDEXED = ox.NamedNode("urn:kgbuilder:store#entityIndex")
+#: the entity index's version: a store indexed otherwise is indexed again on its next write
+_INDEX_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -109,12 +111,15 @@ def _meta_lines(rec: DocumentRecord, content_hash: str, iris_digest: str) -> str
 def _index_older_store(meta: ox.Store) -> None:
     """Give a store written before the entity index its index, once: every stored record's
     entities in the nodes a one-shot merge gives them (what the store holds)."""
-    if next(iter(meta.quads_for_pattern(META, _INDEXED, None, META)), None) is not None:
+    if any(q.object.value == _INDEX_VERSION
+           for q in meta.quads_for_pattern(META, _INDEXED, None, META)):
         return
+    for q in list(meta.quads_for_pattern(META, _INDEXED, None, META)):
+        meta.remove(q)
     records = [record_from_json(q.object.value)
                for q in meta.quads_for_pattern(None, _RECORD, None, META)]
     resolution = resolve_entities(records)
-    lines = [f"{META} {_INDEXED} \"1\" {META} .\n"]
+    lines = [f"{META} {_INDEXED} \"{_INDEX_VERSION}\" {META} .\n"]
     for rec in records:
         remove_entries(meta, rec.doc_id)
         iris = {e.key: resolution.iri(rec.doc_id, e.key) for e in rec.entities}
