@@ -12,7 +12,10 @@ spaCy-free: the build passes its reader in.
 """
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,6 +67,19 @@ def batches(records: Iterable[DocumentRecord], *, docs: int = BATCH_DOCS,
         yield batch
 
 
+@contextmanager
+def _ctrl_c_waits() -> Iterator[None]:
+    """Hold Ctrl-C back for the block; it takes effect when the block ends."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
 def build_into_store(texts: list, path: Path, *, read: Callable[[list], Iterable[DocumentRecord]],
                      batch_docs: int = BATCH_DOCS) -> StoreBuild:
     """Add ``texts`` to the store at ``path`` batch by batch; return what was done.
@@ -91,11 +107,12 @@ def build_into_store(texts: list, path: Path, *, read: Callable[[list], Iterable
                 summary = write_into(dbs, add=[(r, hashes[r.doc_id]) for r in batch])
                 written = {*summary.added, *summary.replaced, *summary.rewritten}
                 progress.violations.add(validate_batch(dbs.data, written))
-                checkpoint(path, dbs)
-                progress.added += len(summary.added)
-                progress.replaced += len(summary.replaced)
-                progress.stored += len(batch)
-                progress.documents = summary.documents
+                with _ctrl_c_waits():  # a batch is committed and counted together
+                    checkpoint(path, dbs)
+                    progress.added += len(summary.added)
+                    progress.replaced += len(summary.replaced)
+                    progress.stored += len(batch)
+                    progress.documents = summary.documents
             progress.violations.drop_missing(dbs.data)
     except KeyboardInterrupt:
         raise BuildInterrupted(progress) from None
