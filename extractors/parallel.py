@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
+from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -18,6 +20,9 @@ from extractors.lexicon import load_lexicon
 from extractors.pipeline import extract
 from extractors.records import DocumentRecord, TextInput
 from extractors.relations.registry import rules
+
+#: documents read in one memory zone when reading in this process (big enough for nlp.pipe)
+ZONE_DOCS = 256
 
 # set in each worker before it reads: the pipeline and cue table inherited from the parent
 _WORKER: dict = {}
@@ -37,7 +42,20 @@ def default_jobs() -> int:
 
 
 def _read_chunk(chunk: list[TextInput]) -> list[DocumentRecord]:
-    return list(extract(chunk, nlp=_WORKER["nlp"], cues=_WORKER["cues"]))
+    return read_zoned(chunk, nlp=_WORKER["nlp"], cues=_WORKER["cues"])
+
+
+def read_zoned(chunk: list[TextInput], *, nlp: Language, cues) -> list[DocumentRecord]:
+    """The records of ``chunk``, read inside ``nlp.memory_zone()``: the strings its words add
+    to the vocabulary are dropped afterwards, so a long build's memory does not grow with
+    every new word (the records hold plain strings, never the Doc's)."""
+    with nlp.memory_zone():
+        return list(extract(chunk, nlp=nlp, cues=cues))
+
+
+def _quiet_worker() -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the pool, a worker says nothing
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _chunks(items: Iterable[TextInput], size: int) -> Iterator[list[TextInput]]:
@@ -58,19 +76,26 @@ def extract_parallel(inputs: list[TextInput], *, nlp: Language, cues, jobs: int 
         chunk_words: about how many words a worker reads per task.
     """
     total = sum(len(t.text.split()) for t in inputs)
-    if jobs <= 1 or len(inputs) < 2 or total < 2 * chunk_words or "fork" not in mp.get_all_start_methods():
-        yield from extract(inputs, nlp=nlp, cues=cues)
-        return
     per_doc = max(1, total // max(1, len(inputs)))
     size = max(1, chunk_words // per_doc)
+    if jobs <= 1 or len(inputs) < 2 or total < 2 * chunk_words or "fork" not in mp.get_all_start_methods():
+        for chunk in _chunks(inputs, ZONE_DOCS):
+            yield from read_zoned(chunk, nlp=nlp, cues=cues)
+        return
     # what every worker would otherwise load for itself: the lexicon and the rule modules
     load_lexicon()
     rules()
     _WORKER.update(nlp=nlp, cues=cues)
     ctx = mp.get_context("fork")
     try:
-        with ctx.Pool(processes=jobs) as pool:
-            for records in pool.imap(_read_chunk, _chunks(inputs, size)):
+        with ctx.Pool(processes=jobs, initializer=_quiet_worker) as pool:
+            # a few chunks ahead of the reader, no more: a consumer slower than the workers
+            # (a store build writing and validating) holds a bounded number of records
+            chunks = _chunks(inputs, size)
+            pending = deque(pool.apply_async(_read_chunk, (c,)) for c in islice(chunks, 2 * jobs))
+            while pending:
+                records = pending.popleft().get()
+                pending.extend(pool.apply_async(_read_chunk, (c,)) for c in islice(chunks, 1))
                 yield from records
     finally:
         _WORKER.clear()

@@ -98,8 +98,150 @@ def _block(ent: Entity) -> str:
     return "".join(c for c in skeleton(last) if c not in "aiu")
 
 
+def _variant_keys(name: str) -> set[tuple[str, str]]:
+    """Keys that any transliteration variant of ``name`` shares with it (one at least):
+    the name without spaces, and its words' skeletons with every vowel class blanked
+    (:func:`~extractors.entities.names.variant_of` lets words differ only there)."""
+    key = name_key(name)
+    return {("spaced", key.replace(" ", "")),
+            ("sounds", " ".join("".join("*" if c in "aiu" else c for c in skeleton(w))
+                                for w in key.split()))}
+
+
+def _candidate_keys(ent: Entity) -> set[tuple[str, str]]:
+    """Keys that every entity :func:`_same_name` could join with ``ent`` shares with it."""
+    keys = {("name", name_key(ent.name)), ("institution", institution_key(ent.name))}
+    keys |= _variant_keys(ent.name)
+    words, _ = person_parts(ent.name)
+    if ent.cls == "Person" and words:
+        keys |= {(f"person-{tag}", key) for tag, key in _variant_keys(" ".join(words))}
+    return keys
+
+
+def _acronym_letters(name: str) -> str:
+    return "".join(c for c in name if c.isalpha()).upper()
+
+
+def dependency_keys(ent: Entity) -> set[tuple]:
+    """What the merge of ``ent`` depends on: it is decided only among entities that share
+    one of these keys with it, directly or through others (its block with each of its
+    candidate keys, the name keys of its names and aliases, its initials). A store re-merges only the entities connected to a
+    new document through these keys (:mod:`graph.incremental`).
+
+    >>> sorted(k for k in dependency_keys(Entity("k", "KH", "ArmedGroup")) if k[1] != "block")
+    [('org', 'initials', 'KH'), ('org', 'name', 'kh')]
+    """
+    kind = _kind(ent)
+    block = _block(ent)
+    # step 1 compares two names only when they share their block and a candidate key
+    keys = {(kind, "block", block, *key) for key in _candidate_keys(ent)}
+    keys.add((kind, "name", name_key(ent.name)))
+    keys |= {(kind, "name", name_key(alias)) for alias in ent.aliases}
+    if is_acronym(ent.name):
+        keys.add((kind, "initials", _acronym_letters(ent.name)))
+    else:
+        keys |= {(kind, "initials", letters) for letters in initials(ent.name)}
+    return keys
+
+
+def _merge_block(idx: list[int], entries: list, join) -> None:
+    """Step 1 within one block: entities whose canonical names say they are one.
+
+    Equal (name, class) pairs decide alike, so each is compared once, and only with the
+    pairs that share a candidate key. The outcome is that of comparing every pair in
+    index order: an entity joins first (and takes its reason from) the earliest entity
+    before it that its name matches, because nothing joined it before that pair.
+    """
+    first: dict[tuple[str, str], int] = {}
+    for i in idx:
+        ent = entries[i][1]
+        first.setdefault((ent.name, ent.cls), i)
+    by_key: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for sig, i in first.items():
+        if name_key(sig[0]):  # a name with no letters or digits matches nothing
+            for key in _candidate_keys(entries[i][1]):
+                by_key[key].append(sig)
+    matches: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for sig, i in first.items():
+        if not name_key(sig[0]):
+            continue
+        others = {other for key in _candidate_keys(entries[i][1]) for other in by_key[key]}
+        for other in others:
+            reason = _same_name(entries[first[other]][1], entries[i][1])
+            if reason:
+                matches[sig].append((first[other], reason))
+        matches[sig].sort()
+    for j in idx:
+        ent = entries[j][1]
+        found = matches.get((ent.name, ent.cls))
+        if found and found[0][0] < j:
+            join(found[0][0], j, found[0][1])
+    # every other pair only joins groups: each entity is joined to the first of its own
+    # (name, class) pair above or through it, so joining the firsts joins them all
+    for sig, found in matches.items():
+        for i, reason in found:
+            join(i, first[sig], reason)
+
+
+def _only_other(groups: set[int], own: int) -> int | None:
+    """The one group in ``groups`` that is not ``own``, or None when there are none or several."""
+    if len(groups) - (own in groups) != 1:
+        return None
+    return next(g for g in groups if g != own)
+
+
+class _Merge:
+    """The entities of all documents in one order, their union-find and why each joined."""
+
+    def __init__(self, records: Iterable[DocumentRecord]):
+        self.entries = sorted(((rec.doc_id, ent) for rec in records for ent in rec.entities),
+                              key=lambda e: (e[0], e[1].key))
+        self.uf = UnionFind(len(self.entries))
+        self.why: dict[int, tuple[str, str]] = {}   # entry -> (reason, the other entry's name)
+        self.by_kind: dict[str, list[int]] = defaultdict(list)
+        self.blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, (_, ent) in enumerate(self.entries):
+            self.by_kind[_kind(ent)].append(i)
+            self.blocks[(_kind(ent), _block(ent))].append(i)
+
+    def join(self, i: int, j: int, reason: str) -> None:
+        """Join two entries; the later one keeps the reason of the first join it took part in."""
+        if self.uf.union(i, j):
+            self.why.setdefault(max(i, j), (reason, self.entries[min(i, j)][1].name))
+
+    def name_owners(self, idx: list[int]) -> tuple[dict[str, set[int]], dict[str, set[int]]]:
+        """Alias key -> groups that carry it, and initials -> groups they abbreviate."""
+        owners: dict[str, set[int]] = defaultdict(set)
+        spelt: dict[str, set[int]] = defaultdict(set)
+        for i in idx:
+            for alias in self.entries[i][1].aliases:
+                owners[name_key(alias)].add(self.uf.root(i))
+            if not is_acronym(self.entries[i][1].name):
+                for letters in initials(self.entries[i][1].name):
+                    spelt[letters].add(self.uf.root(i))
+        return owners, spelt
+
+    def resolution(self) -> Resolution:
+        """One node per group, with the reason each member joined."""
+        entries, why = self.entries, self.why
+        clusters: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(entries)):
+            clusters[self.uf.root(i)].append(i)
+        nodes, node_of = [], {}
+        for idx in clusters.values():
+            node = _node([entries[i] for i in idx],
+                         [(entries[i][1].name, *why[i], entries[i][0]) for i in idx if i in why])
+            nodes.append(node)
+            for i in idx:
+                node_of[(entries[i][0], entries[i][1].key)] = node
+        return Resolution(tuple(sorted(nodes, key=lambda n: str(n.iri))), node_of)
+
+
 def resolve_entities(records: Iterable[DocumentRecord]) -> Resolution:
     """Merge the entities of all documents into graph nodes.
+
+    Candidates are found through keys (:func:`_merge_block`), so the time grows with the
+    entities, not with their pairs.
 
     >>> from extractors.records import DocumentRecord, Entity
     >>> a = DocumentRecord("a", "", (Entity("kh", "Kataib Hezbollah", "ArmedGroup", ("KH",)),), ())
@@ -108,64 +250,31 @@ def resolve_entities(records: Iterable[DocumentRecord]) -> Resolution:
     >>> res.iri("a", "kh") == res.iri("b", "kh"), res.node_of[("b", "kh")].label
     (True, 'Kataib Hezbollah')
     """
-    entries = sorted(((rec.doc_id, ent) for rec in records for ent in rec.entities),
-                     key=lambda e: (e[0], e[1].key))
-    uf = UnionFind(len(entries))
-    why: dict[int, tuple[str, str]] = {}   # entry -> (reason, the other entry's name)
-
-    def join(i: int, j: int, reason: str) -> None:
-        if uf.union(i, j):
-            why.setdefault(max(i, j), (reason, entries[min(i, j)][1].name))
-
-    by_kind: dict[str, list[int]] = defaultdict(list)
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, (_, ent) in enumerate(entries):
-        by_kind[_kind(ent)].append(i)
-        blocks[(_kind(ent), _block(ent))].append(i)
+    m = _Merge(records)
+    entries, uf = m.entries, m.uf
     # 1. the canonical names say they are one
-    for idx in blocks.values():
-        for x, i in enumerate(idx):
-            for j in idx[x + 1:]:
-                reason = _same_name(entries[i][1], entries[j][1])
-                if reason:
-                    join(i, j, reason)
+    for idx in m.blocks.values():
+        _merge_block(idx, entries, m.join)
     # 2. a name one document gave an entity, or an acronym of its name, when only one fits
-    for idx in by_kind.values():
-        owners: dict[str, set[int]] = defaultdict(set)   # alias key -> groups that carry it
-        spelt: dict[str, set[int]] = defaultdict(set)     # initials -> groups they abbreviate
-        for i in idx:
-            for alias in entries[i][1].aliases:
-                owners[name_key(alias)].add(uf.root(i))
-            if not is_acronym(entries[i][1].name):
-                for letters in initials(entries[i][1].name):
-                    spelt[letters].add(uf.root(i))
+    for idx in m.by_kind.values():
+        owners, spelt = m.name_owners(idx)
         for j in idx:
             ent = entries[j][1]
             if ent.cls == "Person" and len(ent.name.split()) == 1:
                 continue  # a bare surname: its own text never said which person it is
-            groups = owners.get(name_key(ent.name), set()) - {uf.root(j)}
+            own = uf.root(j)
+            groups = owners.get(name_key(ent.name), set())
             reason = "a name it was given in another document"
-            if not groups and is_acronym(ent.name):
-                letters = "".join(c for c in ent.name if c.isalpha()).upper()
-                groups = spelt.get(letters, set()) - {uf.root(j)}
+            if len(groups) - (own in groups) == 0 and is_acronym(ent.name):
+                groups = spelt.get(_acronym_letters(ent.name), set())
                 reason = "acronym of the initials"
-            if len(groups) == 1:
-                target = next(iter(groups))
+            target = _only_other(groups, own)
+            if target is not None:
                 # a country's name for its government ("Washington") is not the city
                 if (entries[target][1].cls == "Country") != (ent.cls == "Country"):
                     continue
-                join(target, j, reason)
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(entries)):
-        clusters[uf.root(i)].append(i)
-    nodes, node_of = [], {}
-    for idx in clusters.values():
-        node = _node([entries[i] for i in idx],
-                     [(entries[i][1].name, *why[i], entries[i][0]) for i in idx if i in why])
-        nodes.append(node)
-        for i in idx:
-            node_of[(entries[i][0], entries[i][1].key)] = node
-    return Resolution(tuple(sorted(nodes, key=lambda n: str(n.iri))), node_of)
+                m.join(target, j, reason)
+    return m.resolution()
 
 
 def add_entities(g, resolution: Resolution) -> None:

@@ -69,16 +69,22 @@ def add_shared(g: Graph, records: list[DocumentRecord], resolution: Resolution) 
     A triple here may come from several documents, so a store keeps this layer once,
     apart from the documents' own graphs (:mod:`graph.store`).
     """
-    inventory = load_cues().relations
     add_entities(g, resolution)
     for rec in records:
-        iris = document_iris(rec, resolution)
-        for fact in rec.facts:
-            p, declaration = _predicate(fact, inventory)
-            for triple in declaration:
-                g.add(triple)
-            if fact.factuality is Factuality.ASSERTED:
-                g.add((iris[fact.subject.entity], p, iris[fact.object.entity]))
+        add_document_shared(g, rec, iris=document_iris(rec, resolution))
+    return g
+
+
+def add_document_shared(g: Graph, rec: DocumentRecord, *, iris: dict) -> Graph:
+    """What one document adds to the shared layer: its direct facts and the open relations
+    it uses (another document may add the same triples)."""
+    inventory = load_cues().relations
+    for fact in rec.facts:
+        p, declaration = _predicate(fact, inventory)
+        for triple in declaration:
+            g.add(triple)
+        if fact.factuality is Factuality.ASSERTED:
+            g.add((iris[fact.subject.entity], p, iris[fact.object.entity]))
     return g
 
 

@@ -26,6 +26,7 @@ Examples:
   kgbuilder build article.txt --date 2020-01-03 -o out   # when no dateline says it
   kgbuilder build examples/ -o out --format trig,jsonld --format graphml
   kgbuilder build corpus.jsonl -o out --cluster tcp://10.0.0.5:8786   # read on a Dask cluster
+  kgbuilder build corpus/ --store kg        # batch by batch; after Ctrl-C, re-run to resume
 
 Formats (graph.ttl and graph.html are always written): ttl, nt, trig, nq, jsonld,
 graphml, gexf, html. The graph is validated against ontology/shapes.ttl; violations are
@@ -148,10 +149,14 @@ def main() -> None:
               help="Write every input that failed, and every document skipped as unchanged in "
                    "the store, to FILE: one {\"input\", \"status\", \"reason\"} JSON object a "
                    "line (an empty file when there are none).")
+@click.option("--batch", "batch_docs", type=click.IntRange(min=1), default=200, show_default=True,
+              metavar="N",
+              help="Documents per store write: a store build writes, validates and commits "
+                   "each batch; an interrupted build, run again, resumes after the last one.")
 def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
           model: str | None, quiet: bool, formats: tuple[str, ...], jobs: int | None,
           cluster: str | None, input_format: str, default_date: str | None,
-          report_path: Path | None) -> None:
+          report_path: Path | None, batch_docs: int) -> None:
     """Extract facts from INPUTS and write OUTDIR/graph.ttl and OUTDIR/graph.html.
 
     INPUTS are .txt or .md files, .html or .htm pages (the article's text, title, date
@@ -191,20 +196,23 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
     failures = len(tally.failures)
     read = partial(read_texts, source=source, quiet=quiet)
     if store_path is not None or outdir is None:
-        tally.skip(build_store(texts, store_path or default_store(), read=read, quiet=quiet))
+        store = store_path or default_store()
+        report, skipped = build_store(texts, store, read=read, quiet=quiet, batch_docs=batch_docs)
+        tally.skip(skipped)
+        store_conforms = _report_violations(None, str(store), report=report)
         if outdir is None:
             if not quiet:
                 summarise_store(tally, store_path or default_store())
             if failures:
                 _err(f"{failures} input{'s' if failures != 1 else ''} failed")
-            sys.exit(Exit.INPUTS if failures else Exit.OK)
+            sys.exit(Exit.INVALID if not store_conforms else Exit.INPUTS if failures else Exit.OK)
     if not texts:
         kept = " (the files already there are kept)" if any(outdir.iterdir()) else ""
         _err(f"no document could be read; nothing written to {outdir}{kept}")
         if created:
             remove_if_empty(outdir)
         sys.exit(Exit.INPUTS)
-    records = read(texts)
+    records = list(read(texts))
     g = build_graph(records)
     validation = start_validation(g)  # on another core while the files are written
     written = _write_all(g, chosen, outdir)

@@ -4,6 +4,7 @@ cluster, read with a progress bar, in input order. Part of the composition root:
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from functools import partial
 
 import click
@@ -51,15 +52,14 @@ def cluster_source(address: str, model: str | None, jobs: int | None):
     return read
 
 
-def read_texts(texts: list, *, source, quiet: bool) -> list:
-    """The records ``source`` reads from ``texts``, with a progress bar, in input order."""
+def read_texts(texts: list, *, source, quiet: bool) -> Iterator:
+    """The records ``source`` reads from ``texts``, with a progress bar, in input order, as
+    they come (a store build writes them batch by batch)."""
     from graph.progress import progress_bar
     from graph.summary import count_words
 
-    records = []
     if texts:
         with progress_bar(total=len(texts), quiet=quiet) as advance:
             for rec in source(texts):
-                records.append(rec)
+                yield rec
                 advance(1, words=count_words(rec.text))
-    return records

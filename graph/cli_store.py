@@ -6,7 +6,7 @@ reader in).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import click
@@ -33,33 +33,32 @@ def resolve_store(store_path: Path | None) -> Path:
     return store_path if store_path is not None else default_store()
 
 
-def build_store(texts: list, path: Path, *, read: Callable[[list], list], quiet: bool) -> list[str]:
-    """Add ``texts`` to the store at ``path``: unchanged documents are skipped unread, changed
-    ones replaced; exits 2 with one line when the store is busy or cannot be opened.
-
-    Returns the ids of the documents skipped as unchanged."""
-    from graph.incremental import stored_documents, write_into
-    from graph.recordjson import content_hash
-    from graph.store import StoreError, open_writer
+def build_store(texts: list, path: Path, *, read: Callable[[list], Iterable], quiet: bool,
+                batch_docs: int):
+    """Add ``texts`` to the store at ``path`` batch by batch (:mod:`graph.store_build`);
+    return the validation report of the batches and the ids skipped as unchanged. Exits 2 with one line when the store is
+    busy or cannot be opened, and 130 on Ctrl-C, saying what was stored (a re-run resumes)."""
+    from graph.exits import Exit
+    from graph.store import StoreError
+    from graph.store_build import BuildInterrupted, build_into_store
+    from graph.validate import Report
 
     try:
-        with open_writer(path) as dbs:
-            known = stored_documents(dbs.meta)
-            hashes = {t.doc_id: content_hash(t) for t in texts}
-            todo = [t for t in texts if t.doc_id not in known
-                    or known[t.doc_id].content_hash != hashes[t.doc_id]]
-            records = read(todo)
-            summary = write_into(dbs, add=[(r, hashes[r.doc_id]) for r in records])
+        done = build_into_store(texts, path, read=read, batch_docs=batch_docs)
     except StoreError as err:
         _err(str(err))
         sys.exit(2)
+    except BuildInterrupted as stop:
+        stored = stop.progress.stored
+        _err(f"interrupted: {stored} document{'s' if stored != 1 else ''} of this build "
+             f"stored in {path}; run the same command again to resume")
+        sys.exit(Exit.INTERRUPTED)
     if not quiet:
-        unchanged = len(texts) - len(todo)
-        click.echo(f"{path}: {len(summary.added)} added, {len(summary.replaced)} replaced, "
-                   f"{unchanged} unchanged; {summary.documents} document"
-                   f"{'s' if summary.documents != 1 else ''} in the store", err=True)
-    built = {t.doc_id for t in todo}
-    return [t.doc_id for t in texts if t.doc_id not in built]
+        click.echo(f"{path}: {done.added} added, {done.replaced} replaced, "
+                   f"{done.unchanged} unchanged; {done.documents} document"
+                   f"{'s' if done.documents != 1 else ''} in the store", err=True)
+    lines = done.violations.lines()
+    return Report(conforms=not lines, violations=lines), list(done.skipped)
 
 
 @click.command(epilog="""

@@ -7,17 +7,18 @@ What the store holds (:mod:`graph.store`):
   could also say;
 * the default graph: what documents share, the merged entities, the direct facts and
   the open relations (:func:`graph.build.add_shared`);
-* the renaming links (:mod:`graph.renamed`): ``old owl:sameAs new`` for entities a
-  later document renamed, in a named graph of their own;
 * in the meta database, apart: per document its content hash, its record
-  (:mod:`graph.recordjson`), the entity IRIs its graph uses and a digest of them.
+  (:mod:`graph.recordjson`) and a digest of the entity IRIs its graph uses; per document
+  entity an entry of the entity index, and per document the shared lines it states
+  (:mod:`graph.entity_index`).
 
-Each write merges the entities of all stored records again, exactly as a one-shot
-build does, rewrites the default graph, and rewrites a document's graph only when the
-document is new or changed or when one of its entities changed IRI (a later document
-gave it a better canonical name; the old IRI is then linked to the new one). So the
-store, but for the links, equals a one-shot build of its documents, whatever the order
-and the batches they came in.
+A write costs in proportion to what it changes, not to the store: it re-merges only the
+region of the new and leaving documents' entities (the stored entities connected to
+them through their dependency keys), rewrites the nodes of that region that changed,
+rewrites a document's graph only when the document is new or changed or when one of its
+entities changed IRI (a later document gave it a better canonical name), and takes a
+shared line out only when no document states it any more. So the store equals a one-shot
+build of its documents, whatever the order and the batches they came in.
 """
 from __future__ import annotations
 
@@ -27,13 +28,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from extractors.records import DocumentRecord
-from graph.aliases import resolve_entities
-from graph.background_load import BackgroundLoader
-from graph.build import add_document_layer, add_shared, document_iris
+from graph.aliases import add_entities, resolve_entities
+from graph.build import add_document_layer, add_document_shared
+from graph.entity_index import (entry_lines, region, remove_entries, shared_lines, stated_lines,
+                                still_stated, stored_iris)
 from graph.iris import digest, document_iri
+from graph.nquads import TripleSet, nquads, triple_lines
 from graph.recordjson import record_from_json, record_to_json
 from graph.renamed import renamed_iris, stored_links, updated_links, write_links
 from graph.store import META, Databases, open_writer
@@ -41,7 +44,9 @@ from graph.store import META, Databases, open_writer
 _HASH = ox.NamedNode("urn:kgbuilder:store#contentHash")
 _RECORD = ox.NamedNode("urn:kgbuilder:store#record")
 _IRIS = ox.NamedNode("urn:kgbuilder:store#entityIris")
-_IRI_MAP = ox.NamedNode("urn:kgbuilder:store#entityIriMap")
+_INDEXED = ox.NamedNode("urn:kgbuilder:store#entityIndex")
+#: the entity index's version: a store indexed otherwise is indexed again on its next write
+_INDEX_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -74,85 +79,64 @@ def stored_documents(store: ox.Store) -> dict[str, StoredDoc]:
     return {ids[s]: StoredDoc(ids[s], h, iris.get(s, "")) for s, h in hashes.items()}
 
 
-def _stored_records(store: ox.Store) -> dict[str, DocumentRecord]:
-    records = (record_from_json(q.object.value)
-               for q in store.quads_for_pattern(None, _RECORD, None, META))
-    return {rec.doc_id: rec for rec in records}
+def _stored_doc(meta: ox.Store, doc_id: str) -> StoredDoc | None:
+    """What the store knows of one document, or None when it does not hold it."""
+    doc = ox.NamedNode(str(document_iri(doc_id)))
+    values = {p: q.object.value for p in (_HASH, _IRIS)
+              for q in meta.quads_for_pattern(doc, p, None, META)}
+    if _HASH not in values:
+        return None
+    return StoredDoc(doc_id, values[_HASH], values.get(_IRIS, ""))
 
 
-class TripleSet:
-    """The one Graph method the builders call (``add``), over a plain set of triples.
-
-    rdflib's indexed in-memory graph costs most of a write when the triples are only
-    written out again; the builders take any object with ``add``.
-
-    >>> from rdflib import URIRef
-    >>> len(TripleSet().add((URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c"))))
-    1
-    """
-
-    def __init__(self) -> None:
-        self.triples: set = set()
-
-    def add(self, triple) -> TripleSet:
-        self.triples.add(triple)
-        return self
-
-    def __iter__(self):
-        return iter(self.triples)
-
-    def __len__(self) -> int:
-        return len(self.triples)
+def _stored_record(meta: ox.Store, doc_id: str) -> DocumentRecord:
+    doc = ox.NamedNode(str(document_iri(doc_id)))
+    return record_from_json(next(iter(meta.quads_for_pattern(doc, _RECORD, None, META))).object.value)
 
 
-def _nt(term) -> str:
-    """One RDF term in N-Triples syntax."""
-    kind = type(term)  # exact types first: isinstance through rdflib's ABCs costs a write
-    if kind is URIRef or (kind is not Literal and isinstance(term, URIRef)):
-        return f"<{term}>"
-    if kind is BNode or (kind is not Literal and isinstance(term, BNode)):
-        return f"_:{term}"
-    text = str(term)
-    if "\\" in text or '"' in text or "\n" in text or "\r" in text:
-        text = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-                .replace("\r", "\\r"))
-    if term.language:
-        return f'"{text}"@{term.language}'
-    if term.datatype:
-        return f'"{text}"^^<{term.datatype}>'
-    return f'"{text}"'
+def document_count(meta: ox.Store) -> int:
+    """How many documents the store holds."""
+    return sum(1 for _ in meta.quads_for_pattern(None, _HASH, None, META))
 
 
-def nquads(g: Graph | TripleSet, graph_name: str | None) -> str:
-    """``g`` as N-Quads lines in the named graph ``graph_name`` (None: the default graph)."""
-    tail = f" <{graph_name}> .\n" if graph_name else " .\n"
-    return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)}{tail}" for s, p, o in g)
-
-
-def _meta_lines(rec: DocumentRecord, content_hash: str, iris: dict) -> str:
+def _meta_lines(rec: DocumentRecord, content_hash: str, iris_digest: str) -> str:
     doc = document_iri(rec.doc_id)
     g = TripleSet()
     g.add((doc, URIRef(_HASH.value), Literal(content_hash)))
     g.add((doc, URIRef(_RECORD.value), Literal(record_to_json(rec))))
-    g.add((doc, URIRef(_IRIS.value), Literal(_iris_digest(iris))))
-    g.add((doc, URIRef(_IRI_MAP.value), Literal(json.dumps(_plain(iris), sort_keys=True))))
+    g.add((doc, URIRef(_IRIS.value), Literal(iris_digest)))
     g.add((doc, URIRef("http://purl.org/dc/terms/identifier"), Literal(rec.doc_id)))
     return nquads(g, META.value)
 
 
+def _index_older_store(meta: ox.Store) -> None:
+    """Give a store written before the entity index its index, once: every stored record's
+    entities in the nodes a one-shot merge gives them (what the store holds)."""
+    if any(q.object.value == _INDEX_VERSION
+           for q in meta.quads_for_pattern(META, _INDEXED, None, META)):
+        return
+    for q in list(meta.quads_for_pattern(META, _INDEXED, None, META)):
+        meta.remove(q)
+    records = [record_from_json(q.object.value)
+               for q in meta.quads_for_pattern(None, _RECORD, None, META)]
+    resolution = resolve_entities(records)
+    lines = [f"{META} {_INDEXED} \"{_INDEX_VERSION}\" {META} .\n"]
+    for rec in records:
+        remove_entries(meta, rec.doc_id)
+        iris = {e.key: resolution.iri(rec.doc_id, e.key) for e in rec.entities}
+        shared = triple_lines(add_document_shared(TripleSet(), rec, iris=iris))
+        lines.append(entry_lines(rec, iris) + shared_lines(rec.doc_id, shared))
+    meta.bulk_load("".join(lines).encode("utf-8"), ox.RdfFormat.N_QUADS)
+
+
+def _node_lines(resolution) -> set[str]:
+    g = TripleSet()
+    add_entities(g, resolution)
+    return set(triple_lines(g))
+
+
 def _iris_digest(iris: dict) -> str:
     return digest(json.dumps(sorted((k, str(v)) for k, v in iris.items())), length=32)
-
-
-def _plain(iris: dict) -> dict[str, str]:
-    return {key: str(iri) for key, iri in iris.items()}
-
-
-def _stored_iri_maps(store: ox.Store) -> dict[str, dict[str, str]]:
-    """doc IRI -> the entity key -> IRI map its graph was written with (stores written
-    before the map was kept have none)."""
-    return {q.subject.value: json.loads(q.object.value)
-            for q in store.quads_for_pattern(None, _IRI_MAP, None, META)}
 
 
 def write_documents(path: Path | str, *, add: Iterable[tuple[DocumentRecord, str]] = (),
@@ -171,86 +155,75 @@ def write_documents(path: Path | str, *, add: Iterable[tuple[DocumentRecord, str
         return write_into(dbs, add=add, remove=remove)
 
 
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+def _relink(store: ox.Store, renamed: dict[str, str]) -> None:
+    """Keep the renaming links (:mod:`graph.renamed`) true after a write: the new renamings
+    added, each link pointing at an entity the store still holds."""
+    links = stored_links(store)
+    if not links and not renamed:
+        return
+    candidates = {*links, *links.values(), *renamed, *renamed.values()}
+    live = {iri for iri in candidates
+            if next(iter(store.quads_for_pattern(ox.NamedNode(iri), _TYPE, None, ox.DefaultGraph())), None)}
+    write_links(store, updated_links(links, renamed, live))
+
+
 def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = (),
                remove: Iterable[str] = ()) -> WriteSummary:
     """:func:`write_documents` into a store opened by :func:`graph.store.open_writer`."""
     add = {rec.doc_id: (rec, h) for rec, h in add}
-    remove = set(remove)
     store, meta = dbs.data, dbs.meta
-    stored = stored_documents(meta)
-    if not add and not remove & set(stored):
-        return WriteSummary((), (), (), (), len(stored), 0)  # nothing to recompute
-    records = _stored_records(meta)
-    remove = {d for d in remove if d in records} - set(add)
-    for doc_id in remove:
-        del records[doc_id]
-    for doc_id, (rec, _) in add.items():
-        records[doc_id] = rec
-    ordered = [records[d] for d in sorted(records)]
-    resolution = resolve_entities(ordered)
-    todo, rewritten = [], []
-    live, renamed, iri_maps = set(), {}, None
-    for rec in ordered:
-        iris = document_iris(rec, resolution)
-        live.update(str(iri) for iri in iris.values())
-        old = stored.get(rec.doc_id)
-        if rec.doc_id not in add and old is not None and old.iris_digest == _iris_digest(iris):
-            continue
-        if rec.doc_id not in add:
-            rewritten.append(rec.doc_id)
-            iri_maps = _stored_iri_maps(meta) if iri_maps is None else iri_maps
-            renamed.update(renamed_iris(iri_maps.get(str(document_iri(rec.doc_id)), {}),
-                                        _plain(iris)))
-        todo.append((rec, iris, add[rec.doc_id][1] if rec.doc_id in add else old.content_hash))
-    shared = nquads(add_shared(TripleSet(), ordered, resolution), None)
-    for doc_id in sorted(remove | {rec.doc_id for rec, _, _ in todo}):
+    _index_older_store(meta)
+    stored = {d: s for d in {*add, *remove} if (s := _stored_doc(meta, d)) is not None}
+    remove = {d for d in remove if d in stored} - set(add)
+    if not add and not remove:
+        return WriteSummary((), (), (), (), document_count(meta), 0)  # nothing to recompute
+    leaving = set(stored)  # replaced or removed: their old entities leave the merge
+    found = region(meta, [e for rec, _ in add.values() for e in rec.entities]
+                   + [e for d in leaving for e in _stored_record(meta, d).entities])
+    old = [DocumentRecord(d, "", tuple(e for e, _ in ents), ()) for d, ents in sorted(found.items())]
+    old_res = resolve_entities(old)
+    new_res = resolve_entities([r for r in old if r.doc_id not in leaving]
+                               + [rec for rec, _ in add.values()])
+    moved = {d for d, ents in found.items() if d not in leaving
+             and any(str(new_res.iri(d, e.key)) != iri for e, iri in ents)}
+    was_shared = {line for d in moved | leaving for line in stated_lines(meta, d)}
+    chunks, metas, shared, renamed = [], [], set(), {}
+    for doc_id in sorted(moved | set(add)):
+        rec = add[doc_id][0] if doc_id in add else _stored_record(meta, doc_id)
+        before = {} if doc_id in add else stored_iris(meta, doc_id)
+        iris = {k: URIRef(v) for k, v in before.items()}
+        iris.update({e.key: new_res.iri(doc_id, e.key) for e in rec.entities
+                     if (doc_id, e.key) in new_res.node_of})
+        renamed.update(renamed_iris(before, {k: str(v) for k, v in iris.items()}))
+        chunks.append(nquads(add_document_layer(TripleSet(), rec, iris=iris),
+                             str(document_iri(doc_id))))
+        lines = triple_lines(add_document_shared(TripleSet(), rec, iris=iris))
+        shared.update(lines)
+        content_hash = add[doc_id][1] if doc_id in add else _stored_doc(meta, doc_id).content_hash
+        metas.append(_meta_lines(rec, content_hash, _iris_digest(iris)) + entry_lines(rec, iris)
+                     + shared_lines(doc_id, lines))
+    for doc_id in sorted(moved | leaving):
         doc = ox.NamedNode(str(document_iri(doc_id)))
         store.remove_graph(doc)
+        remove_entries(meta, doc_id)
         for q in list(meta.quads_for_pattern(doc, None, None, META)):
             meta.remove(q)
-    new_shared = _change_default_graph(store, shared)
-    write_links(store, updated_links(stored_links(store), renamed, live))
-    quads = 0
-    with BackgroundLoader(store) as loader:
-        for start in range(0, max(len(todo), 1), _BATCH):
-            chunk, metas = _document_lines(todo[start:start + _BATCH])
-            chunk = new_shared + chunk if start == 0 else chunk  # one load for a small write
-            loader.load(chunk)
-            meta.bulk_load(metas, ox.RdfFormat.N_QUADS)
-            quads += chunk.count(b"\n")
+    old_nodes, new_nodes = _node_lines(old_res), _node_lines(new_res)
+    gone = (old_nodes - new_nodes) | {line for line in was_shared - shared
+                                      if not still_stated(meta, line)}
+    if gone:
+        for t in ox.parse(("\n".join(gone) + "\n").encode("utf-8"), ox.RdfFormat.N_TRIPLES):
+            store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+    new_shared = "".join(f"{line}\n" for line in sorted((new_nodes - old_nodes) | shared))
+    store.bulk_load(("".join(chunks) + new_shared).encode("utf-8"), ox.RdfFormat.N_QUADS)
+    meta.bulk_load("".join(metas).encode("utf-8"), ox.RdfFormat.N_QUADS)
+    _relink(store, renamed)
     return WriteSummary(
         added=tuple(sorted(d for d in add if d not in stored)),
         replaced=tuple(sorted(d for d in add if d in stored)),
-        removed=tuple(sorted(remove)), rewritten=tuple(rewritten),
-        documents=len(ordered), quads=quads)
-
-
-#: Documents turned into N-Quads at a time, loaded while the next ones are written.
-_BATCH = 200
-
-
-def _document_lines(todo: list) -> tuple[bytes, bytes]:
-    """The documents' graphs and their meta records as N-Quads."""
-    chunks, metas = [], []
-    for rec, iris, content_hash in todo:
-        doc = str(document_iri(rec.doc_id))
-        chunks.append(nquads(add_document_layer(TripleSet(), rec, iris=iris), doc))
-        metas.append(_meta_lines(rec, content_hash, iris))
-    return "".join(chunks).encode("utf-8"), "".join(metas).encode("utf-8")
-
-
-def _change_default_graph(store: ox.Store, triples: str) -> bytes:
-    """Remove from the default graph what is not in ``triples`` (N-Triples); return the
-    lines it lacks. A new document changes few shared triples; rewriting them all would
-    cost a write as much as the whole store."""
-    scratch = ox.Store()
-    scratch.load(triples.encode("utf-8"), ox.RdfFormat.N_TRIPLES)
-    # both sides through Oxigraph's serializer, so one triple is one line on both
-    new = set(scratch.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines())
-    old = set(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines())
-    gone = old - new
-    if gone:
-        for t in ox.parse(b"\n".join(gone) + b"\n", ox.RdfFormat.N_TRIPLES):
-            store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
-    added = new - old
-    return b"\n".join(added) + b"\n" if added else b""
+        removed=tuple(sorted(remove)), rewritten=tuple(sorted(moved)),
+        documents=document_count(meta),
+        quads=sum(c.count("\n") for c in chunks) + new_shared.count("\n"))

@@ -226,6 +226,14 @@ def compact_if_fragmented(store: ox.Store, directory: Path) -> bool:
     store.optimize()
     return True
 
+def checkpoint(path: Path | str, dbs: Databases) -> Path:
+    """Publish what the writer has written so far as the current snapshot, mid-way.
+
+    A build that writes in batches checkpoints after each: when it is killed, the next
+    write starts again from the last finished batch, not from before the build.
+    """
+    return _publish(Path(path), dbs)
+
 
 def _collect(snaps: Path, *, keep: str) -> None:
     """Remove superseded snapshots but the newest few and any a reader may still be using."""

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pyshacl import validate as shacl_validate
-from rdflib import RDF, BNode, Graph, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
-from ontology import load_ontology
+from ontology import ITSRDF, KGB, load_ontology
 
 
 @dataclass(frozen=True)
@@ -46,19 +46,140 @@ def validate_graph(g: Graph, *, shapes: Graph | None = None) -> Report:
     >>> validate_graph(Graph()).conforms
     True
     """
+    conforms, by_focus = violations_by_focus(g, shapes=shapes)
+    lines = {line for found in by_focus.values() for line in found}
+    return Report(conforms=conforms, violations=tuple(sorted(lines)))
+
+
+def violations_by_focus(g: Graph, *, shapes: Graph | None = None) -> tuple[bool, dict]:
+    """Whether ``g`` conforms, and the violation lines of each (focus node, node shape)
+    that has any."""
+    shapes_g = shapes if shapes is not None else _shapes()
     conforms, results, _ = shacl_validate(
-        g, shacl_graph=shapes if shapes is not None else _shapes(), inference="none",
+        g, shacl_graph=shapes_g, inference="none",
         abort_on_first=False, allow_warnings=True, advanced=False, meta_shacl=False)
-    lines = []
+    by_focus: dict = {}
     for result in results.subjects(RDF.type, SH.ValidationResult):
         if results.value(result, SH.resultSeverity) != SH.Violation:
             continue
-        focus = _short(g, results.value(result, SH.focusNode))
+        node = results.value(result, SH.focusNode)
+        source = results.value(result, SH.sourceShape)
+        node_shape = next(iter(shapes_g.subjects(SH.property, source)), source)
+        focus = _short(g, node)
         path = results.value(result, SH.resultPath)
         message = results.value(result, SH.resultMessage) or "violates a shape"
         where = f"{focus} {_short(g, path)}" if path is not None else focus
-        lines.append(" ".join(f"{where}: {message}".split()))
-    return Report(conforms=bool(conforms), violations=tuple(sorted(set(lines))))
+        by_focus.setdefault((node, node_shape), set()).add(" ".join(f"{where}: {message}".split()))
+    return bool(conforms), by_focus
+
+
+#: where a document's graph points into the shared layer: the entities its statements and
+#: mentions name (their class and label are checked) and the predicates of its statements
+_REFERENCES = (RDF.subject, RDF.object, RDF.predicate, ITSRDF.taIdentRef, KGB.reportedBy)
+
+
+def batch_graph(store, doc_ids) -> Graph:
+    """What a store write added, as one graph to validate: the graphs of the documents
+    ``doc_ids`` and the class and label of every entity and predicate they point to.
+
+    The shapes are local to a statement, span, document or entity, and every such node
+    lives in a document's graph or is an entity or predicate one points to, so the
+    reports of all batches together are the report of the whole store.
+    """
+    import pyoxigraph as ox
+
+    from graph.build import bind_prefixes
+    from graph.iris import document_iri
+    from graph.store import dump_graph
+
+    g = bind_prefixes(Graph())
+    for doc_id in sorted(doc_ids):
+        # Oxigraph's parser, then the terms one by one: rdflib's N-Triples parser costs more
+        data = dump_graph(store, ox.NamedNode(str(document_iri(doc_id))))
+        for t in ox.parse(data, ox.RdfFormat.N_TRIPLES):
+            g.add((_term(t.subject), _term(t.predicate), _term(t.object)))
+    shared = {o for p in _REFERENCES for o in g.objects(None, p) if isinstance(o, URIRef)}
+    for node in sorted(shared):
+        for p in (RDF.type, RDFS.label):
+            for q in store.quads_for_pattern(ox.NamedNode(node), ox.NamedNode(p), None,
+                                             ox.DefaultGraph()):
+                g.add((node, p, _term(q.object)))
+    return g
+
+
+def _term(term):
+    """An Oxigraph term as rdflib's."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == str(XSD.string):
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+@dataclass(frozen=True)
+class BatchReport:
+    """What validating one store write found: (node, node shape) for every node a shape
+    targeted, and the violation lines of those that have any. A later write in which the
+    same shape targets the node again replaces its lines."""
+
+    targeted: frozenset
+    by_focus: dict
+
+
+def _targets(g: Graph, shapes: Graph) -> set:
+    """(node, node shape) for every node of ``g`` a shape targets (by class, subjects-of,
+    objects-of or node)."""
+    out: set = set()
+    for shape in shapes.subjects(RDF.type, SH.NodeShape):
+        nodes = {n for c in shapes.objects(shape, SH.targetClass) for n in g.subjects(RDF.type, c)}
+        nodes.update(n for p in shapes.objects(shape, SH.targetSubjectsOf) for n in g.subjects(p, None))
+        nodes.update(n for p in shapes.objects(shape, SH.targetObjectsOf) for n in g.objects(None, p))
+        nodes.update(shapes.objects(shape, SH.targetNode))
+        out.update((n, shape) for n in nodes)
+    return out
+
+
+def validate_batch(store, doc_ids, *, shapes: Graph | None = None) -> BatchReport:
+    """Validate what one store write added (:func:`batch_graph`)."""
+    g = batch_graph(store, doc_ids)
+    shapes = shapes if shapes is not None else _shapes()
+    _, by_focus = violations_by_focus(g, shapes=shapes)
+    return BatchReport(targeted=frozenset(_targets(g, shapes)), by_focus=by_focus)
+
+
+class StoreViolations:
+    """The violations of a store built batch by batch: each node's from its latest check,
+    and none of a node that is no longer in the store (a later batch replaced or renamed it)."""
+
+    def __init__(self) -> None:
+        self.by_focus: dict = {}
+
+    def add(self, report: BatchReport) -> None:
+        for node in report.targeted:
+            self.by_focus.pop(node, None)
+        self.by_focus.update(report.by_focus)
+
+    def drop_missing(self, store) -> None:
+        """Forget the nodes ``store`` no longer holds (an old IRI that only a renaming link
+        of :mod:`graph.renamed` names is no longer a node of the graph)."""
+        import pyoxigraph as ox
+
+        from graph.renamed import RENAMED_GRAPH
+
+        for node, shape in list(self.by_focus):
+            term = ox.NamedNode(str(node)) if isinstance(node, URIRef) else None
+            if term is None or not any(q.graph_name != RENAMED_GRAPH
+                                       for q in store.quads_for_pattern(term, None, None, None)):
+                del self.by_focus[(node, shape)]
+
+    def lines(self) -> tuple[str, ...]:
+        return tuple(sorted({line for found in self.by_focus.values() for line in found}))
 
 
 def shape_groups(n: int) -> list[Graph]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from itertools import permutations
+from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, Literal
@@ -9,7 +10,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import SKOS
 
 from extractors.records import DocumentRecord, Entity
-from graph.aliases import explain, find_entities, read_entities, resolve_entities
+from graph.aliases import dependency_keys, explain, find_entities, read_entities, resolve_entities
 from graph.build import build_graph
 from ontology import KGB
 from tests.conftest import shared
@@ -167,3 +168,88 @@ def test_aliases_name_without_letters_does_not_break_merging():
     recs = [DocumentRecord("a", "", (Entity("x", ":", "Organization"),
                                      Entity("y", "\x1b", "Organization")), ())]
     assert len(resolve_entities(recs).nodes) == 2
+
+
+# -- the index finds exactly the pairs that comparing every pair finds ------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tests.graph.reference_aliases import reference_resolve  # noqa: E402
+
+#: names that meet every rule: variants, initials, acronyms, aliases, reordered institutions,
+#: bare surnames, countries, names without letters, and near misses of each
+TRICKY_NAMES = [
+    "Kataib Hezbollah", "Kataeb Hezbollah", "Kata'ib Hizballah", "KH", "Hezbollah", "Hizballah",
+    "Qassem Soleimani", "Qasim Suleimani", "Qassem T. Soleimani", "Qassem H. Soleimani",
+    "Soleimani", "Gen. Qassem Soleimani", "Hussein", "Hassan", "Mark Esper", "Mark T. Esper",
+    "Esper", "Ministry of Foreign Affairs", "Foreign Ministry", "Department of Defense", "DoD",
+    "Popular Mobilization Forces", "PMF", "PMU", "Popular Mobilization Units", "United States",
+    "U.S.", "America", "Washington", "Ansarallah", "Ansar Allah", "Sudan", "Sedan", "---", "the Army",
+]
+CLASSES = ["Person", "ArmedGroup", "Organization", "GovernmentBody", "Country", "City"]
+
+_entities = st.lists(st.tuples(st.sampled_from(TRICKY_NAMES), st.sampled_from(CLASSES),
+                               st.lists(st.sampled_from(TRICKY_NAMES), max_size=2)),
+                     min_size=1, max_size=5)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_entities, min_size=1, max_size=8))
+def test_aliases_index_decides_as_comparing_every_pair(docs):
+    records = [_doc(f"d{i}", *[(n, c, *a) for n, c, a in ents]) for i, ents in enumerate(docs)]
+    assert resolve_entities(records) == reference_resolve(records)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_entities, min_size=2, max_size=8), st.randoms(use_true_random=False))
+def test_aliases_index_is_independent_of_input_order(docs, rnd):
+    records = [_doc(f"d{i}", *[(n, c, *a) for n, c, a in ents]) for i, ents in enumerate(docs)]
+    shuffled = [DocumentRecord(r.doc_id, r.text, tuple(rnd.sample(r.entities, len(r.entities))),
+                               r.facts) for r in rnd.sample(records, len(records))]
+    assert resolve_entities(shuffled).nodes == resolve_entities(records).nodes
+
+
+def test_aliases_index_decides_as_comparing_every_pair_on_a_generated_corpus():
+    from bench.entity_records import entity_records
+
+    records = entity_records(400, seed=3)
+    assert resolve_entities(records) == reference_resolve(records)
+
+
+@pytest.mark.slow
+def test_aliases_index_decides_as_comparing_every_pair_on_seeds_and_examples(nlp, cues):
+    from extractors import TextInput, extract
+    from graph.inputs import read_inputs
+
+    seeds = sorted(shared("seeds").glob("*.txt"))
+    assert seeds, "the shared seeds are not all here"
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    inputs = [TextInput(p.stem, p.read_text(encoding="utf-8")) for p in seeds]
+    inputs += [t for t in read_inputs([str(examples)]) if isinstance(t, TextInput)]
+    records = list(extract(inputs, nlp=nlp, cues=cues))
+    assert len(records) >= 10
+    assert resolve_entities(records) == reference_resolve(records)
+
+
+def test_aliases_dependency_keys_cover_every_merge():
+    # two entities one rule joins always share a dependency key (so a store that re-merges
+    # only the entities connected to a new document through these keys misses no merge)
+    from bench.entity_records import entity_records
+
+    records = entity_records(300, seed=5)
+    res = resolve_entities(records)
+    members: dict = {}
+    for rec in records:
+        for ent in rec.entities:
+            members.setdefault(res.iri(rec.doc_id, ent.key), []).append(ent)
+    for ents in members.values():
+        keys = [dependency_keys(e) for e in ents]
+        linked, todo = {0}, [0]
+        while todo:
+            i = todo.pop()
+            for j, k in enumerate(keys):
+                if j not in linked and keys[i] & k:
+                    linked.add(j)
+                    todo.append(j)
+        assert len(linked) == len(ents), [e.name for e in ents]

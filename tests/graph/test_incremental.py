@@ -72,3 +72,50 @@ def test_incremental_one_named_graph_per_document(tmp_path):
     write_documents(tmp_path / "kg", add=[(r, d) for d, r in RECORDS.items()])
     names = [g.value.rsplit("/", 1)[-1] for g in document_graphs(open_reader(tmp_path / "kg"))]
     assert names == ["a", "b", "c", "d"]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_incremental_generated_corpus_in_random_batches_equals_one_shot(tmp_path, seed):
+    # people, acronyms, aliases and variants that merge across documents, written in random
+    # batches, some documents changed and some removed on the way
+    import random
+
+    from bench.entity_records import entity_records
+
+    rnd = random.Random(seed)
+    records = {r.doc_id: r for r in entity_records(40, seed=seed, facts=True)}
+    ids = rnd.sample(sorted(records), len(records))
+    while ids:
+        size = rnd.randint(1, 12)
+        batch, ids = ids[:size], ids[size:]
+        write_documents(tmp_path / "kg", add=[(records[d], d) for d in batch])
+    gone = rnd.sample(sorted(records), 5)
+    write_documents(tmp_path / "kg", remove=gone)
+    kept = [r for d, r in records.items() if d not in gone]
+    changed = kept[0].__class__(kept[0].doc_id, kept[0].text, kept[1].entities[:3], (),
+                                title="changed")
+    write_documents(tmp_path / "kg", add=[(changed, "changed")])
+    _same(tmp_path / "kg", [changed, *kept[1:]])
+
+
+def test_incremental_a_store_written_before_the_entity_index_gets_one(tmp_path):
+    # the meta database of an older store: records, hashes and digests, no entity index
+    import gc
+
+    import pyoxigraph as ox
+
+    from graph.store import META, open_writer
+
+    write_documents(tmp_path / "kg", add=[(RECORDS["a"], "a"), (RECORDS["c"], "c")])
+    with open_writer(tmp_path / "kg") as dbs:
+        kept = ("contentHash", "record", "entityIris", "identifier")
+        for q in list(dbs.meta.quads_for_pattern(None, None, None, META)):
+            if not q.predicate.value.endswith(kept):
+                dbs.meta.remove(q)
+        assert not list(dbs.meta.quads_for_pattern(
+            None, ox.NamedNode("urn:kgbuilder:store#dependsOn"), None, META))
+    del dbs  # Oxigraph lets the database go with its last Store object
+    gc.collect()
+    write_documents(tmp_path / "kg", add=[(RECORDS["b"], "b"), (RECORDS["d"], "d")])
+    write_documents(tmp_path / "kg", remove=["c"])
+    _same(tmp_path / "kg", [RECORDS[d] for d in "abd"])

@@ -128,3 +128,41 @@ def test_validate_a_plural_description_may_name_each_of_its_members():
     ents = (Entity("td", "Chad", "Country"), Entity("ne", "Niger", "Country"), Entity("gao", "Gao", "City"))
     g = build_graph([DocumentRecord("d1", text, ents, facts)])
     assert validate_graph(g).conforms
+
+@pytest.mark.slow
+def test_validate_batches_together_report_what_the_whole_graph_reports(tmp_path, nlp, cues):
+    from extractors import TextInput, extract
+    from graph.build import build_graph
+    from graph.incremental import write_into
+    from graph.inputs import read_inputs
+    from graph.store import open_writer
+    from graph.validate import StoreViolations, validate_batch
+    from ontology import load_ontology
+    from tests.conftest import ROOT, shared
+
+    inputs = [TextInput(p.stem, p.read_text(encoding="utf-8"))
+              for p in sorted(shared("seeds").glob("*.txt"))]
+    inputs += [t for t in read_inputs([str(ROOT / "examples")]) if isinstance(t, TextInput)]
+    records = list(extract(inputs, nlp=nlp, cues=cues))
+    # a shape every statement of an inventory relation breaks, so there is something to report
+    strict = load_ontology("shapes.ttl")
+    strict.parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix kgb: <https://w3id.org/kgbuilder/ontology#> .
+        <urn:test#Ranked> a sh:NodeShape ; sh:targetClass kgb:Statement ;
+            sh:property [ sh:path kgb:rule ; sh:maxCount 0 ; sh:message "no rules here" ] .
+        <urn:test#Named> a sh:NodeShape ; sh:targetObjectsOf <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ;
+            sh:property [ sh:path <http://www.w3.org/2000/01/rdf-schema#label> ; sh:maxCount 0 ] .
+        """, format="turtle")
+    whole = build_graph(records)
+    for shapes in (None, strict):
+        found = StoreViolations()
+        with open_writer(tmp_path / f"kg{shapes is None}") as dbs:
+            for start in range(0, len(records), 3):
+                summary = write_into(dbs, add=[(r, r.doc_id) for r in records[start:start + 3]])
+                written = {*summary.added, *summary.replaced, *summary.rewritten}
+                found.add(validate_batch(dbs.data, written, shapes=shapes))
+            found.drop_missing(dbs.data)
+        want = validate_graph(whole, shapes=shapes).violations
+        assert found.lines() == want, (set(found.lines()) ^ set(want))
+    assert found.lines(), "the stricter shapes found nothing to report"

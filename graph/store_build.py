@@ -1,0 +1,122 @@
+"""``build --store``: documents stream from extraction into the store, batch by batch.
+
+The texts are compared with what the store holds (id and content hash): unchanged
+documents are skipped unread, so a build that was interrupted (Ctrl-C, a kill) and is
+run again with the same arguments resumes where its last finished batch ended. The
+records of the others arrive as an iterator (local workers or a cluster feed it) and are
+written a batch at a time (:func:`graph.incremental.write_into`): at most ``batch_docs``
+documents or ``batch_chars`` characters of text, so neither the corpus's records nor a
+graph of the whole store is ever held. Each batch is validated against the shapes
+(:func:`graph.validate.validate_batch`) and then checkpointed (:func:`graph.store.checkpoint`).
+spaCy-free: the build passes its reader in.
+"""
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractors.records import DocumentRecord
+from graph.validate import StoreViolations
+
+#: documents of one store write at most, and characters of their text at most
+BATCH_DOCS = 200
+BATCH_CHARS = 2_000_000
+
+
+@dataclass
+class StoreBuild:
+    """What a store build did so far."""
+
+    unchanged: int = 0
+    skipped: tuple[str, ...] = ()         # ids of the documents skipped as unchanged
+    added: int = 0
+    replaced: int = 0
+    stored: int = 0                       # documents of this build written, batch by batch
+    documents: int = 0                    # documents in the store after the last batch
+    violations: StoreViolations = field(default_factory=StoreViolations)
+
+
+class BuildInterrupted(Exception):
+    """Ctrl-C during a store build; carries what was stored before it."""
+
+    def __init__(self, progress: StoreBuild):
+        super().__init__("interrupted")
+        self.progress = progress
+
+
+def batches(records: Iterable[DocumentRecord], *, docs: int = BATCH_DOCS,
+            chars: int = BATCH_CHARS) -> Iterator[list[DocumentRecord]]:
+    """Records in batches of at most ``docs`` documents or about ``chars`` characters.
+
+    >>> from extractors.records import DocumentRecord
+    >>> recs = [DocumentRecord(str(i), "x" * 10, (), ()) for i in range(5)]
+    >>> [len(b) for b in batches(recs, docs=2)], [len(b) for b in batches(recs, chars=25)]
+    ([2, 2, 1], [3, 2])
+    """
+    batch, size = [], 0
+    for rec in records:
+        batch.append(rec)
+        size += len(rec.text)
+        if len(batch) >= docs or size >= chars:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+@contextmanager
+def _ctrl_c_waits() -> Iterator[None]:
+    """Hold Ctrl-C back for the block; it takes effect when the block ends."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+def build_into_store(texts: list, path: Path, *, read: Callable[[list], Iterable[DocumentRecord]],
+                     batch_docs: int = BATCH_DOCS) -> StoreBuild:
+    """Add ``texts`` to the store at ``path`` batch by batch; return what was done.
+
+    Raises:
+        graph.store.StoreError: the store is busy or cannot be opened.
+        BuildInterrupted: on Ctrl-C; the batches finished before it are in the store.
+    """
+    from graph.incremental import stored_documents, write_into
+    from graph.recordjson import content_hash
+    from graph.store import checkpoint, open_writer
+    from graph.validate import validate_batch
+
+    progress = StoreBuild()
+    try:
+        with open_writer(path) as dbs:
+            known = stored_documents(dbs.meta)
+            hashes = {t.doc_id: content_hash(t) for t in texts}
+            todo = [t for t in texts if t.doc_id not in known
+                    or known[t.doc_id].content_hash != hashes[t.doc_id]]
+            progress.unchanged = len(texts) - len(todo)
+            built = {t.doc_id for t in todo}
+            progress.skipped = tuple(t.doc_id for t in texts if t.doc_id not in built)
+            progress.documents = len(known)
+            del known
+            for batch in batches(read(todo), docs=batch_docs):
+                summary = write_into(dbs, add=[(r, hashes[r.doc_id]) for r in batch])
+                written = {*summary.added, *summary.replaced, *summary.rewritten}
+                progress.violations.add(validate_batch(dbs.data, written))
+                with _ctrl_c_waits():  # a batch is committed and counted together
+                    checkpoint(path, dbs)
+                    progress.added += len(summary.added)
+                    progress.replaced += len(summary.replaced)
+                    progress.stored += len(batch)
+                    progress.documents = summary.documents
+            progress.violations.drop_missing(dbs.data)
+    except KeyboardInterrupt:
+        raise BuildInterrupted(progress) from None
+    return progress
