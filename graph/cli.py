@@ -119,7 +119,8 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes reading the documents [default: the usable cores, at most 4; "
-                   "never more than the usable cores].")
+                   "never more than the usable cores]. With 1, one process parses while the "
+                   "build reads the parses, when two cores are usable.")
 @click.option("-f", "--format", "formats", multiple=True, metavar="FMT",
               help="Also write OUTDIR/graph.FMT: ttl, nt, trig, nq, jsonld, graphml, gexf, html "
                    "(repeat the option or separate with commas).")
