@@ -106,7 +106,8 @@ def _parse_ahead(inputs: list[TextInput], *, nlp: Language, cues,
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     try:
-        yield from read_parsed(_received(parsed, child, inputs, nlp), cues=cues, lexicon=lexicon)
+        yield from read_parsed(_received(parsed, child, inputs, nlp, lexicon), cues=cues,
+                               lexicon=lexicon)
     finally:
         if child.is_alive():
             child.terminate()
@@ -129,21 +130,21 @@ def _parse_into(parsed, inputs: list[TextInput], nlp: Language, lexicon: Lexicon
     parsed.put(None)
 
 
-def _received(parsed, child, inputs: list[TextInput], nlp: Language) -> Iterator[tuple[Doc, Piece]]:
-    """The parsed pieces the child sends, each with the document it belongs to."""
-    items = iter(inputs)
-    item = next(items)
+def _received(parsed, child, inputs: list[TextInput], nlp: Language,
+              lexicon: Lexicon) -> Iterator[tuple[Doc, Piece]]:
+    """The parsed pieces the child sends, each with the document it belongs to. Should
+    the child die (killed, out of memory), the rest is parsed in this process."""
+    position, done = 0, 0  # the document the next piece belongs to; its pieces already here
     while True:
         try:
             batch = parsed.get(timeout=1)
         except queues.Empty:
-            if not child.is_alive():
-                raise RuntimeError(f"the parsing process ended (exit status {child.exitcode}) "
-                                   f"before it had read every document") from None
-            continue
+            if child.is_alive():
+                continue
+            yield from islice(parse(inputs[position:], nlp=nlp, lexicon=lexicon), done, None)
+            return
         if batch is None:
             return
         for start, last, data in batch:
-            yield Doc(nlp.vocab).from_bytes(data), Piece(item, start, last)
-            if last:
-                item = next(items, None)
+            yield Doc(nlp.vocab).from_bytes(data), Piece(inputs[position], start, last)
+            position, done = (position + 1, 0) if last else (position, done + 1)
