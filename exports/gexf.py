@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import networkx as nx
 from rdflib import Graph
 
 from exports.files import write_text
@@ -25,6 +24,7 @@ def _rgb(colour: str) -> dict[str, int]:
 
 def to_gexf(g: Graph) -> str:
     """Serialise the entity network of ``g`` as GEXF 1.2."""
+    import networkx as nx  # imported when a network is written
     net = to_networkx(g)
     positions = layout(list(net.nodes), [(u, v) for u, v in net.edges()])
     for node, data in net.nodes(data=True):

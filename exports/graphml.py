@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from rdflib import Graph
 
 from exports.files import write_text
 from exports.view import graph_view
+
+if TYPE_CHECKING:  # networkx is imported when a network is made: a build without GraphML waits less
+    import networkx as nx
 
 # characters XML 1.0 cannot carry, even escaped
 #: The voices of a fact the text asserts (see :data:`exports.view.FACTUALITIES`).
@@ -33,6 +36,8 @@ def _xml_safe(text: str) -> str:
 
 def to_networkx(g: Graph) -> nx.MultiDiGraph:
     """The entity network of ``g`` as a networkx multigraph (one edge per direct fact)."""
+    import networkx as nx
+
     view = graph_view(g)
     net = nx.MultiDiGraph()
     for node in view.nodes:
@@ -50,6 +55,8 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
 
 def to_graphml(g: Graph) -> str:
     """Serialise the entity network of ``g`` as GraphML."""
+    import networkx as nx
+
     return "\n".join(nx.generate_graphml(to_networkx(g), named_key_ids=True)) + "\n"
 
 

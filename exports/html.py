@@ -14,6 +14,7 @@ import hashlib
 import json
 from functools import lru_cache
 from importlib.resources import files
+from importlib.util import find_spec
 from pathlib import Path
 
 from rdflib import Graph
@@ -32,7 +33,12 @@ VIS_NETWORK = ("pyvis", "lib/vis-9.1.2/vis-network.min.js")
 
 @lru_cache(maxsize=None)
 def _asset(package: str, name: str) -> str:
-    return files(package).joinpath(name).read_text(encoding="utf-8")
+    # found, not imported: importing pyvis (networkx, jinja2 ...) costs a second or two
+    spec = find_spec(package)
+    folder = spec.submodule_search_locations if spec is not None else None
+    if not folder:
+        return files(package).joinpath(name).read_text(encoding="utf-8")
+    return Path(folder[0], name).read_text(encoding="utf-8")
 
 
 def _json_in_script(data: dict) -> str:

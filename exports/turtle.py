@@ -5,6 +5,7 @@ text on large graphs; Oxigraph's writes the same graph in a fraction of the time
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -28,20 +29,43 @@ def to_oxigraph(term):
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def used_prefixes(g: Graph) -> dict[str, str]:
-    """The prefixes bound on ``g`` whose namespace some IRI of the graph starts with."""
+def used_prefixes(g: Graph, triples: Iterable[tuple] | None = None) -> dict[str, str]:
+    """The prefixes bound on ``g`` whose namespace some IRI of the graph starts with.
+
+    ``triples``: the triples of ``g`` when the caller has listed them already (reading an
+    rdflib graph costs more than the rest of the serialisation).
+    """
     bound = {prefix: str(ns) for prefix, ns in g.namespaces() if prefix}
-    iris = {str(t) for triple in g for t in triple if isinstance(t, URIRef)}
-    iris |= {str(o.datatype) for o in g.objects() if isinstance(o, Literal) and o.datatype}
+    triples = g if triples is None else triples
+    iris = set()
+    for triple in triples:
+        for t in triple:
+            if isinstance(t, URIRef):
+                iris.add(str(t))
+        if isinstance(triple[2], Literal) and triple[2].datatype:
+            iris.add(str(triple[2].datatype))
     return {p: ns for p, ns in sorted(bound.items()) if any(iri.startswith(ns) for iri in iris)}
+
+
+def oxigraph_terms() -> Callable:
+    """:func:`to_oxigraph` remembering the terms it made: a graph names a node many times."""
+    made: dict = {}
+
+    def term(t):
+        found = made.get(t)
+        if found is None:
+            found = made[t] = to_oxigraph(t)
+        return found
+    return term
 
 
 def to_turtle(g: Graph) -> str:
     """Serialise ``g`` as Turtle, with the prefixes bound on it that the graph uses."""
     # sorted, so that each subject's triples are consecutive and written as one block
     ordered = sorted(g, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
-    triples = [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in ordered]
-    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used_prefixes(g))
+    term = oxigraph_terms()
+    triples = [ox.Triple(term(s), term(p), term(o)) for s, p, o in ordered]
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used_prefixes(g, ordered))
     return data.decode("utf-8")
 
 

@@ -3,21 +3,26 @@
 The parse dominates a build. With more than one job, worker processes each hold the
 pipeline (forked from the parent, which loaded it once) and turn chunks of documents
 into :class:`~extractors.records.DocumentRecord` s; only the small records travel back.
+With one job on a machine of several cores, one forked process parses and sends the
+parsed documents back (``Doc.to_bytes``, about 1 % of the parse each way) while this
+process reads their entities and facts: the rules run beside the parse, not after it.
 Records come back in input order, so the result is the same as with one job.
 """
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import queue as queues
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from extractors.lexicon import load_lexicon
-from extractors.pipeline import extract
+from extractors.lexicon import Lexicon, load_lexicon
+from extractors.pipeline import Piece, extract, parse, read_parsed
 from extractors.records import DocumentRecord, TextInput
 from extractors.relations.registry import rules
 
@@ -72,15 +77,21 @@ def extract_parallel(inputs: list[TextInput], *, nlp: Language, cues, jobs: int 
         inputs: the documents.
         nlp: the loaded pipeline; workers inherit it by forking, so it loads once.
         cues: the ontology's cue table.
-        jobs: worker processes; 1 reads in this process.
+        jobs: worker processes; with 1, one process parses while this one reads the
+            parses (when there are two usable cores), else all is read in this process.
         chunk_words: about how many words a worker reads per task.
     """
     total = sum(len(t.text.split()) for t in inputs)
     per_doc = max(1, total // max(1, len(inputs)))
     size = max(1, chunk_words // per_doc)
-    if jobs <= 1 or len(inputs) < 2 or total < 2 * chunk_words or "fork" not in mp.get_all_start_methods():
+    small = len(inputs) < 2 or total < 2 * chunk_words or "fork" not in mp.get_all_start_methods()
+    if small or (jobs <= 1 and usable_cores() < 2):
         for chunk in _chunks(inputs, ZONE_DOCS):
             yield from read_zoned(chunk, nlp=nlp, cues=cues)
+        return
+    if jobs <= 1:
+        # one process parses while this one reads the parses
+        yield from _parse_ahead(inputs, nlp=nlp, cues=cues, lexicon=load_lexicon())
         return
     # what every worker would otherwise load for itself: the lexicon and the rule modules
     load_lexicon()
@@ -99,3 +110,64 @@ def extract_parallel(inputs: list[TextInput], *, nlp: Language, cues, jobs: int 
                 yield from records
     finally:
         _WORKER.clear()
+
+
+#: parsed documents sent back at once by the parsing process
+DOCS_PER_MESSAGE = 8
+
+
+def _parse_ahead(inputs: list[TextInput], *, nlp: Language, cues,
+                 lexicon: Lexicon) -> Iterator[DocumentRecord]:
+    """Records of ``inputs``: parsed on a forked process, read in this one as they come."""
+    ctx = mp.get_context("fork")
+    parsed = ctx.Queue()  # its feeder thread buffers: the parser never waits for the reader
+    # Ctrl-C waits while the child is forked (Python drops one raised in the at-fork hooks)
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        child = ctx.Process(target=_parse_into, args=(parsed, inputs, nlp, lexicon), daemon=True)
+        child.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    try:
+        yield from read_parsed(_received(parsed, child, inputs, nlp, lexicon), cues=cues,
+                               lexicon=lexicon)
+    finally:
+        if child.is_alive():
+            child.terminate()
+        child.join()
+        parsed.close()
+
+
+def _parse_into(parsed, inputs: list[TextInput], nlp: Language, lexicon: Lexicon) -> None:
+    """In the parsing process: ``(start, last, doc bytes)`` of every piece, in input order."""
+    # Ctrl-C reaches the whole process group: the child ends quietly, the parent reports
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    batch = []
+    for doc, piece in parse(inputs, nlp=nlp, lexicon=lexicon):
+        batch.append((piece.start, piece.last, doc.to_bytes(exclude=["tensor"])))
+        if len(batch) >= DOCS_PER_MESSAGE:
+            parsed.put(batch)
+            batch = []
+    parsed.put(batch)
+    parsed.put(None)
+
+
+def _received(parsed, child, inputs: list[TextInput], nlp: Language,
+              lexicon: Lexicon) -> Iterator[tuple[Doc, Piece]]:
+    """The parsed pieces the child sends, each with the document it belongs to. Should
+    the child die (killed, out of memory), the rest is parsed in this process."""
+    position, done = 0, 0  # the document the next piece belongs to; its pieces already here
+    while True:
+        try:
+            batch = parsed.get(timeout=1)
+        except queues.Empty:
+            if child.is_alive():
+                continue
+            yield from islice(parse(inputs[position:], nlp=nlp, lexicon=lexicon), done, None)
+            return
+        if batch is None:
+            return
+        for start, last, data in batch:
+            yield Doc(nlp.vocab).from_bytes(data), Piece(inputs[position], start, last)
+            position, done = (position + 1, 0) if last else (position, done + 1)

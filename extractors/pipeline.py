@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from extractors.entities import index_entities
 from extractors.lexicon import Lexicon, load_lexicon
@@ -27,11 +29,25 @@ def extract(inputs: Iterable[TextInput], *, nlp: Language, cues, lexicon: Lexico
         batch_size: documents per ``nlp.pipe`` batch.
     """
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    # a long document is read in pieces (extractors/text/chunks.py), joined again below
-    pairs = ((piece, (item, start, last)) for item in inputs
-             for piece, start, last in _pieces(item.text, min(MAX_CHARS, nlp.max_length), lexicon))
+    return read_parsed(parse(inputs, nlp=nlp, lexicon=lexicon, batch_size=batch_size),
+                       cues=cues, lexicon=lexicon)
+
+
+def parse(inputs: Iterable[TextInput], *, nlp: Language, lexicon: Lexicon,
+          batch_size: int = 16) -> Iterator[tuple[Doc, Piece]]:
+    """The first half of :func:`extract`: each input's pieces parsed, ``(doc, piece)``."""
+    # a long document is read in pieces (extractors/text/chunks.py), joined in read_parsed
+    pairs = ((text, Piece(item, start, last)) for item in inputs
+             for text, start, last in _pieces(item.text, min(MAX_CHARS, nlp.max_length), lexicon))
+    return pipe_bounded(nlp, pairs, batch_size=batch_size)
+
+
+def read_parsed(parsed: Iterable[tuple[Doc, Piece]], *, cues,
+                lexicon: Lexicon) -> Iterator[DocumentRecord]:
+    """The second half of :func:`extract`: entities and facts of parsed pieces, one record
+    per document."""
     parts: list[DocumentRecord] = []
-    for doc, (item, start, last) in pipe_bounded(nlp, pairs, batch_size=batch_size):
+    for doc, (item, start, last) in parsed:
         index = index_entities(doc, lexicon=lexicon)
         facts = relation_facts(doc, index=index, cues=cues, lexicon=lexicon)
         # post-pass: the time each fact's sentence states, resolved against the doc's date
@@ -42,6 +58,14 @@ def extract(inputs: Iterable[TextInput], *, nlp: Language, cues, lexicon: Lexico
         if last:
             yield parts[0] if len(parts) == 1 else join_records(parts, text=item.text)
             parts = []
+
+
+class Piece(NamedTuple):
+    """Where a parsed text comes from: its document, its start there, whether it is the last."""
+
+    item: TextInput
+    start: int
+    last: bool
 
 
 def _pieces(text: str, max_chars: int, lexicon: Lexicon) -> Iterator[tuple[str, int, bool]]:

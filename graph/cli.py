@@ -127,8 +127,9 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes reading the documents [default: the usable cores, at most 4; "
-                   "never more than the usable cores]; with --cluster, partitions sent ahead "
-                   "[default: twice the cluster's threads].")
+                   "never more than the usable cores]. With 1, one process parses while the "
+                   "build reads the parses, when two cores are usable; with --cluster, "
+                   "partitions sent ahead [default: twice the cluster's threads].")
 @click.option("--cluster", metavar="tcp://HOST:PORT", envvar="KGB_CLUSTER",
               help="Read the documents on the Dask cluster whose scheduler is at this address "
                    "[default: $KGB_CLUSTER, else local processes].")

@@ -184,9 +184,21 @@ def _country_of(span: Span, name: str, ctx: _Context, lexicon: Lexicon) -> tuple
     return None, ""
 
 
-def _body_keys(doc: Doc, lexicon: Lexicon) -> set[str]:
+def _body_keys(doc: Doc, shape) -> set[str]:
     """Name keys of the entities the model found outside title-case lines."""
-    return {name_key(clean_name(e)) for e in doc.ents if not is_headline(e.sent)}
+    return {name_key(clean_name(e)) for e in doc.ents if not shape(e.sent)[0]}
+
+
+def _line_shapes():
+    """``shape(sent)`` -> (is a headline, is a title line), read once per sentence."""
+    known: dict[int, tuple[bool, bool]] = {}
+
+    def shape(sent: Span) -> tuple[bool, bool]:
+        found = known.get(sent.start)
+        if found is None:
+            found = known[sent.start] = (is_headline(sent), is_title_line(sent))
+        return found
+    return shape
 
 
 def collect_names(doc: Doc, *, lexicon: Lexicon) -> tuple[list[Name], list[tuple[Span, int]]]:
@@ -197,14 +209,16 @@ def collect_names(doc: Doc, *, lexicon: Lexicon) -> tuple[list[Name], list[tuple
     ctx = _context(doc)
     lower_words = {t.text for t in doc if t.text.islower()}
     body_keys: set[str] | None = None
+    shape = _line_shapes()
     for span in doc.ents:
         if span.label_ not in _KEEP:
             continue
-        if span.label_ == "PERSON" and is_headline(span.sent) or is_title_line(span.sent) \
+        headline, title_line = shape(span.sent)
+        if span.label_ == "PERSON" and headline or title_line \
                 and not is_acronym(span.text) and load_countries().any(clean_name(span)) is None:
             # a name in a title-case headline counts only when the story names it too:
             # capitals there make "Port Raid" or "Rebels Take Town" look like names
-            body_keys = _body_keys(doc, lexicon) if body_keys is None else body_keys
+            body_keys = _body_keys(doc, shape) if body_keys is None else body_keys
             if name_key(clean_name(span)) not in body_keys:
                 continue
         name = clean_name(span)

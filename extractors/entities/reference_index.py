@@ -46,7 +46,7 @@ class References:
 
 @dataclass(frozen=True)
 class Vocab:
-    """The lexicon's words for references, read once per document."""
+    """The lexicon's words for references, read once per lexicon."""
 
     pronouns: Mapping[str, frozenset[str]]    # pronoun -> classes it may stand for
     plural: frozenset[str]
@@ -66,6 +66,16 @@ class Vocab:
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "Vocab":
+        """The words of ``lexicon``, made once and then remembered (a lexicon is frozen)."""
+        made = _VOCABS.get(id(lexicon))
+        if made is None or made[0] is not lexicon:
+            if len(_VOCABS) >= 8:  # tests make lexicons of their own
+                _VOCABS.clear()
+            made = _VOCABS[id(lexicon)] = (lexicon, cls._read(lexicon))
+        return made[1]
+
+    @classmethod
+    def _read(cls, lexicon: Lexicon) -> "Vocab":
         def expand(names) -> frozenset[str]:
             return frozenset(c for n in names for c in subclasses_of(n))
         rows = lexicon.table("pronouns")
@@ -86,6 +96,10 @@ class Vocab:
                    speaker_pronouns=lexicon.words("speaker_pronouns"),
                    speech_verbs=lexicon.words("speech_verbs"),
                    single_agent_acts=lexicon.words("single_agent_acts"))
+
+
+#: id of a lexicon -> (the lexicon, kept so its id stays its own, its Vocab)
+_VOCABS: dict[int, tuple[Lexicon, Vocab]] = {}
 
 
 @dataclass

@@ -1,6 +1,8 @@
 """Reading on several processes gives the same records, in the same order."""
 from __future__ import annotations
 
+from itertools import islice
+
 from extractors import TextInput, extract
 from extractors.parallel import default_jobs, extract_parallel
 
@@ -29,3 +31,51 @@ def test_parallel_small_inputs_stay_in_process(nlp, cues):
 
 def test_parallel_default_jobs_is_between_one_and_four():
     assert 1 <= default_jobs() <= 4
+
+
+def test_parallel_one_job_parses_on_another_process_and_gives_the_records_of_one(
+        nlp, cues, monkeypatch):
+    import extractors.parallel
+    monkeypatch.setattr(extractors.parallel, "usable_cores", lambda: 2)
+    parents = []
+    real = extractors.parallel._received
+    monkeypatch.setattr(extractors.parallel, "_received",
+                        lambda *args: parents.append(args[1].pid) or real(*args))
+    one = list(extract(_inputs(), nlp=nlp, cues=cues))
+    ahead = list(extract_parallel(_inputs(), nlp=nlp, cues=cues, jobs=1, chunk_words=20))
+    assert len(parents) == 1                      # the parses came from a child process
+    assert [r.doc_id for r in ahead] == [f"d{i}" for i in range(len(TEXTS))]
+    assert ahead == one
+
+
+def test_parallel_one_job_joins_the_pieces_of_a_long_document(nlp, cues, monkeypatch):
+    import extractors.parallel
+    monkeypatch.setattr(extractors.parallel, "usable_cores", lambda: 2)
+    monkeypatch.setattr(nlp, "max_length", 200)   # pieces of at most 200 characters
+    inputs = [TextInput("long", "\n\n".join(TEXTS)), *_inputs()[:2]]
+    one = list(extract(inputs, nlp=nlp, cues=cues))
+    assert len(one[0].facts) > 4
+    assert list(extract_parallel(inputs, nlp=nlp, cues=cues, jobs=1, chunk_words=20)) == one
+
+
+def _parse_then_die(parsed, inputs, nlp, lexicon):
+    """A parsing process killed after it sent the first two pieces of a long document."""
+    import os
+
+    from extractors.pipeline import parse
+    pieces = parse(inputs, nlp=nlp, lexicon=lexicon)
+    parsed.put([(piece.start, piece.last, doc.to_bytes()) for doc, piece in islice(pieces, 2)])
+    parsed.close()
+    parsed.join_thread()
+    os._exit(9)
+
+
+def test_parallel_one_job_parses_the_rest_itself_when_the_parsing_process_dies(
+        nlp, cues, monkeypatch):
+    import extractors.parallel
+    monkeypatch.setattr(extractors.parallel, "usable_cores", lambda: 2)
+    monkeypatch.setattr(extractors.parallel, "_parse_into", _parse_then_die)
+    monkeypatch.setattr(nlp, "max_length", 200)
+    inputs = [TextInput("long", "\n\n".join(TEXTS)), *_inputs()[:2]]
+    one = list(extract(inputs, nlp=nlp, cues=cues))
+    assert list(extract_parallel(inputs, nlp=nlp, cues=cues, jobs=1, chunk_words=20)) == one

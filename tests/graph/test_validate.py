@@ -82,6 +82,23 @@ def test_validate_damaged_graph_reports_the_violation(damage, expected):
     assert any(line.endswith(expected) for line in report.violations), report.violations
 
 
+DAMAGES = [_break_factuality, _drop_offsets, _swap_offsets, _date_as_text, _date_without_unit,
+           _unknown_predicate, _no_rule, _document_without_identifier, _unlabelled_entity]
+
+
+def test_validate_standalone_property_shapes_report_what_the_shapes_as_written_report():
+    from graph.validate import _shapes, standalone_property_shapes
+    from rdflib.namespace import SH
+    g = build_graph([record(reporter="Avi Cohen", time="2020-W12", time_text="last week")])
+    for damage in DAMAGES:
+        damage(g)
+    as_written = validate_graph(g, shapes=_shapes())
+    standalone = standalone_property_shapes(_shapes())
+    assert not standalone.value(predicate=SH.property)  # every property shape stands alone
+    assert len(as_written.violations) >= len(DAMAGES)
+    assert validate_graph(g, shapes=standalone) == as_written == validate_graph(g)
+
+
 def test_validate_each_violation_is_one_line_naming_the_node():
     g = build_graph([record()])
     _break_factuality(g)

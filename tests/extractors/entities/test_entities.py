@@ -6,6 +6,8 @@ entity.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractors.entities.entities import index_entities
 from extractors.lexicon import load_lexicon
@@ -321,3 +323,19 @@ def test_entities_lone_surname_is_the_one_person(nlp, text, surname, full):
     index = index_entities(doc, lexicon=load_lexicon())
     tok = [t for t in doc if t.text == surname][-1]
     assert index.entity(index.mention_at(tok)).name == full
+
+
+@given(name=st.text(alphabet="ab -_é1", min_size=1, max_size=4),
+       text=st.text(alphabet="ab -_é1.\n", max_size=40))
+def test_name_occurrences_are_those_of_the_word_bounded_pattern(name, text):
+    import re
+
+    from extractors.entities.entities import _occurrences
+    expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    assert list(_occurrences(name, text)) == expected
+
+
+def test_name_occurrences_skip_names_inside_words_and_hyphenated_names():
+    from extractors.entities.entities import _occurrences
+    text = "Hamas and pro-Hamas Hamasi groups; Hamas."
+    assert list(_occurrences("Hamas", text)) == [(0, 5), (35, 40)]
