@@ -42,7 +42,7 @@ def read_graph(path: Path | str) -> Graph:
             def term(t) -> Node:   # each distinct term converted once
                 found = terms.get(t)
                 if found is None:
-                    found = terms[t] = _rdflib_term(t)
+                    found = terms[t] = rdflib_term(t)
                 return found
             g.addN((term(q.subject), term(q.predicate), term(q.object), g)
                    for q in ox.parse(path=path, format=_OXIGRAPH[fmt]))
@@ -54,7 +54,7 @@ def read_graph(path: Path | str) -> Graph:
     return g
 
 
-def _rdflib_term(t) -> Node:
+def rdflib_term(t) -> Node:
     """An Oxigraph term as the rdflib term its parser would have made."""
     if isinstance(t, ox.NamedNode):
         return URIRef(t.value)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pyshacl import validate as shacl_validate
-from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.namespace import SH
 
 from ontology import ITSRDF, KGB, load_ontology
@@ -126,6 +126,7 @@ def batch_graph(store, doc_ids) -> Graph:
 
     from graph.build import bind_prefixes
     from graph.iris import document_iri
+    from graph.load import rdflib_term
     from graph.store import dump_graph
 
     g = bind_prefixes(Graph())
@@ -133,29 +134,14 @@ def batch_graph(store, doc_ids) -> Graph:
         # Oxigraph's parser, then the terms one by one: rdflib's N-Triples parser costs more
         data = dump_graph(store, ox.NamedNode(str(document_iri(doc_id))))
         for t in ox.parse(data, ox.RdfFormat.N_TRIPLES):
-            g.add((_term(t.subject), _term(t.predicate), _term(t.object)))
+            g.add((rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object)))
     shared = {o for p in _REFERENCES for o in g.objects(None, p) if isinstance(o, URIRef)}
     for node in sorted(shared):
         for p in (RDF.type, RDFS.label):
             for q in store.quads_for_pattern(ox.NamedNode(node), ox.NamedNode(p), None,
                                              ox.DefaultGraph()):
-                g.add((node, p, _term(q.object)))
+                g.add((node, p, rdflib_term(q.object)))
     return g
-
-
-def _term(term):
-    """An Oxigraph term as rdflib's."""
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == str(XSD.string):
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 @dataclass(frozen=True)

@@ -176,11 +176,6 @@ def person_start(tok: Token, person: Mention) -> int:
     return span.start if span is not None else tok.i
 
 
-def _document_country(index: EntityIndex) -> Mention | None:
-    """The country the document is about (:func:`extractors.entities.focus.document_country`)."""
-    return document_country(index.names.values(), index.entities)
-
-
 @rule("role-title-document-country", stage=Stage.PHRASE)
 def document_country_titles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A head-of-state title with no body in the sentence heads the country the document is
@@ -197,7 +192,7 @@ def document_country_titles(view: SentenceView, ctx: DocContext) -> Iterator[Fac
         after = view.sent.doc[span.end] if span is not None and span.end < len(view.sent.doc) else None
         if after is not None and after.lower_ in TITLE_PREPS | {"'s", "’s"}:
             continue  # "President X of Y": the body follows the name
-        country = country or _document_country(index)
+        country = country or document_country(index.names.values(), index.entities)
         if country is not None:
             yield from fact(person, REL.leaderOf, country, view, "role-title-document-country")
 
