@@ -11,7 +11,7 @@ its noun, the name the text described with that noun ("X, a militia group"), or 
 kind the noun names. A counted plural description ("the three countries", "both men", or
 "four commanders" announcing the next sentence's list) stands for the one list of that many
 names of its kind (``References.groups``: a token to several mentions); "I" and "we" inside
-a quotation stand for its speaker; an agentless passive of a formal act ("X and Y were
+a quotation stand for its speaker, and "I" outside one for the document's bylined author; an agentless passive of a formal act ("X and Y were
 designated") gets the one body the text has shown doing that act (``References.agents``).
 :func:`resolve_references` reads the
 name mentions and entities computed before it and returns the references as a separate
@@ -20,7 +20,8 @@ result (mentions with ``via="pronoun"`` or ``via="description"``), which
 from the lexicon (``pronouns``, ``description_kinds``, ``state_nouns``,
 ``compound_head_nouns``, ``definite_determiners``, ``expletive_it_verbs``,
 ``plural_description_kinds``, ``number_words``, ``speaker_pronouns``, ``speech_verbs``,
-``single_agent_acts``); the classes a
+``author_pronouns``, ``statement_nouns``, ``single_agent_acts``,
+``single_agent_act_nouns``); the classes a
 pronoun or kind noun may stand for are expanded with their ontology subclasses.
 """
 from __future__ import annotations
@@ -35,7 +36,8 @@ from extractors.entities.focus import document_country
 from extractors.entities.reference_index import (DESCRIPTION_WINDOW, ReadingIndex, References,
                                                  Vocab, agrees, fits, is_subject, mention_of,
                                                  mentions_in, pick, sentences)
-from extractors.entities.speakers import described_as, established_agents, quoted_speakers
+from extractors.entities.speakers import (author_pronouns, described_as, established_agents,
+                                          quoted_speakers)
 from extractors.lexicon import Lexicon
 from extractors.records import Entity, Mention
 
@@ -262,6 +264,9 @@ def resolve_references(doc: Doc, names: Mapping[int, Mention], entities: Mapping
     # "We will fight," the colonel said: after the other references, since the speaker may
     # itself be a pronoun ("..., he added")
     for i, mention in quoted_speakers(doc, index).items():
+        index.by_token[i] = found[i] = mention
+    # "I am announcing ..." in a statement bylined by its author (quotations done above)
+    for i, mention in author_pronouns(doc, index).items():
         index.by_token[i] = found[i] = mention
     for i, mention in _unnamed_government(doc, index, names).items():
         index.by_token[i] = found[i] = mention

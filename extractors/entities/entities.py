@@ -31,7 +31,8 @@ from spacy.tokens import Doc, Token
 from extractors.entities.coref import References, resolve_references
 from extractors.entities.countries import load_countries
 from extractors.entities.entity_classes import PRIORITY
-from extractors.entities.grouping import canonical_name, clean_name, collect_names, group_names, titled_name
+from extractors.entities.grouping import canonical_name, collect_names, group_names
+from extractors.entities.name_shapes import clean_name, titled_name
 from extractors.entities.names import is_acronym, surname_of
 from extractors.lexicon import Lexicon
 from extractors.records import Entity, Mention

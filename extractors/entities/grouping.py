@@ -15,12 +15,14 @@ from spacy.tokens import Doc, Span
 
 from extractors.entities.acronyms import bracket_definitions
 from extractors.entities.countries import load_countries
+from extractors.entities.missed_names import author_spans
 from extractors.entities.entity_classes import PRIORITY, classify
-from extractors.entities.name_shapes import (ARTICLE_NAME, is_dateline, is_headline, is_state_body,
-                                             is_title_line, names_several, starts_like_a_name)
+from extractors.entities.name_shapes import (ARTICLE_NAME, clean_name, is_dateline, is_headline,
+                                             is_state_body, is_title_line, names_several,
+                                             starts_like_a_name)
 from extractors.entities.names import (acronym_of, demonym_of, institution_field, institution_key,
-                                       is_acronym, name_key, same_person, strip_generic_tail,
-                                       strip_titles, surname_of, titles, variant_of)
+                                       is_acronym, name_key, same_person, surname_of, titles,
+                                       variant_of)
 from extractors.entities.unionfind import UnionFind
 from extractors.lexicon import Lexicon
 from ontology.classes import subclasses_of
@@ -44,47 +46,6 @@ def _state_of(name: str, lexicon: Lexicon) -> str | None:
     m = _words_regex(r"^{words}\s+of\s+(.+)$", nouns).match(name) \
         or _words_regex(r"^(.+?)\s+{words}$", nouns).match(name)
     return m.group(1) if m else None
-
-
-def clean_name(span: Span) -> str:
-    """The name a span gives, without a leading article, possessive, rank or kind word."""
-    toks = list(span)
-    while toks and (toks[0].lower_ in {"the", "a", "an"} or toks[0].is_punct):
-        toks = toks[1:]
-    while toks and (toks[-1].lower_ in {"'s", "’s", "'"} or toks[-1].is_punct):
-        toks = toks[:-1]
-    if not toks:
-        return ""
-    text = " ".join(span.doc[toks[0].i:toks[-1].i + 1].text.split())
-    if span.label_ == "PERSON":
-        text = strip_titles(text)
-    return strip_generic_tail(text)
-
-
-# title words that are not part of how a person is addressed ("former President X")
-_NOT_ADDRESS = {"former", "late", "acting"}
-
-
-def titled_name(span: Span, *, lexicon: Lexicon) -> str | None:
-    """The person's name with the capitalised titles in front of it ("President John Smith"),
-    whether the model's span holds them or they stand just before it; None without a title.
-    """
-    if span.label_ != "PERSON":
-        return None
-    name = clean_name(span)
-    address = titles() - _NOT_ADDRESS
-    start = span.start
-    while (start > 0 and span.doc[start - 1].text[:1].isupper()
-           and span.doc[start - 1].text.rstrip(".").lower() in address):
-        start -= 1
-    words = span.doc[start:span.start].text.split()
-    k = 0
-    while k < len(span) and span[k].text.rstrip(".").lower() in address:
-        words.append(span[k].text)
-        k += 1
-    if not words or not name:
-        return None
-    return " ".join([*words, name])
 
 
 @dataclass
@@ -210,11 +171,14 @@ def collect_names(doc: Doc, *, lexicon: Lexicon) -> tuple[list[Name], list[tuple
     lower_words = {t.text for t in doc if t.text.islower()}
     body_keys: set[str] | None = None
     shape = _line_shapes()
+    authors = {(s.start, s.end) for s in author_spans(doc, lexicon)}
     for span in doc.ents:
         if span.label_ not in _KEEP:
             continue
         headline, title_line = shape(span.sent)
-        if span.label_ == "PERSON" and headline or title_line \
+        if (span.start, span.end) in authors:
+            pass  # the byline's author: a name by its place, however the line is cased
+        elif span.label_ == "PERSON" and headline or title_line \
                 and not is_acronym(span.text) and load_countries().any(clean_name(span)) is None:
             # a name in a title-case headline counts only when the story names it too:
             # capitals there make "Port Raid" or "Rebels Take Town" look like names

@@ -4,7 +4,8 @@ Lower-case civil state bodies ("Iran's foreign ministry"), ordinal-led units ("t
 Airborne Division"), numbered sites ("Tower 22"), alliances tagged EVENT, PRODUCT or LAW,
 names a kind noun describes ("the Somali group al-Shabab", "Nigeria's capital Abuja"),
 institutions cut before their "of", given names left out of a person's name, possessive
-endings, a state's missions ("the Swiss embassy"). Run by
+endings, a state's missions ("the Swiss embassy"), the author a statement's top names
+("Jane Roe, Secretary of State"; "Remarks by President Roe"). Run by
 :func:`extractors.entities.ner_fixes.entity_fixes` through :func:`named_entity_fixes`.
 """
 from __future__ import annotations
@@ -178,8 +179,9 @@ def split_kind_of_country(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> li
 
 def named_entity_fixes(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
     """The fixes of names the model misses or mislabels, in order (see each function)."""
-    for fix in (drop_possessive_endings, uncut_people, join_institution_of, state_missions, split_kind_of_country, alliances, numbered_sites, ordinal_units, state_bodies,
-                kind_described_names):
+    for fix in (drop_possessive_endings, uncut_people, join_institution_of, state_missions,
+                split_kind_of_country, alliances, numbered_sites, ordinal_units, state_bodies,
+                kind_described_names, byline_authors):
         ents = fix(doc, ents, lexicon=lexicon)
     return ents
 
@@ -254,3 +256,72 @@ def state_missions(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span
             continue
         out = _replace(out, Span(doc, ent.start, tok.i + 1, label="FAC"))
     return out
+
+
+# paragraphs at a document's top that may be its headline or byline
+TOP_PARAGRAPHS = 3
+# tokens of a byline name ("Antonia J. Ruiz")
+BYLINE_NAME_TOKENS = (2, 4)
+
+
+def _top_paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the document's first paragraphs (split at blank lines)."""
+    out, start = [], 0
+    for tok in doc:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            if tok.i > start:
+                out.append((start, tok.i))
+            start = tok.i + 1
+            if len(out) == TOP_PARAGRAPHS:
+                return out
+    if start < len(doc):
+        out.append((start, len(doc)))
+    return out[:TOP_PARAGRAPHS]
+
+
+def _name_token(tok) -> bool:
+    """A token of a personal name: capitalised word or initial ("J.")."""
+    return tok.text[:1].isupper() and (tok.is_alpha or (len(tok.text) == 2 and tok.text[1] == "."))
+
+
+def author_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
+    """The person a statement's top names as its author, which the model misses out of
+    running text: a byline paragraph "Antonia J. Ruiz, Minister of Defence" (a short name,
+    a comma, an office title) and a headline "Remarks by President Ruiz on ..." (a
+    statement noun, "by", a title, the name)."""
+    title_words = titles() | lexicon.words("title_words")
+    out = []
+    for k, (a, b) in enumerate(_top_paragraphs(doc)):
+        toks = doc[a:b]
+        comma = next((t.i for t in toks if t.text == ","), None)
+        # NAME , TITLE ...: the whole paragraph is a byline
+        if comma is not None and BYLINE_NAME_TOKENS[0] <= comma - a <= BYLINE_NAME_TOKENS[1] \
+                and all(_name_token(t) for t in doc[a:comma]) and comma + 1 < b \
+                and doc[comma + 1].lower_ in title_words \
+                and not any(t.pos_ in {"VERB", "AUX"} for t in toks):
+            out.append(Span(doc, a, comma, label="PERSON"))
+            continue
+        if k != 0:
+            continue
+        # STATEMENT-NOUN by TITLE NAME...: the headline names its author
+        for tok in toks:
+            if tok.lower_ != "by" or tok.i == a or \
+                    doc[tok.i - 1].lower_ not in lexicon.words("statement_nouns"):
+                continue
+            start = tok.i + 1
+            while start < b and doc[start].lower_ in title_words:
+                start += 1
+            end = start
+            while end < b and end - start < BYLINE_NAME_TOKENS[1] and _name_token(doc[end]) \
+                    and doc[end].lower_ not in lexicon.words("name_function_words"):
+                end += 1
+            if start > tok.i + 1 and end > start:
+                out.append(Span(doc, start, end, label="PERSON"))
+    return out
+
+
+def byline_authors(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """Tag the author a statement's top names (:func:`author_spans`) as a person."""
+    for span in author_spans(doc, lexicon):
+        ents = _replace(ents, span)
+    return ents

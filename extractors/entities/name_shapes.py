@@ -2,6 +2,7 @@
 longer mark names, or a town names where the story was filed), and names that start in lower
 case yet are names ("al-Shabaab", "82nd Airborne Division", "Lebanon's parliament").
 
+Also the name a span gives (:func:`clean_name`) and with its titles (:func:`titled_name`).
 Read by :func:`extractors.entities.grouping.collect_names`.
 """
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from spacy.tokens import Span
 
 from extractors.entities.countries import load_countries
+from extractors.entities.names import strip_generic_tail, strip_titles, titles
 from extractors.lexicon import Lexicon
 
 # a name that opens with the Arabic article in lower case: "al-Shabaab", "al Qaeda"
@@ -88,3 +90,44 @@ def names_several(span: Span, lexicon: Lexicon) -> bool:
         return False
     singular = {word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else ""}
     return bool(singular & kinds)
+
+
+def clean_name(span: Span) -> str:
+    """The name a span gives, without a leading article, possessive, rank or kind word."""
+    toks = list(span)
+    while toks and (toks[0].lower_ in {"the", "a", "an"} or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and (toks[-1].lower_ in {"'s", "’s", "'"} or toks[-1].is_punct):
+        toks = toks[:-1]
+    if not toks:
+        return ""
+    text = " ".join(span.doc[toks[0].i:toks[-1].i + 1].text.split())
+    if span.label_ == "PERSON":
+        text = strip_titles(text)
+    return strip_generic_tail(text)
+
+
+# title words that are not part of how a person is addressed ("former President X")
+_NOT_ADDRESS = {"former", "late", "acting"}
+
+
+def titled_name(span: Span, *, lexicon: Lexicon) -> str | None:
+    """The person's name with the capitalised titles in front of it ("President John Smith"),
+    whether the model's span holds them or they stand just before it; None without a title.
+    """
+    if span.label_ != "PERSON":
+        return None
+    name = clean_name(span)
+    address = titles() - _NOT_ADDRESS
+    start = span.start
+    while (start > 0 and span.doc[start - 1].text[:1].isupper()
+           and span.doc[start - 1].text.rstrip(".").lower() in address):
+        start -= 1
+    words = span.doc[start:span.start].text.split()
+    k = 0
+    while k < len(span) and span[k].text.rstrip(".").lower() in address:
+        words.append(span[k].text)
+        k += 1
+    if not words or not name:
+        return None
+    return " ".join([*words, name])

@@ -62,7 +62,10 @@ class Vocab:
     numbers: Mapping[str, int]                # "three" -> 3, "both" -> 2
     speaker_pronouns: frozenset[str]          # "we" inside a quotation: its speaker
     speech_verbs: frozenset[str]
+    author_pronouns: frozenset[str]           # "I" outside quotations: the document's author
+    statement_nouns: frozenset[str]           # "Remarks by X": a headline naming its author
     single_agent_acts: frozenset[str]         # "designate": one body's formal act
+    single_agent_act_nouns: frozenset[str]    # "designation", "sanction": the act as a noun
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "Vocab":
@@ -95,7 +98,10 @@ class Vocab:
                    numbers={w: int(r[0]) for w, r in lexicon.table("number_words").items()},
                    speaker_pronouns=lexicon.words("speaker_pronouns"),
                    speech_verbs=lexicon.words("speech_verbs"),
-                   single_agent_acts=lexicon.words("single_agent_acts"))
+                   author_pronouns=lexicon.words("author_pronouns"),
+                   statement_nouns=lexicon.words("statement_nouns"),
+                   single_agent_acts=lexicon.words("single_agent_acts"),
+                   single_agent_act_nouns=lexicon.words("single_agent_act_nouns"))
 
 
 #: id of a lexicon -> (the lexicon, kept so its id stays its own, its Vocab)

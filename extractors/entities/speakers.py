@@ -1,7 +1,8 @@
 """Who speaks and who acts when the sentence does not say: quotation speakers ("I" and
-"we" inside a quotation are the speaker of the verb outside it) and the agent the text has
-established for an agentless passive of a formal act ("OFAC designated six men ... X and Y
-are being designated" is OFAC's act).
+"we" inside a quotation are the speaker of the verb outside it), the document's author
+("I" in a statement bylined "Jane Roe, Secretary of State" or headed "Remarks by
+President Roe" is Roe) and the agent the text has established for an agentless passive
+of a formal act ("OFAC designated six men ... X and Y are being designated" is OFAC's act).
 """
 from __future__ import annotations
 
@@ -61,6 +62,75 @@ def quoted_speakers(doc: Doc, index: ReadingIndex) -> dict[int, Mention]:
     return out
 
 
+# paragraphs at the top of a document that may hold its byline (headline, byline, dateline)
+BYLINE_PARAGRAPHS = 3
+# tokens a byline's title may run to after the name ("Jane Roe, Secretary of State")
+BYLINE_TITLE_TOKENS = 8
+
+
+def _paragraphs(doc: Doc, limit: int) -> list[Span]:
+    """The first ``limit`` paragraphs of a document (split at blank lines), as spans."""
+    out, start = [], 0
+    for tok in doc:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            if tok.i > start:
+                out.append(doc[start:tok.i])
+            start = tok.i + 1
+            if len(out) >= limit:
+                return out
+    if start < len(doc):
+        out.append(doc[start:])
+    return out[:limit]
+
+
+def _person_at(tok, index: ReadingIndex) -> Mention | None:
+    m = index.by_token.get(tok.i)
+    return m if m is not None and index.entity(m).cls == "Person" else None
+
+
+def document_author(doc: Doc, index: ReadingIndex) -> Mention | None:
+    """The person a document is by, when its top says so: a byline paragraph that is a
+    person's name and title ("Jane Roe, Secretary of State"), or a headline naming a
+    statement by a person ("Remarks by President Jane Roe on ...")."""
+    paragraphs = _paragraphs(doc, BYLINE_PARAGRAPHS)
+    for para in paragraphs:
+        words_ = [t for t in para if not t.is_space]
+        first = _person_at(words_[0], index) if words_ else None
+        if first is None:
+            continue
+        # NAME , TITLE (no verb): a byline
+        rest = [t for t in words_ if t.idx >= first.end]
+        if rest and rest[0].text == "," and len(rest) <= BYLINE_TITLE_TOKENS + 1 and \
+                not any(t.pos_ in {"VERB", "AUX"} for t in rest):
+            return first
+    if paragraphs:
+        # headline: STATEMENT-NOUN by [Title...] NAME
+        for tok in paragraphs[0]:
+            if tok.lower_ == "by" and tok.i > 0 and \
+                    doc[tok.i - 1].lemma_.lower() in index.vocab.statement_nouns:
+                for t in doc[tok.i + 1:paragraphs[0].end]:
+                    if (m := _person_at(t, index)) is not None:
+                        return m
+                    if not t.is_title:
+                        break
+    return None
+
+
+def author_pronouns(doc: Doc, index: ReadingIndex) -> dict[int, Mention]:
+    """First-person singular pronouns outside quotations, each to the document's author."""
+    candidates = [t for t in doc if t.pos_ == "PRON" and t.lower_ in index.vocab.author_pronouns
+                  and t.i not in index.by_token]
+    if not candidates:
+        return {}
+    author = document_author(doc, index)
+    if author is None:
+        return {}
+    quoted = {i for a, b in _quotations(doc) for i in range(a, b + 1)}
+    return {t.i: Mention(text=t.text, start=t.idx, end=t.idx + len(t.text),
+                         entity=author.entity, via="pronoun")
+            for t in candidates if t.i not in quoted}
+
+
 def described_as(tokens, lemma: str, index: ReadingIndex) -> list[Mention]:
     """The names the tokens describe with a noun of ``lemma``: in apposition ("the KLA, a
     militia group in Laos") or as a predicate ("Hamas is an armed group"), in order."""
@@ -80,28 +150,58 @@ def described_as(tokens, lemma: str, index: ReadingIndex) -> list[Mention]:
     return out
 
 
+# sentences back an agentless formal act may look for the body the text showed doing it
+# (a sanctions release names its designees paragraphs after "OFAC imposed sanctions")
+AGENT_WINDOW = 20
+
+
+def _act_agents(sent: Span, before: int, index: ReadingIndex) -> dict[str, Mention]:
+    """The named bodies a sentence shows performing a formal act before token ``before``:
+    the subject of an active verb of one ("OFAC designated six men"), the owner of a noun
+    of one ("OFAC's designation", "Today's OFAC designation") or the subject of the verb
+    that takes such a noun as its object ("OFAC imposed sanctions on ...")."""
+    vocab, agents = index.vocab, {}
+    for v in sent:
+        if v.i >= before:
+            break
+        lemma = v.lemma_.lower()
+        if v.pos_ == "VERB" and lemma in vocab.single_agent_acts:
+            subjects = [c for c in v.children if c.dep_ == "nsubj"]
+        elif v.pos_ == "NOUN" and lemma in vocab.single_agent_act_nouns:
+            # NOUN -> poss/compound NAME; VERB(active) -> dobj NOUN, VERB -> nsubj NAME
+            subjects = [c for c in v.children if c.dep_ in {"poss", "compound"}]
+            if v.dep_ == "dobj" and v.head.pos_ == "VERB":
+                subjects += [c for c in v.head.children if c.dep_ == "nsubj"]
+        else:
+            continue
+        for c in subjects:
+            if (m := mention_of(c, index)) is not None:
+                agents[m.entity] = m
+    return agents
+
+
 def established_agents(sents: list[Span], index: ReadingIndex) -> dict[int, Mention]:
     """Agentless passives of a formal act ("X and Y are being designated") whose agent the
-    text has established: the one named subject of the same verb in the active voice in
-    that sentence or the few before it ("OFAC designated six individuals ..."); none when
-    two bodies did it there."""
+    text has established: the one named body the sentence and the few before it show
+    performing such an act, in a verb ("OFAC designated six individuals ...") or a noun
+    ("OFAC imposed sanctions on ...", "I am announcing the designation of ..."); none
+    when two bodies did it there. When none did, the nearest earlier sentence that shows
+    one body doing it (a release names its designees paragraphs after the act)."""
     out = {}
     for k, sent in enumerate(sents):
         for verb in sent:
-            lemma = verb.lemma_.lower()
-            if verb.pos_ != "VERB" or lemma not in index.vocab.single_agent_acts:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in index.vocab.single_agent_acts:
                 continue
             kids = list(verb.children)
             if not any(c.dep_ == "nsubjpass" for c in kids) or any(c.dep_ == "agent" for c in kids):
                 continue
-            agents: dict[str, Mention] = {}
+            near: dict[str, Mention] = {}
             for back in range(k, max(-1, k - DESCRIPTION_WINDOW - 1), -1):
-                for v in sents[back]:
-                    if v.i >= verb.i or v.lemma_.lower() != lemma or v.pos_ != "VERB":
-                        continue
-                    for c in v.children:
-                        if c.dep_ == "nsubj" and (m := mention_of(c, index)) is not None:
-                            agents[m.entity] = m
-            if len(agents) == 1:   # two bodies acting nearby: whose act it is is not clear
-                out[verb.i] = next(iter(agents.values()))
+                near.update(_act_agents(sents[back], verb.i, index))
+            for back in range(k - DESCRIPTION_WINDOW - 1, max(-1, k - AGENT_WINDOW - 1), -1):
+                if near:
+                    break
+                near = _act_agents(sents[back], verb.i, index)
+            if len(near) == 1:   # two bodies acting there: whose act it is is unclear
+                out[verb.i] = next(iter(near.values()))
     return out

@@ -11,7 +11,10 @@ from spacy.tokens import Token
 from extractors.entities import EntityIndex
 from extractors.records import Mention
 from extractors.relations.words import words
+from ontology.terms import REL
 
+#: relations whose target may be a group's things ("KH facilities", "positions of Hezbollah")
+PHYSICAL = frozenset({REL.attacked, REL.withdrewFrom, REL.visited})
 
 
 def conjuncts(tok: Token) -> list[Token]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from extractors.relations.arguments import argument_mentions
+from extractors.relations.arguments import PHYSICAL, argument_mentions
 from extractors.relations.clauses import subjects
 from extractors.entities import EntityIndex
 from extractors.relations.factuality import noun_factuality
@@ -93,8 +93,10 @@ def _has_of_object(noun: Token) -> bool:
                any(p.dep_ == "pobj" for p in c.children) for c in noun.children)
 
 
-def event_targets(noun: Token, rel: str, index: EntityIndex, cues, mentions) -> list[Mention]:
-    """Whom or what the event a noun names was directed at."""
+def event_targets(noun: Token, rel: str, index: EntityIndex, cues) -> list[Mention]:
+    """Whom or what the event a noun names was directed at: a group's things stand for
+    the group only for physical acts ("strikes on Hezbollah positions", but "sanctions on
+    officials of X" do not sanction X)."""
     preps = cues.target_preps.get(rel, frozenset())
     if noun.lemma_.lower() in cues.of_object_nouns or noun.lower_ in cues.of_object_nouns:
         preps = preps | {"of"}  # "the invasion of Ukraine"
@@ -104,7 +106,7 @@ def event_targets(noun: Token, rel: str, index: EntityIndex, cues, mentions) -> 
             if c.dep_ == "prep" and c.lower_ in preps:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        out.extend(mentions(p))
+                        out.extend(argument_mentions(p, index, physical=rel in PHYSICAL))
     # "Kennedy's assassination", "the Soleimani killing": the modifier is the victim
     if rel in cues.possessive_objects and not _has_of_object(noun):
         for c in noun.children:

@@ -57,7 +57,7 @@ def _event_nouns(view: SentenceView, ctx: DocContext) -> list[tuple[str, Fact]]:
         found = event_noun(tok, ctx.cues.nouns)
         if found is None or found[0] is not tok:
             continue
-        targets = event_targets(tok, rel := found[1], index, ctx.cues, mentions)
+        targets = event_targets(tok, rel := found[1], index, ctx.cues)
         if not targets:
             continue
         agents, how = explicit_agents(tok, rel, index, ctx.cues, mentions, _light_subjects(ctx))

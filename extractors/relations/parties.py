@@ -172,8 +172,7 @@ def participation(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         verb = _participant_verb(noun)
         if verb is None:
             continue
-        targets = event_targets(noun, found[1], index, ctx.cues,
-                                lambda t: argument_mentions(t, index, physical=True))
+        targets = event_targets(noun, found[1], index, ctx.cues)
         agents = [m for s in subjects(verb)[0] for m in argument_mentions(s, index)]
         for agent in _unique(agents):
             for target in _unique(targets):

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Token
 
 from extractors.records import Fact, Factuality
-from extractors.relations.arguments import argument_mentions, name_mentions
+from extractors.relations.arguments import PHYSICAL, argument_mentions, name_mentions
 from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.factuality import factuality
 from extractors.relations.phrase_mentions import is_city
@@ -23,7 +23,6 @@ from extractors.relations.words import words
 from ontology.terms import REL
 
 # relations whose object can be a group's places and things
-_PHYSICAL = {REL.attacked, REL.withdrewFrom, REL.visited}
 # relations whose object may be an event, standing for its agent
 _JUDGING = {REL.condemned, REL.rejected}
 # relations whose object is a body one belongs to
@@ -76,7 +75,7 @@ def frame_facts(view: SentenceView, ctx: DocContext, frame: VerbFrame,
                 verb.head.lemma_ in words("object_control_verbs"):
             fact = Factuality.ASSERTED if factuality(verb.head, view.sent) == \
                 Factuality.ASSERTED else fact
-        objs = argument_mentions(cand.token, index, physical=relation in _PHYSICAL)
+        objs = argument_mentions(cand.token, index, physical=relation in PHYSICAL)
         if relation in _ROLES:
             # the range of a role is an actor: one works in a city, not for it
             objs = [m for m in objs if not is_city(m, index, verb.doc)]

@@ -179,6 +179,25 @@ def test_coref_first_person_in_a_quotation_is_its_speaker(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # "I" outside quotations in a statement with a byline is its author
+    ("Designations of Two Militia Leaders\n\nTeodora V. Marsh, Minister of Finance\n\nI am "
+     "announcing the designation of two militia leaders today.", {("I", "Teodora V. Marsh")}),
+    # or the person a headline names after "Remarks by"
+    ("Remarks by President Halvorsen on the Harbour Attack\n\nTHE PRESIDENT: Last night I "
+     "spoke with my ministers.", {("I", "Halvorsen"), ("my", "Halvorsen")}),
+    # a quotation's "I" is its speaker's, never the author's, even when no speaker is found
+    ("Statement by Teodora V. Marsh\n\nThe banner read \"I am not afraid\" in red letters.",
+     set()),
+    # no byline: "I" stands for nobody
+    ("Rebels Take Kessa\n\nI saw the fighters enter the town on Monday.", set()),
+])
+def test_coref_first_person_outside_quotations_is_the_bylined_author(nlp, text, expected):
+    index = index_entities(nlp(text), lexicon=load_lexicon())
+    found = {(m.text, index.entity(m).name) for m in index.references.by_token.values()}
+    assert found == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     ("Britain, France and Germany condemned the raid on Sunday. The three countries urged "
      "Iran to free the crew.",
      {("United Kingdom", "requested", "Iran"), ("France", "requested", "Iran"),
@@ -264,6 +283,14 @@ def test_coref_unnamed_government_is_the_document_country(triples, text, expecte
     ("Britain sanctioned two Hamas financiers on Tuesday. Canada sanctioned three others. "
      "Yusuf Amin was sanctioned for moving funds.",
      {("United Kingdom", "sanctioned", "Hamas")}),
+    # the act told by a noun, paragraphs before the list of designees
+    ("Today the Acme Office of Asset Control imposed sanctions on two militia financiers. "
+     "Both moved money for the Red Hand militia.\n\nOmar Haddad ran a currency exchange in "
+     "Mosul. He sent cash to commanders. His brother kept the books. The money paid for "
+     "weapons.\n\nOmar Haddad and Sami Nasser are being designated pursuant to Executive "
+     "Order 13224.",
+     {("Acme Office of Asset Control", "sanctioned", "Omar Haddad"),
+      ("Acme Office of Asset Control", "sanctioned", "Sami Nasser")}),
     # another act: an arrest is not the sanction's
     ("Australia sanctioned Ahmad Rahimi in March. Police said Rahimi was arrested in Perth.",
      {("Australia", "sanctioned", "Ahmad Rahimi")}),

@@ -52,6 +52,14 @@ import pytest
                              ("Mali", "Country")}),
     ("Michael Jordan won again. Jordan said he was tired.",
      {("Michael Jordan", "Person"), ("Jordan", "Person")}),
+    # byline_authors: the author a statement's top names, however its line is cased
+    ("Sanctions on Port Militias\n\nTeodora V. Marsh, Minister of Finance\n\nToday the "
+     "ministry froze the accounts of three companies.",
+     {("Teodora V. Marsh", "Person")}),
+    ("Remarks by Prime Minister Halvorsen on the Harbour Attack\n\nTHE PRIME MINISTER: Good "
+     "evening.", {("Halvorsen", "Person")}),
+    # a title line that is no byline ("Name, Title" needs an office title after the comma)
+    ("Rebels Take Kessa, Aid Groups Say\n\nFighters entered the town on Monday.", set()),
     # split_kind_of_country: the country is not part of the region's name
     ("Jihadists ambushed a patrol in the Segou Region of Mali on Tuesday.",
      {("Segou Region", "City"), ("Mali", "Country")}),

@@ -158,3 +158,14 @@ def test_nominal_possessive_with_an_of_victim_is_the_killer(triples):
 def test_nominal_event_subject_lends_its_agent_only_to_violence(read):
     rec = read("Kennedy's assassination by Lee Oswald shocked America.")
     assert not [f for f in rec.facts if f.open]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a group's things stand for the group only as the target of a physical act
+    ("Israeli jets carried out strikes on positions of Hezbollah.",
+     {("Israel", "attacked", "Hezbollah")}),
+    ("The EU imposed sanctions on the suppliers of the Wagner Group.", set()),
+])
+def test_nominal_things_of_a_group_are_its_target_only_in_physical_acts(triples, sentence,
+                                                                        expected):
+    assert triples(sentence) == expected
