@@ -27,6 +27,7 @@ class Relation:
     agent_nouns: tuple[str, ...] = ()
     possessive_is_object: bool = False
     of_object_nouns: tuple[str, ...] = ()
+    broader: tuple[str, ...] = ()   # relations it specialises (rdfs:subPropertyOf)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class CueTable:
     agent_nouns: dict[str, str] = field(default_factory=dict)
     possessive_objects: frozenset[str] = frozenset()
     of_object_nouns: frozenset[str] = frozenset()
+    #: relation -> the relations it specialises: "leaderOf" -> {"memberOf"}
+    broader: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=None)
@@ -87,6 +90,8 @@ def relations_of(g: Graph) -> tuple[Relation, ...]:
             agent_nouns=tuple(sorted(str(o) for o in g.objects(prop, KGB.agentNoun))),
             possessive_is_object=g.value(prop, KGB.possessiveArgument) == KGB.ObjectArgument,
             of_object_nouns=tuple(sorted(str(o) for o in g.objects(prop, KGB.ofObjectNoun))),
+            broader=tuple(sorted(str(o).split("#")[-1] for o in g.objects(prop, RDFS.subPropertyOf)
+                                 if (o, RDF.type, KGB.Relation) in g)),
         ))
     return tuple(sorted(out, key=lambda r: r.name))
 
@@ -160,4 +165,5 @@ def cue_table(relations: tuple[Relation, ...]) -> CueTable:
                     target_preps={r.name: frozenset(r.target_prepositions) for r in rels},
                     agent_nouns=agents,
                     possessive_objects=frozenset(r.name for r in rels if r.possessive_is_object),
-                    of_object_nouns=frozenset(n for r in rels for n in r.of_object_nouns))
+                    of_object_nouns=frozenset(n for r in rels for n in r.of_object_nouns),
+                    broader={r.name: frozenset(r.broader) for r in rels if r.broader})

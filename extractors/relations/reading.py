@@ -3,7 +3,9 @@
 For each sentence the first pass notes the events it names and computes its verb frames;
 then the rules run stage by stage (:mod:`extractors.relations.registry`). Facts without
 verbs (the phrase stage) are read after every sentence's verb and nominal facts, so a
-fact told both ways keeps its verb rule.
+fact told both ways keeps its verb rule. Last, a fact whose pair the document also gives a
+narrower relation (the ontology's ``rdfs:subPropertyOf``: "the emir of X" and "a leader of
+X" give leaderOf, not also memberOf) is dropped.
 """
 from __future__ import annotations
 
@@ -58,4 +60,15 @@ def _read(ctx: DocContext) -> list[Fact]:
     for view in views:
         for r in late:
             keep(r(view, ctx))
-    return out
+    return _narrowest(out, ctx.cues.broader)
+
+
+def _narrowest(facts: list[Fact], broader) -> list[Fact]:
+    """The facts without those a narrower relation of the same pair and factuality makes
+    redundant ("leaderOf" over "memberOf")."""
+    if not broader:
+        return facts
+    covered = {(f.subject.entity, b, f.object.entity, f.factuality)
+               for f in facts for b in broader.get(f.relation, ())}
+    return [f for f in facts
+            if (f.subject.entity, f.relation, f.object.entity, f.factuality) not in covered]

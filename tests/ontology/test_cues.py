@@ -39,6 +39,11 @@ def test_cues_symmetric_relations_are_contacted_and_cooperated_with():
     assert load_cues().symmetric == {"contacted", "cooperatedWith"}
 
 
+def test_cues_a_head_is_the_one_narrower_relation_of_a_member():
+    # kgb:leaderOf rdfs:subPropertyOf kgb:memberOf, read into the cue table
+    assert load_cues().broader == {"leaderOf": frozenset({"memberOf"})}
+
+
 @pytest.mark.parametrize("lemma,relation", [
     ("kill", "killed"), ("assassinate", "killed"), ("wound", "injured"), ("bomb", "attacked"),
     ("denounce", "condemned"), ("blacklist", "sanctioned"), ("deploy", "sent"),
