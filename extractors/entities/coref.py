@@ -33,9 +33,9 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.entities.plural_references import resolve_plural
 from extractors.entities.focus import document_country
-from extractors.entities.reference_index import (DESCRIPTION_WINDOW, ReadingIndex, References,
-                                                 Vocab, agrees, fits, is_subject, mention_of,
-                                                 mentions_in, pick, sentences)
+from extractors.entities.reference_index import (DESCRIPTION_WINDOW, FOCUS_WINDOW, ReadingIndex,
+                                                 References, Vocab, agrees, fits, is_subject,
+                                                 mention_of, mentions_in, pick, sentences)
 from extractors.entities.speakers import (author_pronouns, described_as, established_agents,
                                           quoted_speakers)
 from extractors.lexicon import Lexicon
@@ -149,7 +149,8 @@ def _resolve_description(tok: Token, sents: list[Span], k: int, index: ReadingIn
 
     kinds = index.vocab.kinds if tok.tag_ == "NN" else index.vocab.member_kinds
     kind = kinds.get(lemma)
-    for back in range(k, max(-1, k - DESCRIPTION_WINDOW - 1), -1):
+    window = DESCRIPTION_WINDOW if tok.tag_ == "NN" else FOCUS_WINDOW
+    for back in range(k, max(-1, k - window - 1), -1):
         sent = sents[back]
         found = mentions_in(sent[:tok.i - sent.start] if back == k else sent, index)
         # the name the text described with this noun: "KLA, a militia group" -> "the group"

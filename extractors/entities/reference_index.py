@@ -122,6 +122,9 @@ class ReadingIndex:
 
 
 DESCRIPTION_WINDOW = 3   # sentences a definite description may reach back
+# sentences "the rebels", "the militants" may reach back for the armed group in focus (a
+# story names its group once, then speaks of "the rebels" through quotes and denials)
+FOCUS_WINDOW = 8
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -230,6 +230,11 @@ def test_coref_references_give_the_whole_set_of_facts(triples, text, expected):
     ("Fighters of the Sahel Liberation Front took the road. The militants then shelled Gao and "
      "Kidal.", {("Sahel Liberation Front", "attacked", "Gao"),
                    ("Sahel Liberation Front", "attacked", "Kidal")}),
+    # the group stays in focus through a spokesman's quotes and denials
+    ("The Sahel Liberation Front said on Monday that it had taken the road. Officials denied "
+     "it. \"Nobody was hurt,\" a spokesman said. \"The army held the bridge.\" Aid workers "
+     "left the town. Prices rose. Tanzania calls the rebels \"terrorists\" backed by Eritrea.",
+     {("Eritrea", "supported", "Sahel Liberation Front")}),
     # two groups in focus: the rebels of which one is not said
     ("The Sahel Liberation Front and the Azawad Movement both claimed the road. The rebels "
      "later shelled Gao.", set()),
