@@ -12,7 +12,7 @@ _LAZY = {
     "References": "extractors.entities.coref",
     "resolve_references": "extractors.entities.coref",
     "classify": "extractors.entities.entity_classes",
-    "clean_name": "extractors.entities.grouping",
+    "clean_name": "extractors.entities.name_shapes",
     "load_countries": "extractors.entities.countries",
     "name_key": "extractors.entities.names",
     "fold": "extractors.entities.names",
