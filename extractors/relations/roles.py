@@ -342,7 +342,8 @@ def _generic_body(words_after: list[Token]) -> bool:
     """Whether a body's name after its country is a state body's generic name ("Foreign
     Ministry", "Ministry of Defense", "Security Forces"), not a proper one ("Democratic
     Forces", "Central News Agency")."""
-    generic = words("portfolio_words") | words("state_body_nouns") | words("institution_nouns")
+    generic = (words("portfolio_words") | words("state_body_nouns") | words("institution_nouns")) \
+        - words("facility_nouns")   # "the Iranian Embassy" is a place, no member
     # capitalised, as a body's name is ("American service members" names no body)
     return bool(words_after) and all(t.lower_ in {"of", "the"} or
                                      (t.lower_ in generic and t.text[:1].isupper())

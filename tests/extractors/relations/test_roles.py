@@ -189,6 +189,8 @@ def test_roles_person_of_a_part_of_a_body(stated, sentence, expected):
      {("U.S. Department of the Treasury", "memberOf", "United States")}),
     # a proper name with a nationality in it is no state body of that state
     ("Syria is at war. The Syrian Democratic Forces took the town.", set()),
+    # nor is an embassy, a place
+    ("Iran protested. Officials at the Iranian Embassy refused to comment.", set()),
 ])
 def test_roles_body_named_with_its_state(triples, text, expected):
     assert triples(text) == expected
