@@ -44,6 +44,17 @@ def _place_argument(tok, lexicon: Lexicon) -> bool:
     return False
 
 
+def _listed_place(tok, lexicon: Lexicon) -> bool:
+    """Whether a name is one of the places a plural place noun lists: "the towns of A, B
+    and C", "the West Darfur villages of A and B"."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    noun = tok.head.head
+    return noun.tag_ == "NNS" and noun.lemma_.lower() in lexicon.words("place_nouns")
+
+
 def classify(span: Span, *, lexicon: Lexicon) -> str:
     """The ontology class of an entity span, from its spaCy label and its words."""
     words = {t.lower_ for t in span}
@@ -59,6 +70,9 @@ def classify(span: Span, *, lexicon: Lexicon) -> str:
         cls = "Person"  # "South African president Thabo Mbeki": an office comes before a person
     if cls == "Person" and len(span) == 1 and _place_argument(span.root, lexicon):
         cls = "City"  # "the militants who control Jilib", "flew to Vilnius"
+    if cls in {"Person", "Organization"} and span.label_ in {"PERSON", "ORG", "NORP"} \
+            and _listed_place(span.root, lexicon):
+        cls = "City"  # "the towns of Boodhaano, Galadiid and Yucub"
     if span.label_ in {"ORG", "PERSON", "NORP"} and armed_words(words, lexicon=lexicon):
         return "ArmedGroup"
     if span.label_ in {"FAC", "GPE", "LOC"} and words & lexicon.words("facility_nouns"):

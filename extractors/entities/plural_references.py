@@ -2,7 +2,8 @@
 
 "Britain, France and Germany condemned the strikes. The three countries urged ..." (the one
 list of three names of the right kind, in the sentence or the three before); "four Houthi
-commanders. A, B, C and D ..." (a count announced, then given in the next sentence).
+commanders. A, B, C and D ..." (a count announced, then given in one of the next three
+sentences).
 """
 from __future__ import annotations
 
@@ -61,13 +62,18 @@ def resolve_plural(tok: Token, sents: list[Span], k: int, index: ReadingIndex
     size = counted(tok, index)
     if size is None:
         # a count announced, then given: "five terrorist leaders in Africa. A, B, C, D and
-        # E are designated ...": the next sentence's one list of that many names
+        # E are designated ...", "captured seven towns. [a quotation] They entered the
+        # towns of A, ... and G": the one list of that many names in the nearest of the
+        # next few sentences that holds such a list
         size = counted(tok, index, definite=False)
-        if size is None or k + 1 >= len(sents) or tok.dep_ in {"nsubj", "nsubjpass"}:
+        if size is None or tok.dep_ in {"nsubj", "nsubjpass"}:
             return ()
-        lists = lists_in(sents[k + 1], classes, size, index)
-        distinct = {tuple(x.entity for x in lst) for lst in lists}
-        return lists[0] if len(distinct) == 1 else ()
+        for sent in sents[k + 1:k + 1 + DESCRIPTION_WINDOW]:
+            lists = lists_in(sent, classes, size, index)
+            if lists:
+                distinct = {tuple(x.entity for x in lst) for lst in lists}
+                return lists[0] if len(distinct) == 1 else ()
+        return ()
     for back in range(k, max(-1, k - DESCRIPTION_WINDOW - 1), -1):
         sent = sents[back]
         lists = lists_in(sent[:tok.i - sent.start] if back == k else sent, classes, size, index)

@@ -133,6 +133,10 @@ def plural(nlp):
     ("Britain on Monday sanctioned four Houthi commanders. Ali al-Hamdani, Saleh Qasim, Yahya "
      "Mansur and Omar Zaid were accused of directing attacks on shipping.", "commanders",
      ("Ali al-Hamdani", "Saleh Qasim", "Yahya Mansur", "Omar Zaid")),
+    # ... or a few sentences on, after a quotation
+    ("The rebels said they had taken four villages near the border. \"The army fled,\" a "
+     "commander said. They entered the towns of Degehabur, Shilavo, Warder and Gode on "
+     "Sunday.", "villages", ("Degehabur", "Shilavo", "Warder", "Gode")),
 ])
 def test_coref_plural_descriptions_stand_for_their_list(plural, text, word, expected):
     assert plural(text, word) == expected
