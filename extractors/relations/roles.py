@@ -12,12 +12,13 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extractors.entities import EntityIndex
-from extractors.entities import is_acronym, load_countries, name_key
+from extractors.entities import is_acronym
 from extractors.relations.phrase_mentions import (ORG_CLASSES, asserts, fact, is_body, is_city, is_class,
                                                   mention_head, names_of)
 from extractors.records import Fact, Mention
 from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.registry import Stage, rule
+from extractors.relations.state_bodies import country_named
 from extractors.relations.titles import chief_of_field, heads_places, indefinite, title_relation
 from extractors.relations.words import words
 from ontology.classes import subclasses_of
@@ -333,53 +334,9 @@ def body_of_state(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         words = [t for t in (span if span is not None else ())
                  if t.lower_ not in {"the", "a", "an"}]
         if words and words[0].i != tok.i:
-            state = _country_named(words[0], index, body)
+            state = country_named(words[0], index, body)
             if state is not None:
                 yield from fact(body, REL.memberOf, state, sentence, "role-body-of-state")
-
-
-def _generic_body(words_after: list[Token]) -> bool:
-    """Whether a body's name after its country is a state body's generic name ("Foreign
-    Ministry", "Ministry of Defense", "Security Forces"), not a proper one ("Democratic
-    Forces", "Central News Agency")."""
-    generic = (words("portfolio_words") | words("state_body_nouns") | words("institution_nouns")) \
-        - words("facility_nouns")   # "the Iranian Embassy" is a place, no member
-    # capitalised, as a body's name is ("American service members" names no body)
-    return bool(words_after) and all(t.lower_ in {"of", "the"} or
-                                     (t.lower_ in generic and t.text[:1].isupper())
-                                     for t in words_after)
-
-
-def _country_named(tok: Token, index: EntityIndex, inside: Mention) -> Mention | None:
-    """The country another entity of the document names by this word, if any.
-
-    The country's name or its capitalised abbreviation counts ("US", "Iran") where the
-    document uses it as a place or before a state body's generic name ("U.S. Department of
-    the Treasury"); a nationality counts only before a generic name ("Russian Foreign
-    Ministry", "Iraqi Security Forces"), not in a proper one ("Syrian Democratic Forces").
-    """
-    key = name_key(tok.text)
-    abbreviation = tok.text.replace(".", "").isupper()
-    demonym_of = load_countries().demonym(tok.text)
-    span = tok.doc.char_span(inside.start, inside.end, alignment_mode="expand")
-    generic = span is not None and _generic_body([t for t in span if t.i > tok.i])
-    for ent in index.entities.values():
-        if ent.key == inside.entity or ent.cls != "Country":
-            continue
-        if demonym_of == ent.name:
-            if generic:
-                return Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
-                               entity=ent.key)
-            return None
-        aliases = {name_key(a) for a in ent.aliases} if abbreviation else set()
-        if key == name_key(ent.name) or key in aliases:
-            # the word must be used elsewhere as a place name, not as a nationality ("Iraqi"),
-            # or open a state body's generic name ("U.S. Department of the Treasury")
-            if generic or any(t.ent_type_ == "GPE" and name_key(t.text) == key for t in tok.doc):
-                return Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
-                               entity=ent.key)
-            return None
-    return None
 
 
 @rule("role-part-of", stage=Stage.PHRASE)
