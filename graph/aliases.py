@@ -76,14 +76,24 @@ def add_entities(g, resolution: Resolution) -> None:
     """One node per merged entity: its class, label, other names, mention count and why
     each other name joined (``kgb:mergeReason``, read by ``kgbuilder entities --explain``)."""
     for node in resolution.nodes:
-        g.add((node.iri, RDF.type, KGB[node.cls]))
-        g.add((node.iri, RDFS.label, Literal(node.label)))
-        for alt in node.altlabels:
-            g.add((node.iri, SKOS.altLabel, Literal(alt)))
-        g.add((node.iri, KGB.mentionCount, Literal(node.mentions, datatype=XSD.integer)))
-        for name, reason, doc_id in node.reasons:
-            g.add((node.iri, KGB.mergeReason,
-                   Literal(f"{name}: {reason}" + (f" [{doc_id}]" if doc_id else ""))))
+        add_node(g, node)
+        for reason in node.reasons:
+            add_reason(g, node.iri, reason)
+
+
+def add_node(g, node: MergedEntity) -> None:
+    """A node's own triples: class, label, other names and mention count."""
+    g.add((node.iri, RDF.type, KGB[node.cls]))
+    g.add((node.iri, RDFS.label, Literal(node.label)))
+    for alt in node.altlabels:
+        g.add((node.iri, SKOS.altLabel, Literal(alt)))
+    g.add((node.iri, KGB.mentionCount, Literal(node.mentions, datatype=XSD.integer)))
+
+
+def add_reason(g, iri, reason: tuple[str, str, str]) -> None:
+    """Why a name joined the node ``iri``: ``(name, reason, doc id)`` as one ``kgb:mergeReason``."""
+    name, why, doc_id = reason
+    g.add((iri, KGB.mergeReason, Literal(f"{name}: {why}" + (f" [{doc_id}]" if doc_id else ""))))
 
 
 @dataclass(frozen=True)

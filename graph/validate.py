@@ -62,9 +62,10 @@ def standalone_property_shapes(shapes: Graph) -> Graph:
     return out
 
 
-@lru_cache(maxsize=None)
-def _checked_shapes() -> Graph:
-    return standalone_property_shapes(_shapes())
+@lru_cache(maxsize=4)
+def _checked(shapes: Graph) -> Graph:
+    """:func:`standalone_property_shapes` of ``shapes``, made once per shapes graph."""
+    return standalone_property_shapes(shapes)
 
 
 def _short(g: Graph, term) -> str:
@@ -92,7 +93,7 @@ def violations_by_focus(g: Graph, *, shapes: Graph | None = None) -> tuple[bool,
     that has any. The shapes are checked standalone (:func:`standalone_property_shapes`)
     and each result is given the node shape of ``shapes`` its property shape belongs to."""
     shapes_g = shapes if shapes is not None else _shapes()
-    checked = _checked_shapes() if shapes is None else standalone_property_shapes(shapes)
+    checked = _checked(shapes_g)
     conforms, results, _ = shacl_validate(
         g, shacl_graph=checked, inference="none",
         abort_on_first=False, allow_warnings=True, advanced=False, meta_shacl=False)
