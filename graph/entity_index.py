@@ -28,7 +28,9 @@ from dataclasses import dataclass, replace
 import pyoxigraph as ox
 
 from extractors.records import Entity
+from extractors.entities.names import is_acronym
 from graph.aliases import dependency_keys
+from graph.merge_rules import _acronym_letters, _kind
 from graph.forms import Form, Position, form_key
 from graph.iris import digest, document_iri
 from graph.nquads import string_nt
@@ -109,11 +111,21 @@ def read_summary(meta: ox.Store, iri: ox.NamedNode) -> FormSummary | None:
     return _summary_from_json(q.object.value) if q is not None else None
 
 
+def _acronym_key(kind: str, letters: str) -> tuple[str, str, str]:
+    """The key that says a form of this kind is the acronym ``letters``."""
+    return (kind, "acronym-of", letters)
+
+
 def summary_lines(iri: ox.NamedNode, s: FormSummary, *, keys: bool) -> str:
-    """N-Quads of a form's summary (and of its dependency keys when ``keys``)."""
+    """N-Quads of a form's summary (and of its dependency keys when ``keys``, with the
+    key that marks an acronym)."""
     lines = [f"{iri} {_FORM} {string_nt(_summary_json(s))}{_TAIL}"]
     if keys:
-        lines.extend(f"{iri} {_KEY} {string_nt(chr(9).join(k))}{_TAIL}" for k in sorted(s.keys()))
+        found = s.keys()
+        ent = Entity("", s.form.name, s.form.cls)
+        if is_acronym(ent.name):
+            found.add(_acronym_key(_kind(ent), _acronym_letters(ent.name)))
+        lines.extend(f"{iri} {_KEY} {string_nt(chr(9).join(k))}{_TAIL}" for k in sorted(found))
     return "".join(lines)
 
 
@@ -174,15 +186,30 @@ def remove_shared(meta: ox.Store, doc_id: str) -> None:
         meta.remove(q)
 
 
+def _any_acronym(meta: ox.Store, key: tuple) -> bool:
+    """Whether the store holds an acronym of the initials ``key`` names."""
+    marker = ox.Literal("\t".join(_acronym_key(key[0], key[2])))
+    return next(iter(meta.quads_for_pattern(None, _KEY, marker, META)), None) is not None
+
+
 def region(meta: ox.Store, entities: Iterable[Entity]) -> dict[ox.NamedNode, FormSummary]:
     """The stored forms connected to ``entities`` through dependency keys: form IRI ->
-    summary. The entities' own keys start the walk; each form found adds its keys."""
+    summary. The entities' own keys start the walk; each form found adds its keys.
+
+    Initials are a link only where an acronym of them is (stored or among ``entities``):
+    only an acronym's merge reads which names have its letters as initials, so names
+    that merely share initials ("Ali Kazim", "Amal Kurdi") do not depend on each other.
+    """
+    entities = list(entities)
     todo = {k for ent in entities for k in dependency_keys(ent)}
+    acronyms = {(_kind(e), _acronym_letters(e.name)) for e in entities if is_acronym(e.name)}
     seen_keys: set = set()
     found: dict[ox.NamedNode, FormSummary] = {}
     while todo:
         key = todo.pop()
         seen_keys.add(key)
+        if key[1] == "initials" and (key[0], key[2]) not in acronyms and not _any_acronym(meta, key):
+            continue
         for q in meta.quads_for_pattern(None, _KEY, ox.Literal("\t".join(key)), META):
             if q.subject in found:
                 continue

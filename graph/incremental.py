@@ -48,7 +48,7 @@ _RECORD = ox.NamedNode("urn:kgbuilder:store#record")
 _IRIS = ox.NamedNode("urn:kgbuilder:store#entityIris")
 _INDEXED = ox.NamedNode("urn:kgbuilder:store#entityIndex")
 #: the entity index's version: a store indexed otherwise is indexed again on its next write
-_INDEX_VERSION = "3"
+_INDEX_VERSION = "4"
 
 
 @dataclass(frozen=True)
