@@ -8,6 +8,9 @@ cost and memory per worker do not depend on the corpus's size: records leave the
 workers and spaCy's strings are dropped per chunk); this measures what does: the
 store's entity layer, shared layer and validation.
 
+The CPU seconds (user and system) are printed beside the wall time: on a shared machine
+the wall time per document swings with the others' load, the CPU time much less.
+
 Usage:
     python bench/store_build.py [--docs 1000,5000,10000] [--batch 200]
 """
@@ -34,13 +37,16 @@ def one(n: int, batch: int) -> None:
 
     texts = [TextInput(r.doc_id, r.text) for r in iter_entity_records(n, facts=True)]
     with tempfile.TemporaryDirectory() as tmp:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        cpu_start = usage.ru_utime + usage.ru_stime
         start = time.perf_counter()
         done = build_into_store(texts, Path(tmp) / "kg", batch_docs=batch,
                                 read=lambda todo: iter_entity_records(n, facts=True))
         seconds = time.perf_counter() - start
     assert done.documents == n, done
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{seconds:.2f} {peak:.1f} {len(done.violations.lines())}")
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = usage.ru_utime + usage.ru_stime - cpu_start
+    print(f"{seconds:.2f} {usage.ru_maxrss / 1024:.1f} {len(done.violations.lines())} {cpu:.2f}")
 
 
 def main() -> None:
@@ -53,16 +59,18 @@ def main() -> None:
         one(args.one, args.batch)
         return
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; batches of {args.batch}")
-    print(f"{'documents':>9} {'seconds':>8} {'s/1000 docs':>12} {'peak RSS MiB':>13} {'violations':>10}")
+    print(f"{'documents':>9} {'seconds':>8} {'s/1000 docs':>12} {'CPU s/1000':>11} "
+          f"{'peak RSS MiB':>13} {'violations':>10}  {'load':>4}")
     first = None
     for n in (int(x) for x in args.docs.split(",")):
         out = subprocess.run([sys.executable, __file__, "--one", str(n), "--batch", str(args.batch)],
                              capture_output=True, text=True, check=True).stdout.split()
-        seconds, peak, violations = float(out[0]), float(out[1]), out[2]
-        first = first or (seconds / n, peak)
-        print(f"{n:>9} {seconds:>8.1f} {1000 * seconds / n:>12.2f} {peak:>13.0f} {violations:>10}"
-              f"   (x{seconds / n / first[0]:.2f} time per document, x{peak / first[1]:.2f} RSS"
-              " of the first size)", flush=True)
+        seconds, peak, violations, cpu = float(out[0]), float(out[1]), out[2], float(out[3])
+        first = first or (seconds / n, peak, cpu / n)
+        print(f"{n:>9} {seconds:>8.1f} {1000 * seconds / n:>12.2f} {1000 * cpu / n:>11.2f} "
+              f"{peak:>13.0f} {violations:>10}  {os.getloadavg()[0]:>4.1f}"
+              f"   (x{seconds / n / first[0]:.2f} time, x{cpu / n / first[2]:.2f} CPU per document,"
+              f" x{peak / first[1]:.2f} RSS of the first size)", flush=True)
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
+from typing import BinaryIO
 
 #: how temporary files start: hidden, and named after the file they will become
 TEMP_PREFIX = "."
@@ -36,14 +37,26 @@ def write_atomic(path: Path | str, text: str) -> Path:
     >>> write_atomic(d / "sub" / "a.txt", "new").read_text()
     'new'
     """
+    data = text.encode("utf-8")
+    return write_stream_atomic(path, lambda out: out.write(data))
+
+
+def write_stream_atomic(path: Path | str, write: Callable[[BinaryIO], object]) -> Path:
+    """:func:`write_atomic` for a writer that streams bytes into the open file ``write(out)``
+    (a serialiser that never holds the whole text).
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> write_stream_atomic(d / "b.txt", lambda out: out.write(b"streamed")).read_text()
+    'streamed'
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = text.encode("utf-8")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{TEMP_PREFIX}{path.name}.",
                                suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            write(out)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(tmp, _file_mode())

@@ -39,6 +39,11 @@ Examples:
   kgbuilder export out/graph.ttl --format nt,nq,trig,jsonld,graphml -o out
   kgbuilder export out/graph.trig --format ttl -o elsewhere
   kgbuilder export --store kg --format trig,nt -o dump   # everything a store holds
+
+From a store, ttl, nt, trig and nq are written by Oxigraph as the store streams (memory
+stays flat, whatever the store's size; N-Triples lines come in store order, not sorted;
+TriG and N-Quads keep the store's graph per document). jsonld, graphml, gexf and html
+are made from the whole store read into memory first.
 """
 
 VALIDATE_EXAMPLES = """
@@ -167,7 +172,7 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
     validated against the ontology's SHACL shapes.
     """
     from extractors.parallel import default_jobs, usable_cores
-    from exports import Format
+    from exports import Format, write_format
     from graph.build import build_graph
     from graph.cli_sources import cluster_source, local_source, read_texts
     from graph.cli_store import build_store
@@ -216,7 +221,7 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
     records = list(read(texts))
     g = build_graph(records)
     validation = start_validation(g)  # on another core while the files are written
-    written = _write_all(g, chosen, outdir)
+    written = _write_all(partial(write_format, g), chosen, outdir)
     remove_stale(outdir, written, [f.filename for f in Format])
     conforms = _report_violations(g, str(written[0]), report=validation())
     if not quiet:
@@ -230,9 +235,9 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
         sys.exit(Exit.INPUTS)
 
 
-def _write_all(g, chosen, outdir: Path) -> list[Path]:
-    """Write every chosen format as one set, or none: on a failure, the old files stay."""
-    from exports import write_format
+def _write_all(write, chosen, outdir: Path) -> list[Path]:
+    """Write every chosen format (``write(fmt, outdir)``) as one set, or none: on a
+    failure, the old files stay."""
     from exports.atomic import one_set
     from graph.problems import os_reason
 
@@ -242,7 +247,7 @@ def _write_all(g, chosen, outdir: Path) -> list[Path]:
         with one_set():
             for fmt in chosen:
                 target = outdir / fmt.filename
-                written.append(write_format(g, fmt, outdir))
+                written.append(write(fmt, outdir))
     except OSError as err:
         _err(f"{target}: cannot write ({os_reason(err)}); nothing was replaced, the files "
              f"already in {outdir} are kept")
@@ -314,13 +319,17 @@ def export(graph_file: Path | None, formats: tuple[str, ...], outdir: Path,
            store_path: Path | None) -> None:
     """Write GRAPH, a file written by build, or a store, in other formats to OUTDIR/graph.FMT."""
     from exports import write_format
-    from graph.load import GraphFileError, read_graph, read_store
+    from graph.load import GraphFileError, read_graph
     from graph.outputs import OutputDirError, prepare_outdir
     from graph.store import StoreError, default_store
+    from graph.store_export import store_writer
 
     chosen = _formats(formats)
     try:
-        g = read_graph(graph_file) if graph_file else read_store(store_path or default_store())
+        if graph_file:
+            write = partial(write_format, read_graph(graph_file))
+        else:
+            write = store_writer(store_path or default_store())
         graph_file = graph_file or Path(store_path or default_store(), "db")  # never a target
     except (GraphFileError, StoreError) as err:
         _err(str(err))
@@ -335,7 +344,7 @@ def export(graph_file: Path | None, formats: tuple[str, ...], outdir: Path,
         if target.resolve() == graph_file.resolve():
             _err(f"{target}: is the input graph; choose another -o directory")
             sys.exit(2)
-    for path in _write_all(g, chosen, outdir):
+    for path in _write_all(write, chosen, outdir):
         click.echo(str(path))
 
 

@@ -31,10 +31,12 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from extractors.records import DocumentRecord
-from graph.aliases import add_entities, resolve_entities
 from graph.build import add_document_layer, add_document_shared
-from graph.entity_index import (entry_lines, region, remove_entries, shared_lines, stated_lines,
-                                still_stated, stored_iris)
+from graph.entity_index import (_SHARES, INDEX, OLD_INDEX, form_iri, member_lines, members, read_summary,
+                                remove_members, remove_shared, remove_summary, shared_lines,
+                                stated_lines, still_stated, summary_lines)
+from graph.forms import form_key
+from graph.region_merge import RegionChange, remerge
 from graph.iris import digest, document_iri
 from graph.nquads import TripleSet, nquads, triple_lines
 from graph.recordjson import record_from_json, record_to_json
@@ -46,7 +48,7 @@ _RECORD = ox.NamedNode("urn:kgbuilder:store#record")
 _IRIS = ox.NamedNode("urn:kgbuilder:store#entityIris")
 _INDEXED = ox.NamedNode("urn:kgbuilder:store#entityIndex")
 #: the entity index's version: a store indexed otherwise is indexed again on its next write
-_INDEX_VERSION = "2"
+_INDEX_VERSION = "4"
 
 
 @dataclass(frozen=True)
@@ -110,29 +112,38 @@ def _meta_lines(rec: DocumentRecord, content_hash: str, iris_digest: str) -> str
 
 
 def _index_older_store(meta: ox.Store) -> None:
-    """Give a store written before the entity index its index, once: every stored record's
-    entities in the nodes a one-shot merge gives them (what the store holds)."""
+    """Give a store written before this version of the entity index its index, once: the
+    forms of every stored record's entities, merged as a one-shot build merges them (what
+    the store holds)."""
     if any(q.object.value == _INDEX_VERSION
            for q in meta.quads_for_pattern(META, _INDEXED, None, META)):
         return
-    for q in list(meta.quads_for_pattern(META, _INDEXED, None, META)):
-        meta.remove(q)
+    for p in (_INDEXED, *OLD_INDEX, *INDEX, _SHARES):
+        for q in list(meta.quads_for_pattern(None, p, None, META)):
+            meta.remove(q)
     records = [record_from_json(q.object.value)
                for q in meta.quads_for_pattern(None, _RECORD, None, META)]
-    resolution = resolve_entities(records)
+    change = remerge(meta, [(rec.doc_id, e) for rec in records for e in rec.entities], [])
     lines = [f"{META} {_INDEXED} \"{_INDEX_VERSION}\" {META} .\n"]
+    lines.extend(summary_lines(iri, s, keys=True) for iri, s in change.after.items())
     for rec in records:
-        remove_entries(meta, rec.doc_id)
-        iris = {e.key: resolution.iri(rec.doc_id, e.key) for e in rec.entities}
+        iris = _iris(meta, rec, change)
         shared = triple_lines(add_document_shared(TripleSet(), rec, iris=iris))
-        lines.append(entry_lines(rec, iris) + shared_lines(rec.doc_id, shared))
+        lines.append(member_lines(rec.doc_id, rec.entities) + shared_lines(rec.doc_id, shared))
     meta.bulk_load("".join(lines).encode("utf-8"), ox.RdfFormat.N_QUADS)
 
 
-def _node_lines(resolution) -> set[str]:
-    g = TripleSet()
-    add_entities(g, resolution)
-    return set(triple_lines(g))
+def _iris(meta: ox.Store, rec: DocumentRecord, change: RegionChange, *, before: bool = False
+          ) -> dict[str, URIRef]:
+    """Entity key -> the IRI of its node, for one document, after the write (or before it)."""
+    out = {}
+    for ent in rec.entities:
+        iri = form_iri(form_key(rec.doc_id, ent))
+        s = (change.before.get(iri) if before else change.after.get(iri)) if iri in change.after \
+            else read_summary(meta, iri)
+        if s is not None:
+            out[ent.key] = URIRef(s.node)
+    return out
 
 
 def _iris_digest(iris: dict) -> str:
@@ -180,44 +191,47 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
     remove = {d for d in remove if d in stored} - set(add)
     if not add and not remove:
         return WriteSummary((), (), (), (), document_count(meta), 0)  # nothing to recompute
-    leaving = set(stored)  # replaced or removed: their old entities leave the merge
-    found = region(meta, [e for rec, _ in add.values() for e in rec.entities]
-                   + [e for d in leaving for e in _stored_record(meta, d).entities])
-    old = [DocumentRecord(d, "", tuple(e for e, _ in ents), ()) for d, ents in sorted(found.items())]
-    old_res = resolve_entities(old)
-    new_res = resolve_entities([r for r in old if r.doc_id not in leaving]
-                               + [rec for rec, _ in add.values()])
-    moved = {d for d, ents in found.items() if d not in leaving
-             and any(str(new_res.iri(d, e.key)) != iri for e, iri in ents)}
-    was_shared = {line for d in moved | leaving for line in stated_lines(meta, d)}
+    leaving = {d: _stored_record(meta, d) for d in sorted(stored)}  # replaced or removed
+    change = remerge(meta, [(d, e) for d, (rec, _) in add.items() for e in rec.entities],
+                     [(d, e) for d, rec in leaving.items() for e in rec.entities])
+    moved = {d for iri in change.renamed_forms() for d, _ in members(meta, iri)} - set(leaving)
+    was_shared = {line for d in moved | set(leaving) for line in stated_lines(meta, d)}
     chunks, metas, shared, renamed = [], [], set(), {}
     for doc_id in sorted(moved | set(add)):
         rec = add[doc_id][0] if doc_id in add else _stored_record(meta, doc_id)
-        before = {} if doc_id in add else stored_iris(meta, doc_id)
-        iris = {k: URIRef(v) for k, v in before.items()}
-        iris.update({e.key: new_res.iri(doc_id, e.key) for e in rec.entities
-                     if (doc_id, e.key) in new_res.node_of})
-        renamed.update(renamed_iris(before, {k: str(v) for k, v in iris.items()}))
+        iris = _iris(meta, rec, change)
+        if doc_id not in add:
+            before = _iris(meta, rec, change, before=True)
+            renamed.update(renamed_iris({k: str(v) for k, v in before.items()},
+                                        {k: str(v) for k, v in iris.items()}))
         chunks.append(nquads(add_document_layer(TripleSet(), rec, iris=iris),
                              str(document_iri(doc_id))))
         lines = triple_lines(add_document_shared(TripleSet(), rec, iris=iris))
         shared.update(lines)
         content_hash = add[doc_id][1] if doc_id in add else _stored_doc(meta, doc_id).content_hash
-        metas.append(_meta_lines(rec, content_hash, _iris_digest(iris)) + entry_lines(rec, iris)
-                     + shared_lines(doc_id, lines))
-    for doc_id in sorted(moved | leaving):
+        metas.append(_meta_lines(rec, content_hash, _iris_digest(iris)) + shared_lines(doc_id, lines))
+    for doc_id in sorted(moved | set(leaving)):
         doc = ox.NamedNode(str(document_iri(doc_id)))
         store.remove_graph(doc)
-        remove_entries(meta, doc_id)
+        remove_shared(meta, doc_id)
         for q in list(meta.quads_for_pattern(doc, None, None, META)):
             meta.remove(q)
-    old_nodes, new_nodes = _node_lines(old_res), _node_lines(new_res)
-    gone = (old_nodes - new_nodes) | {line for line in was_shared - shared
-                                      if not still_stated(meta, line)}
+    for doc_id, rec in leaving.items():
+        remove_members(meta, doc_id, rec.entities)
+    for iri, a in change.after.items():
+        b = change.before.get(iri)
+        if a != b:
+            keys = a is None or b is None or a.form.aliases != b.form.aliases
+            if b is not None:
+                remove_summary(meta, iri, keys=keys)
+            if a is not None:
+                metas.append(summary_lines(iri, a, keys=keys))
+    metas.extend(member_lines(doc_id, rec.entities) for doc_id, (rec, _) in add.items())
+    gone = change.gone | {line for line in was_shared - shared if not still_stated(meta, line)}
     if gone:
         for t in ox.parse(("\n".join(gone) + "\n").encode("utf-8"), ox.RdfFormat.N_TRIPLES):
             store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
-    new_shared = "".join(f"{line}\n" for line in sorted((new_nodes - old_nodes) | shared))
+    new_shared = "".join(f"{line}\n" for line in sorted(change.new | shared))
     store.bulk_load(("".join(chunks) + new_shared).encode("utf-8"), ox.RdfFormat.N_QUADS)
     meta.bulk_load("".join(metas).encode("utf-8"), ox.RdfFormat.N_QUADS)
     _relink(store, renamed)

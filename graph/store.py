@@ -10,6 +10,7 @@ Layout of a store directory::
     PATH/lock              held (flock) by the one process that writes
     PATH/writing           present while a write is under way
     PATH/db.compacted      table files of db after its last compaction (meta.compacted too)
+    PATH/db.compacted-bytes  and their bytes (meta.compacted-bytes too)
     PATH/pushed.json       what push sent where (graph.push)
 
 A write happens in ``db`` only; readers (``query``, ``serve``, ``export``, ``push``)
@@ -173,8 +174,9 @@ def _restore(path: Path) -> None:
             del reader
 
 
-def _publish(path: Path, dbs: Databases) -> Path:
-    """Checkpoint the databases into a new snapshot and make it the current one."""
+def _publish(path: Path, dbs: Databases, *, growth: float = 0) -> Path:
+    """Checkpoint the databases into a new snapshot and make it the current one
+    (``growth``: see :func:`compact_if_fragmented`)."""
     snaps = path / "snapshots"
     snaps.mkdir(exist_ok=True)
     old = current_snapshot(path)
@@ -184,10 +186,11 @@ def _publish(path: Path, dbs: Databases) -> Path:
     target.mkdir()
     for part, store in zip(PARTS, (dbs.data, dbs.meta)):
         store.flush()
-        compacted = compact_if_fragmented(store, path / part)
+        compacted = compact_if_fragmented(store, path / part, growth=growth)
         store.backup(str(target / part))
         if compacted:  # the checkpoint holds the live files only
             _replace_text(path / f"{part}.compacted", str(_table_files(target / part)))
+            _replace_text(path / f"{part}.compacted-bytes", str(_table_bytes(target / part)))
     _replace_text(path / "current", target.name)
     _collect(snaps, keep=target.name)
     return target
@@ -207,10 +210,28 @@ def _table_files(directory: Path) -> int:
     return sum(1 for _ in directory.glob("*.sst"))
 
 
-def compact_if_fragmented(store: ox.Store, directory: Path) -> bool:
+def _table_bytes(directory: Path) -> int:
+    return sum(p.stat().st_size for p in directory.glob("*.sst"))
+
+
+def _compacted_bytes(directory: Path) -> int:
+    try:
+        return int(directory.with_name(directory.name + ".compacted-bytes").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
+
+
+def compact_if_fragmented(store: ox.Store, directory: Path, *, growth: float = 0) -> bool:
     """Compact the database in ``directory`` (Oxigraph's ``optimize``) when bulk loads left
     it fragmented; return whether it did. The count of files its last compaction left is
     read from ``DIRECTORY.compacted`` beside it (:func:`_publish` writes it).
+
+    With ``growth`` (the checkpoints of a build in batches), only once its table files
+    also hold ``growth`` times the bytes the last compaction left
+    (``DIRECTORY.compacted-bytes``): one batch's bulk load adds a file per index, so the
+    count alone would compact, at the cost of the whole database, after nearly every
+    batch; at geometric sizes a long build's compactions cost in all about what its
+    writes do. The last write of a build compacts by the count alone.
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp()) / "db"
@@ -223,6 +244,8 @@ def compact_if_fragmented(store: ox.Store, directory: Path) -> bool:
         baseline = 0
     if _table_files(directory) <= max(_MIN_TABLE_FILES, 2 * baseline):
         return False
+    if growth and _table_bytes(directory) < growth * _compacted_bytes(directory):
+        return False
     store.optimize()
     return True
 
@@ -232,7 +255,12 @@ def checkpoint(path: Path | str, dbs: Databases) -> Path:
     A build that writes in batches checkpoints after each: when it is killed, the next
     write starts again from the last finished batch, not from before the build.
     """
-    return _publish(Path(path), dbs)
+    return _publish(Path(path), dbs, growth=CHECKPOINT_GROWTH)
+
+
+#: a mid-build checkpoint compacts a database once it holds this many times the bytes
+#: its last compaction left (:func:`compact_if_fragmented`)
+CHECKPOINT_GROWTH = 2.0
 
 
 def _collect(snaps: Path, *, keep: str) -> None:

@@ -70,15 +70,23 @@ def batches(records: Iterable[DocumentRecord], *, docs: int = BATCH_DOCS,
 
 @contextmanager
 def _ctrl_c_waits() -> Iterator[None]:
-    """Hold Ctrl-C back for the block; it takes effect when the block ends."""
+    """Hold Ctrl-C back for the block; it takes effect when the block ends.
+
+    A handler that only notes the signal, rather than a blocked signal mask: the mask is
+    per thread, and a SIGINT the kernel hands to another thread of the process (Oxigraph's,
+    a pool's) would still raise in the main thread inside the block.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    caught = []
+    previous = signal.signal(signal.SIGINT, lambda *_: caught.append(True))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def build_into_store(texts: list, path: Path, *, read: Callable[[list], Iterable[DocumentRecord]],

@@ -62,9 +62,10 @@ def standalone_property_shapes(shapes: Graph) -> Graph:
     return out
 
 
-@lru_cache(maxsize=None)
-def _checked_shapes() -> Graph:
-    return standalone_property_shapes(_shapes())
+@lru_cache(maxsize=4)
+def _checked(shapes: Graph) -> Graph:
+    """:func:`standalone_property_shapes` of ``shapes``, made once per shapes graph."""
+    return standalone_property_shapes(shapes)
 
 
 def _short(g: Graph, term) -> str:
@@ -89,10 +90,12 @@ def validate_graph(g: Graph, *, shapes: Graph | None = None) -> Report:
 
 def violations_by_focus(g: Graph, *, shapes: Graph | None = None) -> tuple[bool, dict]:
     """Whether ``g`` conforms, and the violation lines of each (focus node, node shape)
-    that has any."""
+    that has any. The shapes are checked standalone (:func:`standalone_property_shapes`)
+    and each result is given the node shape of ``shapes`` its property shape belongs to."""
     shapes_g = shapes if shapes is not None else _shapes()
+    checked = _checked(shapes_g)
     conforms, results, _ = shacl_validate(
-        g, shacl_graph=shapes if shapes is not None else _checked_shapes(), inference="none",
+        g, shacl_graph=checked, inference="none",
         abort_on_first=False, allow_warnings=True, advanced=False, meta_shacl=False)
     by_focus: dict = {}
     for result in results.subjects(RDF.type, SH.ValidationResult):
@@ -170,9 +173,9 @@ def _targets(g: Graph, shapes: Graph) -> set:
 def validate_batch(store, doc_ids, *, shapes: Graph | None = None) -> BatchReport:
     """Validate what one store write added (:func:`batch_graph`)."""
     g = batch_graph(store, doc_ids)
-    shapes = shapes if shapes is not None else _shapes()
     _, by_focus = violations_by_focus(g, shapes=shapes)
-    return BatchReport(targeted=frozenset(_targets(g, shapes)), by_focus=by_focus)
+    return BatchReport(targeted=frozenset(_targets(g, shapes if shapes is not None else _shapes())),
+                       by_focus=by_focus)
 
 
 class StoreViolations:

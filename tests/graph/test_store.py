@@ -147,3 +147,24 @@ def test_store_write_records_the_files_its_compaction_left(tmp_path, monkeypatch
     marks = {p.name for p in tmp_path.joinpath("kg").glob("*.compacted")}
     assert "db.compacted" in marks
     assert int((tmp_path / "kg" / "db.compacted").read_text()) > 0
+
+
+def test_store_checkpoint_compacts_only_once_the_database_doubled(tmp_path, monkeypatch):
+    # a build's checkpoints compact at geometric sizes, not after every batch's bulk load
+    from graph.store import compact_if_fragmented
+
+    store = ox.Store(str(tmp_path / "db"))
+    for i in range(40):
+        store.bulk_load("".join(f"<urn:s{j}> <urn:p{j % 3}> <urn:o{i}> <urn:g{j}> .\n"
+                                for j in range(20)).encode(), ox.RdfFormat.N_QUADS)
+    monkeypatch.setattr("graph.store._MIN_TABLE_FILES", 0)
+    (tmp_path / "db.compacted").write_text("0")
+
+    def table_bytes() -> int:
+        return sum(p.stat().st_size for p in (tmp_path / "db").glob("*.sst"))
+    (tmp_path / "db.compacted-bytes").write_text(str(table_bytes()))  # not grown since
+    assert not compact_if_fragmented(store, tmp_path / "db", growth=2)
+    assert compact_if_fragmented(store, tmp_path / "db")  # a build's last write: by count
+    (tmp_path / "db.compacted-bytes").write_text(str(table_bytes() // 3))  # grown threefold
+    assert compact_if_fragmented(store, tmp_path / "db", growth=2)
+    assert len(store) == 800

@@ -131,3 +131,26 @@ def test_store_build_violations_are_one_line_each_and_exit_3_as_the_file_build(t
     from_store = lines(to_store.output, str(tmp_path / "kg"))
     assert len(from_store) == 2, to_store.output
     assert from_store == lines(to_file.output, str(tmp_path / "out" / "graph.ttl"))
+
+
+def test_store_build_ctrl_c_handed_to_another_thread_still_waits_for_the_batch():
+    # regression: a per-thread signal mask let a SIGINT the kernel gave another thread of
+    # the process (Oxigraph's, a pool's) interrupt a batch between its commit and its count
+    import threading
+
+    from graph.store_build import _ctrl_c_waits
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    finished = []
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with _ctrl_c_waits():
+                signal.pthread_kill(other.ident, signal.SIGINT)
+                time.sleep(0.2)
+                finished.append(True)
+    finally:
+        stop.set()
+        other.join()
+    assert finished == [True]
