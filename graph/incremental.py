@@ -36,7 +36,7 @@ from graph.build import add_document_layer, add_document_shared
 from graph.entity_index import (entry_lines, region, remove_entries, shared_lines, stated_lines,
                                 still_stated, stored_iris)
 from graph.iris import digest, document_iri
-from graph.nquads import TripleSet, nquads, triple_lines
+from graph.nquads import LoadBehind, TripleSet, nquads, triple_lines
 from graph.recordjson import record_from_json, record_to_json
 from graph.renamed import renamed_iris, stored_links, updated_links, write_links
 from graph.store import META, Databases, open_writer
@@ -203,8 +203,7 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
         lines = triple_lines(add_document_shared(TripleSet(), rec, iris=iris))
         shared.update(lines)
         content_hash = add[doc_id][1] if doc_id in add else _stored_doc(meta, doc_id).content_hash
-        metas.append(_meta_lines(rec, content_hash, _iris_digest(iris)) + entry_lines(rec, iris)
-                     + shared_lines(doc_id, lines))
+        metas.append((rec, content_hash, iris, lines))  # made while the graph loads
     for doc_id in sorted(moved | leaving):
         doc = ox.NamedNode(str(document_iri(doc_id)))
         store.remove_graph(doc)
@@ -218,8 +217,11 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
         for t in ox.parse(("\n".join(gone) + "\n").encode("utf-8"), ox.RdfFormat.N_TRIPLES):
             store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
     new_shared = "".join(f"{line}\n" for line in sorted((new_nodes - old_nodes) | shared))
-    store.bulk_load(("".join(chunks) + new_shared).encode("utf-8"), ox.RdfFormat.N_QUADS)
-    meta.bulk_load("".join(metas).encode("utf-8"), ox.RdfFormat.N_QUADS)
+    with LoadBehind(store, ("".join(chunks) + new_shared).encode("utf-8")):
+        meta.bulk_load("".join(_meta_lines(rec, h, _iris_digest(iris)) + entry_lines(rec, iris)
+                               + shared_lines(rec.doc_id, lines)
+                               for rec, h, iris, lines in metas).encode("utf-8"),
+                       ox.RdfFormat.N_QUADS)
     _relink(store, renamed)
     return WriteSummary(
         added=tuple(sorted(d for d in add if d not in stored)),
