@@ -123,8 +123,9 @@ def bench_queries(store_path: Path, data: bytes, rounds: int, rdflib_timeout: fl
 
     Oxigraph is timed first, before rdflib's graph of the same quads is built in this
     process: a user's ``kgbuilder query`` does not hold millions of rdflib objects, and
-    with them in the heap each fork of a worker copies their page tables and Python's
-    collector walks them whenever a query makes objects."""
+    with them in the heap each fork of a query worker copies their page tables (at a
+    million triples a worker that answers in 0.08 s from a fresh process took 0.5 to 0.8 s
+    from one holding rdflib's graph)."""
     queries = [rq for rq in sorted((ROOT / "examples" / "queries").glob("*.rq"))
                if only is None or rq.stem == only]
     ours = {}
