@@ -118,10 +118,23 @@ class LoadBehind:
             self._error = err
 
     def __enter__(self) -> LoadBehind:
-        self._thread.start()
+        try:
+            self._thread.start()
+        except KeyboardInterrupt:  # Ctrl-C as the thread starts: it may be loading already
+            self.__exit__(KeyboardInterrupt, None, None)
+            raise
         return self
 
     def __exit__(self, *exc) -> None:
-        self._thread.join()  # also when the block raised: the store is not left mid-load
+        # The load ends before the block does, even when the block raised or Ctrl-C comes
+        # meanwhile: the store is never closed, nor its lock let go, in the middle of a load.
+        interrupted = False
+        while self._thread.is_alive():
+            try:
+                self._thread.join()
+            except KeyboardInterrupt:
+                interrupted = True
+        if interrupted and exc[0] is None:
+            raise KeyboardInterrupt
         if self._error is not None and exc[0] is None:
             raise self._error

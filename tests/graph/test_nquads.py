@@ -1,6 +1,8 @@
 """graph/nquads.py: N-Quads text for the store's bulk loads, and a bulk load on a thread."""
 from __future__ import annotations
 
+import os
+import signal
 import threading
 
 import pyoxigraph as ox
@@ -57,3 +59,32 @@ def test_load_behind_block_error_wins_and_the_load_is_finished():
         with LoadBehind(store, f"<{A}> <{B}> <{C}> .\n".encode()):
             raise KeyError("block")
     assert len(store) == 1
+
+
+def test_load_behind_ctrl_c_in_the_block_waits_for_the_load():
+    store = ox.Store()
+    data = "".join(f"<urn:kgb:s{i}> <{B}> <{C}> .\n" for i in range(20000)).encode()
+    with pytest.raises(KeyboardInterrupt):
+        with LoadBehind(store, data):
+            raise KeyboardInterrupt
+    assert len(store) == 20000
+
+
+class _CtrlCThenLoad:
+    """A real Oxigraph store whose bulk load is preceded by a Ctrl-C to this process."""
+
+    def __init__(self):
+        self.store = ox.Store()
+
+    def bulk_load(self, data, fmt):
+        os.kill(os.getpid(), signal.SIGINT)  # the user presses Ctrl-C as the load starts
+        self.store.bulk_load(data, fmt)
+
+
+def test_load_behind_ctrl_c_while_waiting_lets_the_load_finish():
+    target = _CtrlCThenLoad()
+    data = "".join(f"<urn:kgb:s{i}> <{B}> <{C}> .\n" for i in range(50000)).encode()
+    with pytest.raises(KeyboardInterrupt):
+        with LoadBehind(target, data):
+            pass
+    assert len(target.store) == 50000
