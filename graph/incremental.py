@@ -38,7 +38,7 @@ from graph.entity_index import (_SHARES, INDEX, OLD_INDEX, form_iri, member_line
 from graph.forms import form_key
 from graph.region_merge import RegionChange, remerge
 from graph.iris import digest, document_iri
-from graph.nquads import TripleSet, nquads, triple_lines
+from graph.nquads import LoadBehind, TripleSet, nquads, triple_lines
 from graph.recordjson import record_from_json, record_to_json
 from graph.renamed import renamed_iris, stored_links, updated_links, write_links
 from graph.store import META, Databases, open_writer
@@ -232,8 +232,9 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
         for t in ox.parse(("\n".join(gone) + "\n").encode("utf-8"), ox.RdfFormat.N_TRIPLES):
             store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
     new_shared = "".join(f"{line}\n" for line in sorted(change.new | shared))
-    store.bulk_load(("".join(chunks) + new_shared).encode("utf-8"), ox.RdfFormat.N_QUADS)
-    meta.bulk_load("".join(metas).encode("utf-8"), ox.RdfFormat.N_QUADS)
+    # the graph loads on a thread while the meta records load (graph.nquads.LoadBehind)
+    with LoadBehind(store, ("".join(chunks) + new_shared).encode("utf-8")):
+        meta.bulk_load("".join(metas).encode("utf-8"), ox.RdfFormat.N_QUADS)
     _relink(store, renamed)
     return WriteSummary(
         added=tuple(sorted(d for d in add if d not in stored)),

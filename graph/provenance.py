@@ -17,6 +17,7 @@ A statement says where a fact comes from and whether the text says it happened:
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, TIME
@@ -28,6 +29,36 @@ from ontology import ITSRDF, KGB, NIF, SCHEMA
 #: ISO 8601 precision of :attr:`Fact.time` -> OWL-Time unit.
 UNITS = {"day": TIME.unitDay, "week": TIME.unitWeek, "month": TIME.unitMonth,
          "year": TIME.unitYear}
+
+# The terms a statement uses, read once: a closed namespace's attribute lookup costs
+# microseconds, and a build writes some thirty of them per statement.
+_TYPE, _SUBJECT, _PREDICATE, _OBJECT = RDF.type, RDF.subject, RDF.predicate, RDF.object
+_BEGIN, _END, _ANCHOR, _CONTEXT = (NIF.beginIndex, NIF.endIndex, NIF.anchorOf,
+                                   NIF.referenceContext)
+_PHRASE, _SENTENCE_SPAN, _IDENT = NIF.Phrase, NIF.Sentence, ITSRDF.taIdentRef
+_STATEMENT, _FACTUALITY, _RULE, _SENTENCE = KGB.Statement, KGB.factuality, KGB.rule, KGB.sentence
+_EVIDENCE, _SUBJECT_MENTION, _OBJECT_MENTION = KGB.evidence, KGB.subjectMention, KGB.objectMention
+_REPORTED_BY, _REPORTER_MENTION = KGB.reportedBy, KGB.reporterMention
+_EVENT_DATE, _TIME_EXPRESSION, _DERIVED, _UNIT = (KGB.eventDate, KGB.timeExpression,
+                                                   PROV.wasDerivedFrom, TIME.unitType)
+
+
+@lru_cache(maxsize=1 << 16)
+def _offset(n: int) -> Literal:
+    """A character offset as a literal; offsets repeat from document to document, and an
+    rdflib literal costs more to make than to look up (they are immutable)."""
+    return Literal(n, datatype=XSD.nonNegativeInteger)
+
+
+@lru_cache(maxsize=1 << 12)
+def _value(text: str) -> Literal:
+    """A plain literal of a closed or small set (factuality, rule, time words)."""
+    return Literal(text)
+
+
+@lru_cache(maxsize=1 << 12)
+def _day(iso: str) -> Literal:
+    return Literal(iso, datatype=XSD.date)
 
 
 def time_value(iso: str) -> tuple[date, str] | None:
@@ -79,17 +110,17 @@ def add_document(g: Graph, rec: DocumentRecord) -> URIRef:
 def _span(g: Graph, doc: URIRef, text: str, start: int, end: int, cls: URIRef) -> URIRef:
     """A NIF string: a stretch of the document, by its character offsets."""
     node = span_iri(doc, start, end)
-    g.add((node, RDF.type, cls))
-    g.add((node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
-    g.add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
-    g.add((node, NIF.anchorOf, Literal(text[start:end])))
-    g.add((node, NIF.referenceContext, doc))
+    g.add((node, _TYPE, cls))
+    g.add((node, _BEGIN, _offset(start)))
+    g.add((node, _END, _offset(end)))
+    g.add((node, _ANCHOR, Literal(text[start:end])))
+    g.add((node, _CONTEXT, doc))
     return node
 
 
 def _mention(g: Graph, doc: URIRef, text: str, mention: Mention, entity: URIRef) -> URIRef:
-    node = _span(g, doc, text, mention.start, mention.end, NIF.Phrase)
-    g.add((node, ITSRDF.taIdentRef, entity))
+    node = _span(g, doc, text, mention.start, mention.end, _PHRASE)
+    g.add((node, _IDENT, entity))
     return node
 
 
@@ -108,33 +139,33 @@ def add_statement(g: Graph, rec: DocumentRecord, fact: Fact, triple: tuple[URIRe
     doc = document_iri(rec.doc_id)
     st = statement_iri(rec.doc_id, s, p, o, fact.sentence.start, fact.factuality.value,
                        fact.subject.start, fact.object.start)
-    g.add((st, RDF.type, KGB.Statement))
-    g.add((st, RDF.subject, s))
-    g.add((st, RDF.predicate, p))
-    g.add((st, RDF.object, o))
-    g.add((st, KGB.factuality, Literal(fact.factuality.value)))
-    g.add((st, KGB.rule, Literal(fact.rule)))
-    g.add((st, KGB.sentence, Literal(fact.sentence.text)))
-    g.add((st, PROV.wasDerivedFrom, doc))
+    g.add((st, _TYPE, _STATEMENT))
+    g.add((st, _SUBJECT, s))
+    g.add((st, _PREDICATE, p))
+    g.add((st, _OBJECT, o))
+    g.add((st, _FACTUALITY, _value(fact.factuality.value)))
+    g.add((st, _RULE, _value(fact.rule)))
+    g.add((st, _SENTENCE, Literal(fact.sentence.text)))
+    g.add((st, _DERIVED, doc))
     sent = fact.sentence
-    g.add((st, KGB.evidence, _span(g, doc, rec.text, sent.start, sent.end, NIF.Sentence)))
-    g.add((st, KGB.subjectMention, _mention(g, doc, rec.text, fact.subject, s)))
-    g.add((st, KGB.objectMention, _mention(g, doc, rec.text, fact.object, o)))
+    g.add((st, _EVIDENCE, _span(g, doc, rec.text, sent.start, sent.end, _SENTENCE_SPAN)))
+    g.add((st, _SUBJECT_MENTION, _mention(g, doc, rec.text, fact.subject, s)))
+    g.add((st, _OBJECT_MENTION, _mention(g, doc, rec.text, fact.object, o)))
     reporter = fact.reported_by
     if reporter is not None:
         who = iris.get(reporter.entity)
         if who is None:
             # an unnamed source ("officials said"): where it is quoted, but no entity
-            span = _span(g, doc, rec.text, reporter.start, reporter.end, NIF.Phrase)
+            span = _span(g, doc, rec.text, reporter.start, reporter.end, _PHRASE)
         else:
-            g.add((st, KGB.reportedBy, who))
+            g.add((st, _REPORTED_BY, who))
             span = _mention(g, doc, rec.text, reporter, who)
-        g.add((st, KGB.reporterMention, span))
+        g.add((st, _REPORTER_MENTION, span))
     when = time_value(fact.time) if fact.time else None
     if when is not None:
         day, unit = when
-        g.add((st, KGB.eventDate, Literal(day.isoformat(), datatype=XSD.date)))
-        g.add((st, TIME.unitType, UNITS[unit]))
+        g.add((st, _EVENT_DATE, _day(day.isoformat())))
+        g.add((st, _UNIT, UNITS[unit]))
         if fact.time_text:
-            g.add((st, KGB.timeExpression, Literal(fact.time_text)))
+            g.add((st, _TIME_EXPRESSION, _value(fact.time_text)))
     return st
