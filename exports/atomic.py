@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
@@ -52,9 +52,11 @@ def write_stream_atomic(path: Path | str, write: Callable[[BinaryIO], object]) -
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{TEMP_PREFIX}{path.name}.",
-                               suffix=TEMP_SUFFIX)
+    # the name is chosen before the file is made, so that an interrupt at any point after
+    # (even inside the call that creates it) finds a name to remove
+    tmp = str(path.parent / f"{TEMP_PREFIX}{path.name}.{secrets.token_hex(8)}{TEMP_SUFFIX}")
     try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as out:
             write(out)
             out.flush()
@@ -65,6 +67,8 @@ def write_stream_atomic(path: Path | str, write: Callable[[BinaryIO], object]) -
             pending.append((tmp, path))
             return path
         os.replace(tmp, path)
+    except FileExistsError:
+        raise   # another writer's file had that name (odds 2**-64): not ours to remove
     except BaseException:
         _remove(tmp)
         raise
@@ -97,6 +101,7 @@ def one_set() -> Iterator[None]:
         raise
     finally:
         _PENDING.reset(token)
+    i = 0
     try:
         for i, (tmp, path) in enumerate(pending):
             os.replace(tmp, path)
