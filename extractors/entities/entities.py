@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
@@ -47,10 +47,15 @@ class EntityIndex:
     entities: Mapping[str, Entity]
     names: Mapping[int, Mention]                       # token index -> name mention
     references: References = References()
+    # token index -> its name, else its reference: every rule asks, so one plain dict
+    _at: dict[int, Mention] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_at", {**self.references.by_token, **self.names})
 
     def mention_at(self, token: Token) -> Mention | None:
         """The entity mention that covers ``token``, if any (names, then resolved references)."""
-        return self.names.get(token.i) or self.references.mention_at(token)
+        return self._at.get(token.i)
 
     def mentions_at(self, token: Token) -> tuple[Mention, ...]:
         """Every entity ``token`` stands for: its name, its reference, or the several names
