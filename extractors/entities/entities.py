@@ -197,6 +197,7 @@ def _propagate_surnames(doc: Doc, entities: Mapping[str, Entity], by_token: dict
     lower case in the text (so not an ordinary word) and, opening a sentence, is its subject."""
     people = [e for e in entities.values() if e.cls == "Person" and len(e.name.split()) > 1]
     lower = {t.text for t in doc if t.is_lower}
+    fitting: dict[str, set[str]] = {}  # a word -> the people it is a surname of, asked once
     for tok in doc:
         if tok.i in by_token or not tok.is_title or not tok.is_alpha or len(tok) < 4 \
                 or tok.lower_ in lower:
@@ -205,9 +206,12 @@ def _propagate_surnames(doc: Doc, entities: Mapping[str, Entity], by_token: dict
             continue
         if _in_longer_name(doc[tok.i:tok.i + 1]):
             continue
-        fits = {e.key for e in people for n in (e.name, *e.aliases) if surname_of(tok.text, n)}
+        fits = fitting.get(tok.text)
+        if fits is None:
+            fits = fitting[tok.text] = {e.key for e in people for n in (e.name, *e.aliases)
+                                        if surname_of(tok.text, n)}
         if len(fits) == 1:
-            key = fits.pop()
+            key = next(iter(fits))
             by_token[tok.i] = Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                                       entity=key)
             found[key] += 1
