@@ -17,6 +17,7 @@ A statement says where a fact comes from and whether the text says it happened:
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, TIME
@@ -80,11 +81,18 @@ def _span(g: Graph, doc: URIRef, text: str, start: int, end: int, cls: URIRef) -
     """A NIF string: a stretch of the document, by its character offsets."""
     node = span_iri(doc, start, end)
     g.add((node, RDF.type, cls))
-    g.add((node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
-    g.add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+    g.add((node, NIF.beginIndex, _offset(start)))
+    g.add((node, NIF.endIndex, _offset(end)))
     g.add((node, NIF.anchorOf, Literal(text[start:end])))
     g.add((node, NIF.referenceContext, doc))
     return node
+
+
+@lru_cache(maxsize=1 << 16)
+def _offset(n: int) -> Literal:
+    """A character offset as a literal, made once: rdflib's literal of an int is slow to
+    make, and the same offsets recur in every statement of a sentence."""
+    return Literal(n, datatype=XSD.nonNegativeInteger)
 
 
 def _mention(g: Graph, doc: URIRef, text: str, mention: Mention, entity: URIRef) -> URIRef:
