@@ -80,12 +80,11 @@ def extract_parallel(inputs: list[TextInput], *, nlp: Language, cues, jobs: int 
         cues: the ontology's cue table.
         jobs: worker processes; with 1, one process parses while this one reads the
             parses (when there are two usable cores), else all is read in this process.
-        chunk_words: about how many words a worker reads per task, at most (fewer for a
-            small corpus, see :func:`_chunk_words`).
+        chunk_words: about how many words a worker reads per task.
     """
     total = sum(len(t.text.split()) for t in inputs)
     per_doc = max(1, total // max(1, len(inputs)))
-    size = max(1, _chunk_words(total, jobs, chunk_words) // per_doc)
+    size = max(1, chunk_words // per_doc)
     small = len(inputs) < 2 or total < 2 * chunk_words or "fork" not in mp.get_all_start_methods()
     if small or (jobs <= 1 and usable_cores() < 2):
         for chunk in _chunks(inputs, ZONE_DOCS):
@@ -112,24 +111,6 @@ def extract_parallel(inputs: list[TextInput], *, nlp: Language, cues, jobs: int 
                 yield from records
     finally:
         _WORKER.clear()
-
-
-#: a worker's task is never smaller than this (a memory zone and a pipe per task cost little
-#: at this size: less than 1 % of the parse)
-MIN_CHUNK_WORDS = 1000
-#: tasks per worker at least, where the corpus allows: the last task of one worker leaves
-#: the other cores idle while it runs, so tasks are made small against the whole
-TASKS_PER_JOB = 8
-
-
-def _chunk_words(total: int, jobs: int, most: int) -> int:
-    """Words per task: ``most``, or fewer so that each of ``jobs`` workers gets about
-    :data:`TASKS_PER_JOB` tasks, but not under :data:`MIN_CHUNK_WORDS`.
-
-    >>> _chunk_words(400_000, 2, 4000), _chunk_words(40_000, 2, 4000), _chunk_words(8_000, 2, 4000)
-    (4000, 2500, 1000)
-    """
-    return min(most, max(MIN_CHUNK_WORDS, total // (jobs * TASKS_PER_JOB)))
 
 
 #: parsed documents sent back at once by the parsing process
