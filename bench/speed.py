@@ -16,7 +16,9 @@ and in turn:
 * ``build``: the same with the default jobs (worker processes reading documents).
 
 Rounds alternate to share the machine's noise; the median of each is reported, with
-the ratios of word rates (1.0 = as fast as the raw one-process parse).
+the ratios of word rates (1.0 = as fast as the raw one-process parse), and the load
+average before and after (on a shared machine, other work slows ``raw-2proc`` and the
+builds most).
 
 Usage:
     python bench/speed.py [--words 60000] [--rounds 3] [--shared DIR | --examples-only]
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -119,6 +122,7 @@ def main() -> int:
     run_raw(raw_nlp, texts[:5])  # warm up both pipelines
     run_extract(ours, texts[:5])
     times: dict[str, list[float]] = {name: [] for name in runs}
+    load_before = os.getloadavg()[0]
     for _ in range(args.rounds):
         for name, fn in runs.items():
             t0 = time.perf_counter()
@@ -126,7 +130,9 @@ def main() -> int:
             times[name].append(time.perf_counter() - t0)
     med = {k: statistics.median(v) for k, v in times.items()}
     rate = {k: n_words / v for k, v in med.items()}
-    print(f"corpus: {len(texts)} texts, {n_words} words; {args.rounds} rounds, median times")
+    print(f"corpus: {len(texts)} texts, {n_words} words; {args.rounds} rounds, median times; "
+          f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after "
+          f"({os.cpu_count()} cores)")
     print(f"{'run':12} {'seconds':>8} {'words/s':>9} {'vs raw':>7} {'vs limit':>8}")
     for k in runs:
         print(f"{k:12} {med[k]:8.2f} {rate[k]:9.0f} {rate[k] / rate['raw']:7.3f} "

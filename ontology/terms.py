@@ -115,7 +115,10 @@ class _RelationNames:
     def __getattr__(self, name: str) -> str:
         if name.startswith("_") or not name[:1].islower():
             raise AttributeError(f"{name!r} is not a relation name")
-        return str(getattr(KGB, name))[len(str(KGB)):]
+        value = str(getattr(KGB, name))[len(str(KGB)):]
+        # remembered as an attribute: the rules read REL.<name> for every fact they make
+        object.__setattr__(self, name, value)
+        return value
 
 
 #: Relation names (``REL.locatedIn == "locatedIn"``); a misspelt one raises at once.

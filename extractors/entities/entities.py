@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
@@ -48,10 +48,15 @@ class EntityIndex:
     entities: Mapping[str, Entity]
     names: Mapping[int, Mention]                       # token index -> name mention
     references: References = References()
+    # token index -> its name, else its reference: every rule asks, so one plain dict
+    _at: dict[int, Mention] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_at", {**self.references.by_token, **self.names})
 
     def mention_at(self, token: Token) -> Mention | None:
         """The entity mention that covers ``token``, if any (names, then resolved references)."""
-        return self.names.get(token.i) or self.references.mention_at(token)
+        return self._at.get(token.i)
 
     def mentions_at(self, token: Token) -> tuple[Mention, ...]:
         """Every entity ``token`` stands for: its name, its reference, or the several names
@@ -193,6 +198,7 @@ def _propagate_surnames(doc: Doc, entities: Mapping[str, Entity], by_token: dict
     lower case in the text (so not an ordinary word) and, opening a sentence, is its subject."""
     people = [e for e in entities.values() if e.cls == "Person" and len(e.name.split()) > 1]
     lower = {t.text for t in doc if t.is_lower}
+    fitting: dict[str, set[str]] = {}  # a word -> the people it is a surname of, asked once
     for tok in doc:
         if tok.i in by_token or not tok.is_title or not tok.is_alpha or len(tok) < 4 \
                 or tok.lower_ in lower:
@@ -201,9 +207,12 @@ def _propagate_surnames(doc: Doc, entities: Mapping[str, Entity], by_token: dict
             continue
         if _in_longer_name(doc[tok.i:tok.i + 1]):
             continue
-        fits = {e.key for e in people for n in (e.name, *e.aliases) if surname_of(tok.text, n)}
+        fits = fitting.get(tok.text)
+        if fits is None:
+            fits = fitting[tok.text] = {e.key for e in people for n in (e.name, *e.aliases)
+                                        if surname_of(tok.text, n)}
         if len(fits) == 1:
-            key = fits.pop()
+            key = next(iter(fits))
             by_token[tok.i] = Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                                       entity=key)
             found[key] += 1

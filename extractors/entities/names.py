@@ -166,6 +166,7 @@ def _sounds_alike(x: str, y: str) -> bool:
     return len(diffs) <= 1 and all("a" in pair and set(pair) <= set("aiu") for pair in diffs)
 
 
+@lru_cache(maxsize=1 << 16)
 def variant_of(a: str, b: str) -> bool:
     """Whether two names are transliteration variants of each other.
 
@@ -285,6 +286,7 @@ def same_person(a: str, b: str) -> bool:
     return variant_of(" ".join(wa), " ".join(wb))
 
 
+@lru_cache(maxsize=1 << 16)
 def surname_of(short: str, full: str) -> bool:
     """Whether ``short`` is the tail of the personal name ``full`` ("Muhandis", "Esper").
 

@@ -67,7 +67,8 @@ def mention_head(tok: Token, index: EntityIndex) -> Mention | None:
     mention = index.mention_at(tok)
     if mention is None:
         return None
-    if tok.head.i != tok.i and index.mention_at(tok.head) == mention:
+    head = tok.head
+    if head.i != tok.i and index.mention_at(head) == mention:
         return None
     return mention
 

@@ -21,7 +21,9 @@ def words(name: str) -> frozenset[str]:
     >>> "say" in words("speech_verbs")
     True
     """
-    return (_ACTIVE.get() or load_lexicon()).words(name)
+    lexicon = _ACTIVE.get() or load_lexicon()
+    found = lexicon.lists.get(name)  # asked for every token by some rules: no method call
+    return found if found is not None else lexicon.words(name)
 
 
 def table(name: str):

@@ -4,7 +4,8 @@ from __future__ import annotations
 from itertools import islice
 
 from extractors import TextInput, extract
-from extractors.parallel import default_jobs, extract_parallel
+from extractors.lexicon import load_lexicon
+from extractors.parallel import default_jobs, extract_parallel, finish, parsed_pieces, reader_components
 
 TEXTS = [
     "Hezbollah fired rockets at Haifa on Monday. Israel struck Beirut in response.",
@@ -62,9 +63,8 @@ def _parse_then_die(parsed, inputs, nlp, lexicon):
     """A parsing process killed after it sent the first two pieces of a long document."""
     import os
 
-    from extractors.pipeline import parse
-    pieces = parse(inputs, nlp=nlp, lexicon=lexicon)
-    parsed.put([(piece.start, piece.last, doc.to_bytes()) for doc, piece in islice(pieces, 2)])
+    from extractors.parallel import parsed_pieces
+    parsed.put(list(islice(parsed_pieces(inputs, nlp, lexicon), 2)))
     parsed.close()
     parsed.join_thread()
     os._exit(9)
@@ -79,3 +79,17 @@ def test_parallel_one_job_parses_the_rest_itself_when_the_parsing_process_dies(
     inputs = [TextInput("long", "\n\n".join(TEXTS)), *_inputs()[:2]]
     one = list(extract(inputs, nlp=nlp, cues=cues))
     assert list(extract_parallel(inputs, nlp=nlp, cues=cues, jobs=1, chunk_words=20)) == one
+
+
+def test_parallel_a_doc_finished_by_the_reader_is_the_doc_of_the_whole_pipeline(nlp):
+    # the parsing process leaves the rule-based components to the reading one
+    assert reader_components(nlp) == ["attribute_ruler", "lemmatizer", "kgb_entity_fixes"]
+    texts = [*TEXTS[:3], "Defense Secretary Lloyd Austin met Kataib Hezbollah (KH) leaders in "
+                         "Baghdad.\n\nThe Islamic State in the Greater Sahara (ISGS) denied it."]
+    inputs = [TextInput(f"d{i}", t) for i, t in enumerate(texts)]
+    sent = [finish(data, nlp) for _, _, data in parsed_pieces(inputs, nlp, load_lexicon())]
+    whole = [nlp(t) for t in texts]
+    assert [d.to_json() for d in sent] == [d.to_json() for d in whole]
+    assert [[(e.text, e.label_) for e in d.ents] for d in sent] == \
+        [[(e.text, e.label_) for e in d.ents] for d in whole]
+    assert [[t.lemma_ for t in d] for d in sent] == [[t.lemma_ for t in d] for d in whole]
