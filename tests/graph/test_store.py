@@ -151,7 +151,7 @@ def test_store_write_records_the_files_its_compaction_left(tmp_path, monkeypatch
 
 def test_store_checkpoint_compacts_only_once_the_database_doubled(tmp_path, monkeypatch):
     # a build's checkpoints compact at geometric sizes, not after every batch's bulk load
-    from graph.store import compact_if_fragmented
+    from graph.store import _table_bytes, compact_if_fragmented
 
     store = ox.Store(str(tmp_path / "db"))
     for i in range(40):
@@ -161,7 +161,7 @@ def test_store_checkpoint_compacts_only_once_the_database_doubled(tmp_path, monk
     (tmp_path / "db.compacted").write_text("0")
 
     def table_bytes() -> int:
-        return sum(p.stat().st_size for p in (tmp_path / "db").glob("*.sst"))
+        return _table_bytes(tmp_path / "db")
     (tmp_path / "db.compacted-bytes").write_text(str(table_bytes()))  # not grown since
     assert not compact_if_fragmented(store, tmp_path / "db", growth=2)
     assert compact_if_fragmented(store, tmp_path / "db")  # a build's last write: by count
