@@ -20,7 +20,7 @@ result (mentions with ``via="pronoun"`` or ``via="description"``), which
 from the lexicon (``pronouns``, ``description_kinds``, ``state_nouns``,
 ``compound_head_nouns``, ``definite_determiners``, ``expletive_it_verbs``,
 ``plural_description_kinds``, ``number_words``, ``speaker_pronouns``, ``speech_verbs``,
-``author_pronouns``, ``statement_nouns``, ``single_agent_acts``,
+``author_pronouns``, ``single_agent_acts``,
 ``single_agent_act_nouns``); the classes a
 pronoun or kind noun may stand for are expanded with their ontology subclasses.
 """
@@ -267,7 +267,7 @@ def resolve_references(doc: Doc, names: Mapping[int, Mention], entities: Mapping
     for i, mention in quoted_speakers(doc, index).items():
         index.by_token[i] = found[i] = mention
     # "I am announcing ..." in a statement bylined by its author (quotations done above)
-    for i, mention in author_pronouns(doc, index).items():
+    for i, mention in author_pronouns(doc, index, lexicon).items():
         index.by_token[i] = found[i] = mention
     for i, mention in _unnamed_government(doc, index, names).items():
         index.by_token[i] = found[i] = mention

@@ -63,7 +63,6 @@ class Vocab:
     speaker_pronouns: frozenset[str]          # "we" inside a quotation: its speaker
     speech_verbs: frozenset[str]
     author_pronouns: frozenset[str]           # "I" outside quotations: the document's author
-    statement_nouns: frozenset[str]           # "Remarks by X": a headline naming its author
     single_agent_acts: frozenset[str]         # "designate": one body's formal act
     single_agent_act_nouns: frozenset[str]    # "designation", "sanction": the act as a noun
 
@@ -99,7 +98,6 @@ class Vocab:
                    speaker_pronouns=lexicon.words("speaker_pronouns"),
                    speech_verbs=lexicon.words("speech_verbs"),
                    author_pronouns=lexicon.words("author_pronouns"),
-                   statement_nouns=lexicon.words("statement_nouns"),
                    single_agent_acts=lexicon.words("single_agent_acts"),
                    single_agent_act_nouns=lexicon.words("single_agent_act_nouns"))
 

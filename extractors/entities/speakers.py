@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extractors.entities.missed_names import author_spans
 from extractors.entities.reference_index import DESCRIPTION_WINDOW, ReadingIndex, mention_of
+from extractors.lexicon import Lexicon
 from extractors.records import Mention
 
 # quotation marks: curly ones say which way they face, straight ones do not
@@ -62,67 +64,24 @@ def quoted_speakers(doc: Doc, index: ReadingIndex) -> dict[int, Mention]:
     return out
 
 
-# paragraphs at the top of a document that may hold its byline (headline, byline, dateline)
-BYLINE_PARAGRAPHS = 3
-# tokens a byline's title may run to after the name ("Jane Roe, Secretary of State")
-BYLINE_TITLE_TOKENS = 8
-
-
-def _paragraphs(doc: Doc, limit: int) -> list[Span]:
-    """The first ``limit`` paragraphs of a document (split at blank lines), as spans."""
-    out, start = [], 0
-    for tok in doc:
-        if tok.is_space and tok.text.count("\n") >= 2:
-            if tok.i > start:
-                out.append(doc[start:tok.i])
-            start = tok.i + 1
-            if len(out) >= limit:
-                return out
-    if start < len(doc):
-        out.append(doc[start:])
-    return out[:limit]
-
-
-def _person_at(tok, index: ReadingIndex) -> Mention | None:
-    m = index.by_token.get(tok.i)
-    return m if m is not None and index.entity(m).cls == "Person" else None
-
-
-def document_author(doc: Doc, index: ReadingIndex) -> Mention | None:
-    """The person a document is by, when its top says so: a byline paragraph that is a
-    person's name and title ("Jane Roe, Secretary of State"), or a headline naming a
-    statement by a person ("Remarks by President Jane Roe on ...")."""
-    paragraphs = _paragraphs(doc, BYLINE_PARAGRAPHS)
-    for para in paragraphs:
-        words_ = [t for t in para if not t.is_space]
-        first = _person_at(words_[0], index) if words_ else None
-        if first is None:
-            continue
-        # NAME , TITLE (no verb): a byline
-        rest = [t for t in words_ if t.idx >= first.end]
-        if rest and rest[0].text == "," and len(rest) <= BYLINE_TITLE_TOKENS + 1 and \
-                not any(t.pos_ in {"VERB", "AUX"} for t in rest):
-            return first
-    if paragraphs:
-        # headline: STATEMENT-NOUN by [Title...] NAME
-        for tok in paragraphs[0]:
-            if tok.lower_ == "by" and tok.i > 0 and \
-                    doc[tok.i - 1].lemma_.lower() in index.vocab.statement_nouns:
-                for t in doc[tok.i + 1:paragraphs[0].end]:
-                    if (m := _person_at(t, index)) is not None:
-                        return m
-                    if not t.is_title:
-                        break
+def document_author(doc: Doc, index: ReadingIndex, lexicon: Lexicon) -> Mention | None:
+    """The person a document is by, when its top says so: the first author name
+    :func:`~extractors.entities.missed_names.author_spans` finds there ("Jane Roe, Secretary
+    of State"; "Remarks by President Jane Roe on ...") that names a person."""
+    for span in author_spans(doc, lexicon):
+        m = index.by_token.get(span.start)
+        if m is not None and index.entity(m).cls == "Person":
+            return m
     return None
 
 
-def author_pronouns(doc: Doc, index: ReadingIndex) -> dict[int, Mention]:
+def author_pronouns(doc: Doc, index: ReadingIndex, lexicon: Lexicon) -> dict[int, Mention]:
     """First-person singular pronouns outside quotations, each to the document's author."""
     candidates = [t for t in doc if t.pos_ == "PRON" and t.lower_ in index.vocab.author_pronouns
                   and t.i not in index.by_token]
     if not candidates:
         return {}
-    author = document_author(doc, index)
+    author = document_author(doc, index, lexicon)
     if author is None:
         return {}
     quoted = {i for a, b in _quotations(doc) for i in range(a, b + 1)}
