@@ -8,6 +8,9 @@ parsed documents back (``Doc.to_bytes``, about 2 % of the parse each way) while 
 process runs the rule-based components (:data:`READER_COMPONENTS`) and reads their
 entities and facts: the rules run beside the parse, not after it.
 Records come back in input order, so the result is the same as with one job.
+Every process reads inside ``nlp.memory_zone()``, :data:`ZONE_DOCS` documents (or one
+worker's chunk) at a time, so spaCy's string store does not grow with every new word of
+a corpus; records hold plain strings only, so they outlive the zone.
 """
 from __future__ import annotations
 
@@ -27,7 +30,7 @@ from extractors.pipeline import Piece, extract, parse, read_parsed
 from extractors.records import DocumentRecord, TextInput
 from extractors.relations.registry import rules
 
-#: documents read in one memory zone when reading in this process (big enough for nlp.pipe)
+#: documents read in one memory zone where no worker's chunk is the zone (big enough for nlp.pipe)
 ZONE_DOCS = 256
 
 # set in each worker before it reads: the pipeline and cue table inherited from the parent
@@ -130,8 +133,8 @@ def _parse_ahead(inputs: list[TextInput], *, nlp: Language, cues,
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     try:
-        yield from read_parsed(_received(parsed, child, inputs, nlp, lexicon), cues=cues,
-                               lexicon=lexicon)
+        yield from _read_in_zones(_received(parsed, child, inputs, nlp, lexicon), nlp=nlp,
+                                  cues=cues, lexicon=lexicon)
     finally:
         if child.is_alive():
             child.terminate()
@@ -157,8 +160,37 @@ def parsed_pieces(inputs: list[TextInput], nlp: Language,
     """In the parsing process: ``(start, last, doc bytes)`` of every piece, in input order,
     parsed without the :func:`reader_components`."""
     with nlp.select_pipes(disable=reader_components(nlp)):
-        for doc, piece in parse(inputs, nlp=nlp, lexicon=lexicon):
-            yield piece.start, piece.last, doc.to_bytes(exclude=["tensor"])
+        for chunk in _chunks(inputs, ZONE_DOCS):
+            # the bytes carry the strings they need: none has to outlive the zone here
+            with nlp.memory_zone():
+                for doc, piece in parse(chunk, nlp=nlp, lexicon=lexicon):
+                    yield piece.start, piece.last, doc.to_bytes(exclude=["tensor"])
+
+
+def _read_in_zones(pieces: Iterable[tuple[Doc, Piece]], *, nlp: Language, cues,
+                   lexicon: Lexicon) -> Iterator[DocumentRecord]:
+    """:func:`read_parsed` of ``pieces``, every :data:`ZONE_DOCS` documents inside one
+    ``nlp.memory_zone()``: the Docs are made from bytes (:func:`finish`) inside it, and the
+    records, plain strings, outlive it."""
+    pieces = iter(pieces)
+    while True:
+        read = 0
+        with nlp.memory_zone():
+            for record in read_parsed(_documents(pieces, ZONE_DOCS), cues=cues, lexicon=lexicon):
+                read += 1
+                yield record
+        if not read:
+            return
+
+
+def _documents(pieces: Iterator[tuple[Doc, Piece]], n: int) -> Iterator[tuple[Doc, Piece]]:
+    """The next pieces of ``pieces``, up to the last piece of the ``n``-th document."""
+    for doc, piece in pieces:
+        yield doc, piece
+        if piece.last:
+            n -= 1
+            if not n:
+                return
 
 
 def finish(data: bytes, nlp: Language) -> Doc:

@@ -5,7 +5,8 @@ from itertools import islice
 
 from extractors import TextInput, extract
 from extractors.lexicon import load_lexicon
-from extractors.parallel import default_jobs, extract_parallel, finish, parsed_pieces, reader_components
+from extractors.parallel import (default_jobs, extract_parallel, finish, parsed_pieces,
+                                 read_zoned, reader_components)
 
 TEXTS = [
     "Hezbollah fired rockets at Haifa on Monday. Israel struck Beirut in response.",
@@ -87,9 +88,59 @@ def test_parallel_a_doc_finished_by_the_reader_is_the_doc_of_the_whole_pipeline(
     texts = [*TEXTS[:3], "Defense Secretary Lloyd Austin met Kataib Hezbollah (KH) leaders in "
                          "Baghdad.\n\nThe Islamic State in the Greater Sahara (ISGS) denied it."]
     inputs = [TextInput(f"d{i}", t) for i, t in enumerate(texts)]
-    sent = [finish(data, nlp) for _, _, data in parsed_pieces(inputs, nlp, load_lexicon())]
+    # all parsed first: a Doc made while the parsing generator is inside its memory zone
+    # would not outlive the zone (the parsing process sends bytes, which do)
+    sent = [finish(data, nlp) for _, _, data in list(parsed_pieces(inputs, nlp, load_lexicon()))]
     whole = [nlp(t) for t in texts]
     assert [d.to_json() for d in sent] == [d.to_json() for d in whole]
     assert [[(e.text, e.label_) for e in d.ents] for d in sent] == \
         [[(e.text, e.label_) for e in d.ents] for d in whole]
     assert [[t.lemma_ for t in d] for d in sent] == [[t.lemma_ for t in d] for d in whole]
+
+
+def _new_words(n: int) -> list[TextInput]:
+    """Documents each naming people and places no other names: words the vocabulary lacks."""
+    return [TextInput(f"n{i}", f"Commander Vorlakin Tresh{i}ovar of Quenmoor{i}dale met "
+                               f"Minister Olabrek Zaffit{i}er in Brissenhold{i}port on Monday.")
+            for i in range(n)]
+
+
+def test_parallel_one_job_reads_in_memory_zones_so_the_string_store_stays_flat(
+        nlp, cues, monkeypatch):
+    import extractors.parallel
+    monkeypatch.setattr(extractors.parallel, "usable_cores", lambda: 2)
+    monkeypatch.setattr(extractors.parallel, "ZONE_DOCS", 3)   # several zones for 12 documents
+    inputs = _new_words(12)
+    before = len(nlp.vocab.strings)
+    sizes = []
+    ahead = []
+    for record in extract_parallel(inputs, nlp=nlp, cues=cues, jobs=1, chunk_words=20):
+        ahead.append(record)
+        sizes.append(len(nlp.vocab.strings))
+    assert len(nlp.vocab.strings) == before
+    # inside a zone the store holds that zone's new words only (9 or so a document): after
+    # four zones it has grown by less than two zones' words, not by the twelve documents'
+    one_zone = max(sizes[:3]) - before
+    assert one_zone > 0 and max(sizes) - before < 2 * one_zone
+    one = list(extract(inputs, nlp=nlp, cues=cues))   # outside any zone: the strings stay
+    assert len(nlp.vocab.strings) > before
+    assert ahead == one and all(r.facts for r in one)
+
+
+def test_parallel_the_parsing_process_parses_in_memory_zones(nlp, monkeypatch):
+    import extractors.parallel
+    monkeypatch.setattr(extractors.parallel, "ZONE_DOCS", 2)
+    inputs = _new_words(6)
+    before = len(nlp.vocab.strings)
+    sent = list(parsed_pieces(inputs, nlp, load_lexicon()))
+    assert len(nlp.vocab.strings) == before
+    # the bytes outlive the zone: they carry their own strings
+    assert [finish(data, nlp).text for _, _, data in sent] == [i.text for i in inputs]
+
+
+def test_parallel_a_worker_reads_its_chunk_in_a_memory_zone(nlp, cues):
+    inputs = _new_words(4)
+    before = len(nlp.vocab.strings)
+    zoned = read_zoned(inputs, nlp=nlp, cues=cues)
+    assert len(nlp.vocab.strings) == before
+    assert zoned == list(extract(inputs, nlp=nlp, cues=cues))
