@@ -7,13 +7,14 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from exports.gexf import write_gexf
-from exports.graphml import write_graphml
-from exports.html import write_view
-from exports.jsonld import write_jsonld
-from exports.ntriples import write_ntriples
-from exports.quads import write_nquads, write_trig
-from exports.turtle import write_turtle
+from exports.files import write_text
+from exports.gexf import to_gexf
+from exports.graphml import to_graphml
+from exports.html import to_html
+from exports.jsonld import to_jsonld
+from exports.ntriples import to_ntriples
+from exports.quads import to_nquads, to_trig
+from exports.turtle import to_turtle
 
 
 class Format(str, Enum):
@@ -37,15 +38,15 @@ class Format(str, Enum):
 ALIASES = {"turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "nquads": "nq",
            "n-quads": "nq", "json-ld": "jsonld"}
 
-_WRITERS: dict[Format, Callable[[Graph, Path], Path]] = {
-    Format.TURTLE: write_turtle,
-    Format.NTRIPLES: write_ntriples,
-    Format.TRIG: write_trig,
-    Format.NQUADS: write_nquads,
-    Format.JSONLD: write_jsonld,
-    Format.GRAPHML: write_graphml,
-    Format.GEXF: write_gexf,
-    Format.HTML: write_view,
+_TEXTS: dict[Format, Callable[[Graph], str]] = {
+    Format.TURTLE: to_turtle,
+    Format.NTRIPLES: to_ntriples,
+    Format.TRIG: to_trig,
+    Format.NQUADS: to_nquads,
+    Format.JSONLD: to_jsonld,
+    Format.GRAPHML: to_graphml,
+    Format.GEXF: to_gexf,
+    Format.HTML: to_html,
 }
 
 
@@ -77,6 +78,11 @@ def parse_formats(values: Iterable[str]) -> list[Format]:
     return out
 
 
+def format_text(g: Graph, fmt: Format) -> str:
+    """``g`` in one format, as the file :func:`write_format` writes holds it."""
+    return _TEXTS[fmt](g)
+
+
 def write_format(g: Graph, fmt: Format, outdir: Path | str) -> Path:
     """Write ``g`` to ``outdir/graph.<suffix>`` in one format and return the path."""
-    return _WRITERS[fmt](g, Path(outdir) / fmt.filename)
+    return write_text(Path(outdir) / fmt.filename, format_text(g, fmt))

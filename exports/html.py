@@ -116,6 +116,12 @@ def write_view(g: Graph, path: Path | str, *, title: str = "kgbuilder graph",
     The page is written atomically (:func:`exports.files.write_text`), so an existing
     page stays whole when anything fails.
     """
-    html = render_html(select_view(g, max_nodes=max_nodes, focus_on=focus_on, depth=depth),
+    return write_text(path, to_html(g, title=title, max_nodes=max_nodes, focus_on=focus_on,
+                                    depth=depth))
+
+
+def to_html(g: Graph, *, title: str = "kgbuilder graph", max_nodes: int = DEFAULT_MAX_NODES,
+            focus_on: str | None = None, depth: int = 1) -> str:
+    """The HTML view of ``g`` as a page (see :func:`select_view`)."""
+    return render_html(select_view(g, max_nodes=max_nodes, focus_on=focus_on, depth=depth),
                        title=title)
-    return write_text(path, html)

@@ -8,8 +8,8 @@ from rdflib.namespace import DCTERMS, PROV, SKOS, TIME
 
 from extractors.records import DocumentRecord, Factuality
 from graph.aliases import Resolution, add_entities, resolve_entities
-from graph.iris import open_relation_iri
-from graph.provenance import add_document, add_statement
+from graph.iris import document_iri, open_relation_iri
+from graph.provenance import add_document, add_fact_spans, add_statement
 from ontology import ITSRDF, KGB, KGR, NIF, OPEN, SCHEMA, load_cues
 from ontology.cues import relation_iri
 
@@ -30,21 +30,28 @@ def bind_prefixes(g: Graph) -> Graph:
 def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) -> Graph:
     """Turn document records into one RDF graph.
 
-    Entities of all documents are merged first (:mod:`graph.aliases`), one node per
+    Entities of all documents are merged (:mod:`graph.aliases`), one node per
     real-world entity. Every fact becomes a ``kgb:Statement`` with its provenance
     (:mod:`graph.provenance`); a fact the text asserts also becomes a direct triple.
     The result does not depend on the order of the records.
+
+    What needs no entity IRI (a document's metadata, the NIF strings of its sentences and
+    mentions: half the triples) is added as each record comes, so with records read on
+    other processes it is built while they read; the rest after the last record.
 
     Args:
         records: the documents' records, from :func:`extractors.extract`.
         g: a graph to add to; a new one by default.
     """
     g = bind_prefixes(g if g is not None else Graph())
-    records = list(records)
-    resolution = resolve_entities(records)
-    add_shared(g, records, resolution)
+    kept = []
     for rec in records:
-        add_document_layer(g, rec, iris=document_iris(rec, resolution))
+        add_document_spans(g, rec)
+        kept.append(rec)
+    resolution = resolve_entities(kept)
+    add_shared(g, kept, resolution)
+    for rec in kept:
+        add_document_statements(g, rec, iris=document_iris(rec, resolution))
     return g
 
 
@@ -91,8 +98,24 @@ def add_document_shared(g: Graph, rec: DocumentRecord, *, iris: dict) -> Graph:
 def add_document_layer(g: Graph, rec: DocumentRecord, *, iris: dict) -> Graph:
     """What one document alone says: its metadata, which entities it mentions, and its
     statements with their sentences and mentions. No triple here comes from another document."""
+    add_document_spans(g, rec)
+    return add_document_statements(g, rec, iris=iris)
+
+
+def add_document_spans(g: Graph, rec: DocumentRecord) -> Graph:
+    """The part of :func:`add_document_layer` that needs no entity IRI: the document's
+    metadata and the NIF strings of its facts' sentences and mentions."""
+    add_document(g, rec)
+    for fact in rec.facts:
+        add_fact_spans(g, rec, fact)
+    return g
+
+
+def add_document_statements(g: Graph, rec: DocumentRecord, *, iris: dict) -> Graph:
+    """The rest of :func:`add_document_layer`: which entities the document mentions, and
+    its statements linked to its NIF strings and the entities' nodes."""
     inventory = load_cues().relations
-    doc = add_document(g, rec)
+    doc = document_iri(rec.doc_id)
     for iri in iris.values():
         g.add((iri, KGB.mentionedIn, doc))
     for fact in rec.facts:

@@ -172,7 +172,7 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
     validated against the ontology's SHACL shapes.
     """
     from extractors.parallel import default_jobs, usable_cores
-    from exports import Format, write_format
+    from exports import Format
     from graph.build import build_graph
     from graph.cli_sources import cluster_source, local_source, read_texts
     from graph.cli_store import build_store
@@ -218,10 +218,9 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
         if created:
             remove_if_empty(outdir)
         sys.exit(Exit.INPUTS)
-    records = list(read(texts))
-    g = build_graph(records)
+    g = build_graph(read(texts))  # the records' NIF strings added as the workers read
     validation = start_validation(g)  # on another core while the files are written
-    written = _write_all(partial(write_format, g), chosen, outdir)
+    written = _write_beside(g, chosen, outdir)
     remove_stale(outdir, written, [f.filename for f in Format])
     conforms = _report_violations(g, str(written[0]), report=validation())
     if not quiet:
@@ -233,6 +232,32 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
         sys.exit(Exit.INVALID)
     if failures:
         sys.exit(Exit.INPUTS)
+
+
+def _write_beside(g, chosen, outdir: Path) -> list[Path]:
+    """:func:`_write_all` for a build: the first format written by this process while a
+    forked one makes the texts of the others on the other core (the HTML view's layout
+    costs as much as the Turtle)."""
+    from exports import write_format
+    from exports.files import write_text
+    from graph.forked import Forked
+
+    others = Forked(partial(_format_texts, g, chosen[1:]))
+
+    def write(fmt, outdir: Path) -> Path:
+        if fmt is chosen[0]:
+            return write_format(g, fmt, outdir)
+        return write_text(outdir / fmt.filename, others.result()[fmt])
+    try:
+        return _write_all(write, chosen, outdir)
+    finally:
+        others.stop()
+
+
+def _format_texts(g, formats) -> dict:
+    from exports import format_text
+
+    return {fmt: format_text(g, fmt) for fmt in formats}
 
 
 def _write_all(write, chosen, outdir: Path) -> list[Path]:

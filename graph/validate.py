@@ -9,16 +9,15 @@ faster, the same results).
 """
 from __future__ import annotations
 
-import multiprocessing as mp
-import signal
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from pyshacl import validate as shacl_validate
 from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.namespace import SH
 
+from graph.forked import Forked
 from ontology import ITSRDF, KGB, load_ontology
 
 
@@ -231,55 +230,23 @@ def shape_groups(n: int) -> list[Graph]:
     return [standalone_property_shapes(group) for group in groups]
 
 
-def _validate_into(g: Graph, shapes: Graph, conn) -> None:
-    # Ctrl-C reaches the whole process group: the child ends quietly, the parent reports
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    conn.send(validate_graph(g, shapes=shapes))
-    conn.close()
-
-
 def start_validation(g: Graph, *, jobs: int = 2) -> Callable[[], Report]:
     """Validate ``g`` on forked processes while the caller writes its files.
 
     pySHACL costs about a tenth of the parse. The shapes are split into ``jobs``
-    groups, each checked by its own process beside the writing; the reports are
-    joined. Returns a function that waits for the report. Where processes cannot be
-    forked, or a child dies, the graph is validated in this process instead.
+    groups, each checked by its own process beside the writing (:class:`graph.forked.Forked`:
+    in this process where processes cannot be forked or a child dies); the reports are
+    joined. Returns a function that waits for the report.
     """
-    if "fork" not in mp.get_all_start_methods():
-        report = validate_graph(g)
-        return lambda: report
-    ctx = mp.get_context("fork")
-    children = []
-    # Ctrl-C waits while the children are forked: Python drops a KeyboardInterrupt raised
-    # in its at-fork hooks, in the parent and in the child alike
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        for shapes in shape_groups(jobs):
-            receive, send = ctx.Pipe(duplex=False)
-            child = ctx.Process(target=_validate_into, args=(g, shapes, send), daemon=True)
-            child.start()
-            send.close()
-            children.append((child, receive))
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    children = [Forked(partial(validate_graph, g, shapes=shapes)) for shapes in shape_groups(jobs)]
 
     def wait() -> Report:
-        reports = []
         try:
-            for child, receive in children:
-                reports.append(receive.recv())
-        except EOFError:  # a child died without a report
-            return validate_graph(g)
-        except BaseException:  # interrupted: the children's work is not wanted any more
-            for child, _ in children:
-                child.terminate()
+            reports = [child.result() for child in children]
+        except BaseException:  # interrupted: the other children's work is not wanted either
+            for child in children:
+                child.stop()
             raise
-        finally:
-            for child, receive in children:
-                child.join()
-                receive.close()
         return Report(conforms=all(r.conforms for r in reports),
                       violations=tuple(sorted({v for r in reports for v in r.violations})))
     return wait

@@ -96,3 +96,10 @@ def test_formats_any_names_and_sentences_parse_back_in_every_format(agent, targe
     assert net.number_of_nodes() >= 2
     gexf = nx.read_gexf(io.BytesIO(to_gexf(g).encode("utf-8")))
     assert gexf.number_of_nodes() == net.number_of_nodes()
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_formats_text_of_a_format_is_the_file_written(tmp_path, fmt):
+    from exports.formats import format_text
+    g = build_graph([record(), record("d2", factuality=Factuality.NEGATED)])
+    assert write_format(g, fmt, tmp_path).read_text(encoding="utf-8") == format_text(g, fmt)

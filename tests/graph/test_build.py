@@ -66,3 +66,26 @@ def test_build_is_independent_of_record_order():
     if not isomorphic(g1, g2):
         _, only1, only2 = graph_diff(to_isomorphic(g1), to_isomorphic(g2))
         raise AssertionError(f"only in first: {sorted(only1)}\nonly in second: {sorted(only2)}")
+
+
+def test_build_adds_a_documents_nif_strings_as_its_record_comes_and_its_statements_after_the_last():
+    from graph.build import bind_prefixes
+    from graph.iris import document_iri
+    from rdflib import Graph
+    from ontology import NIF
+    g = bind_prefixes(Graph())
+    seen = {}
+
+    def records():
+        yield _record("d1")
+        # the first record's document and NIF strings are there before the second comes;
+        # its statement waits for the merge of every document's entities
+        seen["spans"] = set(g.subjects(NIF.referenceContext, document_iri("d1")))
+        seen["statements"] = set(g.subjects(RDF.type, KGB.Statement))
+        seen["document"] = (document_iri("d1"), RDF.type, KGB.Document) in g
+        yield _record("d2", relation="shell", open_=True)
+
+    built = build_graph(records(), g=g)
+    assert seen["document"] and len(seen["spans"]) == 3   # the sentence, Hamas, Sderot
+    assert seen["statements"] == set()
+    assert isomorphic(built, build_graph([_record("d1"), _record("d2", relation="shell", open_=True)]))
