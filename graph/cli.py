@@ -174,6 +174,7 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
     from extractors.parallel import default_jobs, usable_cores
     from exports import Format
     from graph.build import build_graph
+    from graph.cli_files import write_built
     from graph.cli_sources import cluster_source, local_source, read_texts
     from graph.cli_store import build_store
     from graph.inputs import read_located
@@ -220,7 +221,7 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
         sys.exit(Exit.INPUTS)
     g = build_graph(read(texts))  # the records' NIF strings added as the workers read
     validation = start_validation(g)  # on another core while the files are written
-    written = _write_beside(g, chosen, outdir)
+    written = write_built(g, chosen, outdir)
     remove_stale(outdir, written, [f.filename for f in Format])
     conforms = _report_violations(g, str(written[0]), report=validation())
     if not quiet:
@@ -232,52 +233,6 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
         sys.exit(Exit.INVALID)
     if failures:
         sys.exit(Exit.INPUTS)
-
-
-def _write_beside(g, chosen, outdir: Path) -> list[Path]:
-    """:func:`_write_all` for a build: the first format written by this process while a
-    forked one makes the texts of the others on the other core (the HTML view's layout
-    costs as much as the Turtle)."""
-    from exports import write_format
-    from exports.files import write_text
-    from graph.forked import Forked
-
-    others = Forked(partial(_format_texts, g, chosen[1:]))
-
-    def write(fmt, outdir: Path) -> Path:
-        if fmt is chosen[0]:
-            return write_format(g, fmt, outdir)
-        return write_text(outdir / fmt.filename, others.result()[fmt])
-    try:
-        return _write_all(write, chosen, outdir)
-    finally:
-        others.stop()
-
-
-def _format_texts(g, formats) -> dict:
-    from exports import format_text
-
-    return {fmt: format_text(g, fmt) for fmt in formats}
-
-
-def _write_all(write, chosen, outdir: Path) -> list[Path]:
-    """Write every chosen format (``write(fmt, outdir)``) as one set, or none: on a
-    failure, the old files stay."""
-    from exports.atomic import one_set
-    from graph.problems import os_reason
-
-    written = []
-    target = outdir
-    try:
-        with one_set():
-            for fmt in chosen:
-                target = outdir / fmt.filename
-                written.append(write(fmt, outdir))
-    except OSError as err:
-        _err(f"{target}: cannot write ({os_reason(err)}); nothing was replaced, the files "
-             f"already in {outdir} are kept")
-        sys.exit(Exit.WRITE)
-    return written
 
 
 def _capped_jobs(jobs: int, cores: int) -> int:
@@ -344,6 +299,7 @@ def export(graph_file: Path | None, formats: tuple[str, ...], outdir: Path,
            store_path: Path | None) -> None:
     """Write GRAPH, a file written by build, or a store, in other formats to OUTDIR/graph.FMT."""
     from exports import write_format
+    from graph.cli_files import write_set
     from graph.load import GraphFileError, read_graph
     from graph.outputs import OutputDirError, prepare_outdir
     from graph.store import StoreError, default_store
@@ -369,7 +325,7 @@ def export(graph_file: Path | None, formats: tuple[str, ...], outdir: Path,
         if target.resolve() == graph_file.resolve():
             _err(f"{target}: is the input graph; choose another -o directory")
             sys.exit(2)
-    for path in _write_all(write, chosen, outdir):
+    for path in write_set(write, chosen, outdir):
         click.echo(str(path))
 
 
