@@ -9,6 +9,7 @@ result, or its error, is the same either way.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import signal
 from collections.abc import Callable
@@ -78,6 +79,9 @@ def _run_into(fn: Callable, send) -> None:
     # Ctrl-C reaches the whole process group: the child ends quietly, the parent reports
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    # the collector leaves the inherited objects alone: walking them all would copy every
+    # page of the parent's heap into the child
+    gc.freeze()
     try:
         result = fn()
     except BaseException:  # the parent runs fn itself and meets the error there
