@@ -73,6 +73,31 @@ def _chunks(items: Iterable[TextInput], size: int) -> Iterator[list[TextInput]]:
         yield chunk
 
 
+def shrinking_chunks(inputs: list[TextInput], *, jobs: int,
+                     chunk_words: int) -> Iterator[list[TextInput]]:
+    """``inputs`` in chunks of about ``chunk_words`` words, then of a quarter of what is left
+    per job pair, down to an eighth of ``chunk_words``: the workers finish together rather than
+    one core reading a whole last chunk while the others wait.
+
+    >>> docs = [TextInput(str(i), "word " * 100) for i in range(100)]
+    >>> [len(c) for c in shrinking_chunks(docs, jobs=2, chunk_words=2000)]
+    [20, 20, 15, 12, 9, 6, 5, 4, 3, 3, 3]
+    """
+    words = [len(item.text.split()) for item in inputs]
+    left = sum(words)
+    chunk: list[TextInput] = []
+    n = 0
+    for item, count in zip(inputs, words):
+        chunk.append(item)
+        n += count
+        if n >= max(chunk_words // 8, min(chunk_words, left // (2 * jobs))):
+            yield chunk
+            left -= n
+            chunk, n = [], 0
+    if chunk:
+        yield chunk
+
+
 def extract_parallel(inputs: list[TextInput], *, nlp: Language, cues, jobs: int = 1,
                      chunk_words: int = 4000) -> Iterator[DocumentRecord]:
     """Like :func:`extractors.extract`, on ``jobs`` processes; records in input order.
@@ -83,11 +108,10 @@ def extract_parallel(inputs: list[TextInput], *, nlp: Language, cues, jobs: int 
         cues: the ontology's cue table.
         jobs: worker processes; with 1, one process parses while this one reads the
             parses (when there are two usable cores), else all is read in this process.
-        chunk_words: about how many words a worker reads per task.
+        chunk_words: about how many words a worker reads per task, fewer toward the
+            end (:func:`shrinking_chunks`).
     """
     total = sum(len(t.text.split()) for t in inputs)
-    per_doc = max(1, total // max(1, len(inputs)))
-    size = max(1, chunk_words // per_doc)
     small = len(inputs) < 2 or total < 2 * chunk_words or "fork" not in mp.get_all_start_methods()
     if small or (jobs <= 1 and usable_cores() < 2):
         for chunk in _chunks(inputs, ZONE_DOCS):
@@ -106,7 +130,7 @@ def extract_parallel(inputs: list[TextInput], *, nlp: Language, cues, jobs: int 
         with ctx.Pool(processes=jobs, initializer=_quiet_worker) as pool:
             # a few chunks ahead of the reader, no more: a consumer slower than the workers
             # (a store build writing and validating) holds a bounded number of records
-            chunks = _chunks(inputs, size)
+            chunks = shrinking_chunks(inputs, jobs=jobs, chunk_words=chunk_words)
             pending = deque(pool.apply_async(_read_chunk, (c,)) for c in islice(chunks, 2 * jobs))
             while pending:
                 records = pending.popleft().get()

@@ -144,3 +144,15 @@ def test_parallel_a_worker_reads_its_chunk_in_a_memory_zone(nlp, cues):
     zoned = read_zoned(inputs, nlp=nlp, cues=cues)
     assert len(nlp.vocab.strings) == before
     assert zoned == list(extract(inputs, nlp=nlp, cues=cues))
+
+
+def test_parallel_chunks_shrink_toward_the_end_so_the_workers_finish_together():
+    from extractors.parallel import shrinking_chunks
+    docs = [TextInput(str(i), "word " * (50 + i % 7 * 20)) for i in range(400)]
+    chunks = list(shrinking_chunks(docs, jobs=2, chunk_words=4000))
+    assert [d for c in chunks for d in c] == docs            # every document once, in order
+    words = [sum(len(d.text.split()) for d in c) for c in chunks]
+    assert 4000 <= words[0] < 4200                            # full chunks first
+    assert all(w < 1000 for w in words[-3:])                  # small ones last
+    # never bigger than the one before but for the document that crosses the target
+    assert all(b <= a + 170 for a, b in zip(words, words[1:]))
