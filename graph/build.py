@@ -8,8 +8,9 @@ from rdflib.namespace import DCTERMS, PROV, SKOS, TIME
 
 from extractors.records import DocumentRecord, Factuality
 from graph.aliases import Resolution, add_entities, resolve_entities
-from graph.iris import document_iri, open_relation_iri
-from graph.provenance import add_document, add_fact_spans, add_statement
+from graph.iris import document_iri, entity_iri, open_relation_iri
+from graph.nquads import TripleSet
+from graph.provenance import add_document, add_statement
 from ontology import ITSRDF, KGB, KGR, NIF, OPEN, SCHEMA, load_cues
 from ontology.cues import relation_iri
 
@@ -35,9 +36,12 @@ def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) ->
     (:mod:`graph.provenance`); a fact the text asserts also becomes a direct triple.
     The result does not depend on the order of the records.
 
-    What needs no entity IRI (a document's metadata, the NIF strings of its sentences and
-    mentions: half the triples) is added as each record comes, so with records read on
-    other processes it is built while they read; the rest after the last record.
+    Each document's own layer (its metadata, statements, sentences and mentions: nine
+    triples in ten) is added as its record comes, so with records read on other processes
+    it is built while they read. Its entity IRIs are then guesses (:func:`guessed_iris`:
+    each entity's own name and class); after the last record the entities of all documents
+    are merged, and the layers of the documents whose guesses were wrong (an entity merged
+    under another name or class) are corrected, triple by triple.
 
     Args:
         records: the documents' records, from :func:`extractors.extract`.
@@ -46,12 +50,46 @@ def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) ->
     g = bind_prefixes(g if g is not None else Graph())
     kept = []
     for rec in records:
-        add_document_spans(g, rec)
+        add_document_layer(g, rec, iris=guessed_iris(rec))
         kept.append(rec)
     resolution = resolve_entities(kept)
     add_shared(g, kept, resolution)
     for rec in kept:
-        add_document_statements(g, rec, iris=document_iris(rec, resolution))
+        guessed, iris = guessed_iris(rec), document_iris(rec, resolution)
+        if guessed != iris:
+            correct_layer(g, rec, guessed=guessed, iris=iris)
+    return g
+
+
+def guessed_iris(rec: DocumentRecord) -> dict:
+    """Entity key of one document -> the IRI its node has when it merges with no entity of
+    another name or class (:func:`graph.iris.entity_iri` of its own name and class), the
+    IRI most entities keep."""
+    return {ent.key: entity_iri(ent.name, ent.cls) for ent in rec.entities}
+
+
+def correct_layer(g: Graph, rec: DocumentRecord, *, guessed: dict, iris: dict) -> Graph:
+    """Turn ``rec``'s layer made with the ``guessed`` entity IRIs into the one of ``iris``: the
+    triples only the first has are removed, those only the second has added.
+
+    Only the statements of facts whose subject, object or reporter changed IRI, and the
+    ``kgb:mentionedIn`` of those entities, can differ; when a wrong guess is the IRI of another
+    entity of the document, the whole layers are compared instead, as a triple of the one
+    may then be one of the other. No other document's layer nor the shared layer holds any
+    of these triples (each names the document, or a statement or span of it).
+    """
+    changed = {key for key, iri in iris.items() if guessed[key] != iri}
+    if {guessed[key] for key in changed} & set(iris.values()):
+        facts, changed = rec.facts, set(iris)
+    else:
+        facts = tuple(f for f in rec.facts if {f.subject.entity, f.object.entity,
+                                               f.reported_by and f.reported_by.entity} & changed)
+    was = add_statements(TripleSet(), rec, facts, iris=guessed, mentioned=changed).triples
+    now = add_statements(TripleSet(), rec, facts, iris=iris, mentioned=changed).triples
+    for triple in was - now:
+        g.remove(triple)
+    for triple in now - was:
+        g.add(triple)
     return g
 
 
@@ -98,27 +136,18 @@ def add_document_shared(g: Graph, rec: DocumentRecord, *, iris: dict) -> Graph:
 def add_document_layer(g: Graph, rec: DocumentRecord, *, iris: dict) -> Graph:
     """What one document alone says: its metadata, which entities it mentions, and its
     statements with their sentences and mentions. No triple here comes from another document."""
-    add_document_spans(g, rec)
-    return add_document_statements(g, rec, iris=iris)
-
-
-def add_document_spans(g: Graph, rec: DocumentRecord) -> Graph:
-    """The part of :func:`add_document_layer` that needs no entity IRI: the document's
-    metadata and the NIF strings of its facts' sentences and mentions."""
     add_document(g, rec)
-    for fact in rec.facts:
-        add_fact_spans(g, rec, fact)
-    return g
+    return add_statements(g, rec, rec.facts, iris=iris, mentioned=iris)
 
 
-def add_document_statements(g: Graph, rec: DocumentRecord, *, iris: dict) -> Graph:
-    """The rest of :func:`add_document_layer`: which entities the document mentions, and
-    its statements linked to its NIF strings and the entities' nodes."""
+def add_statements(g: Graph, rec: DocumentRecord, facts, *, iris: dict, mentioned) -> Graph:
+    """The statements of ``facts`` of ``rec`` (their sentences and mentions), and that the
+    document mentions the entities of the keys ``mentioned``."""
     inventory = load_cues().relations
     doc = document_iri(rec.doc_id)
-    for iri in iris.values():
-        g.add((iri, KGB.mentionedIn, doc))
-    for fact in rec.facts:
+    for key in mentioned:
+        g.add((iris[key], KGB.mentionedIn, doc))
+    for fact in facts:
         s, o = iris[fact.subject.entity], iris[fact.object.entity]
         add_statement(g, rec, fact, (s, _predicate(fact, inventory)[0], o), iris=iris)
     return g

@@ -118,23 +118,15 @@ def _span(g: Graph, doc: URIRef, text: str, start: int, end: int, cls: URIRef) -
     return node
 
 
-def add_fact_spans(g: Graph, rec: DocumentRecord, fact: Fact) -> None:
-    """Add the NIF strings a fact's statement points to: its sentence and the mentions of
-    its subject, object and reporter. They need no entity IRI, so a build adds them as
-    each record comes, before the entities of all documents are merged."""
-    doc = document_iri(rec.doc_id)
-    sent = fact.sentence
-    _span(g, doc, rec.text, sent.start, sent.end, _SENTENCE_SPAN)
-    for mention in (fact.subject, fact.object, fact.reported_by):
-        if mention is not None:
-            _span(g, doc, rec.text, mention.start, mention.end, _PHRASE)
+def _mention(g: Graph, doc: URIRef, text: str, mention: Mention, entity: URIRef) -> URIRef:
+    node = _span(g, doc, text, mention.start, mention.end, _PHRASE)
+    g.add((node, _IDENT, entity))
+    return node
 
 
 def add_statement(g: Graph, rec: DocumentRecord, fact: Fact, triple: tuple[URIRef, URIRef, URIRef],
                   *, iris: dict[str, URIRef]) -> URIRef:
-    """Add the reified statement of one fact, with its provenance; return its IRI. The NIF
-    strings it points to are added by :func:`add_fact_spans`; here their links to the
-    entities.
+    """Add the reified statement of one fact, with all its provenance; return its IRI.
 
     Args:
         g: the graph to add to.
@@ -156,18 +148,18 @@ def add_statement(g: Graph, rec: DocumentRecord, fact: Fact, triple: tuple[URIRe
     g.add((st, _SENTENCE, Literal(fact.sentence.text)))
     g.add((st, _DERIVED, doc))
     sent = fact.sentence
-    g.add((st, _EVIDENCE, span_iri(doc, sent.start, sent.end)))
-    g.add((st, _SUBJECT_MENTION, _mention(g, doc, fact.subject, s)))
-    g.add((st, _OBJECT_MENTION, _mention(g, doc, fact.object, o)))
+    g.add((st, _EVIDENCE, _span(g, doc, rec.text, sent.start, sent.end, _SENTENCE_SPAN)))
+    g.add((st, _SUBJECT_MENTION, _mention(g, doc, rec.text, fact.subject, s)))
+    g.add((st, _OBJECT_MENTION, _mention(g, doc, rec.text, fact.object, o)))
     reporter = fact.reported_by
     if reporter is not None:
         who = iris.get(reporter.entity)
         if who is None:
             # an unnamed source ("officials said"): where it is quoted, but no entity
-            span = span_iri(doc, reporter.start, reporter.end)
+            span = _span(g, doc, rec.text, reporter.start, reporter.end, _PHRASE)
         else:
             g.add((st, _REPORTED_BY, who))
-            span = _mention(g, doc, reporter, who)
+            span = _mention(g, doc, rec.text, reporter, who)
         g.add((st, _REPORTER_MENTION, span))
     when = time_value(fact.time) if fact.time else None
     if when is not None:
@@ -177,10 +169,3 @@ def add_statement(g: Graph, rec: DocumentRecord, fact: Fact, triple: tuple[URIRe
         if fact.time_text:
             g.add((st, _TIME_EXPRESSION, _value(fact.time_text)))
     return st
-
-
-def _mention(g: Graph, doc: URIRef, mention: Mention, entity: URIRef) -> URIRef:
-    """A mention's NIF string (added by :func:`add_fact_spans`) linked to its entity."""
-    node = span_iri(doc, mention.start, mention.end)
-    g.add((node, _IDENT, entity))
-    return node

@@ -7,7 +7,7 @@ from rdflib.namespace import PROV, SKOS
 
 from extractors.records import DocumentRecord, Entity, Fact, Factuality, Mention, Sentence
 from graph.build import build_graph
-from graph.iris import entity_iri
+from graph.iris import document_iri, entity_iri
 from ontology import KGB, OPEN
 
 
@@ -68,24 +68,66 @@ def test_build_is_independent_of_record_order():
         raise AssertionError(f"only in first: {sorted(only1)}\nonly in second: {sorted(only2)}")
 
 
-def test_build_adds_a_documents_nif_strings_as_its_record_comes_and_its_statements_after_the_last():
+
+def _kh_records():
+    """d1 says "Kataib Hezbollah (KH)"; d2 says only "KH", so its entity merges into d1's."""
+    text1 = "Kataib Hezbollah attacked Sderot."
+    sent1 = Sentence(text1, 0, len(text1))
+    kh1, sderot = Mention("Kataib Hezbollah", 0, 16, "kh"), Mention("Sderot", 26, 32, "sderot")
+    d1 = DocumentRecord("d1", text1, (Entity("kh", "Kataib Hezbollah", "ArmedGroup", ("KH",)),
+                                      Entity("sderot", "Sderot", "City")),
+                        (Fact(kh1, "attacked", sderot, sent1, "verb-active"),))
+    text2 = "KH attacked Sderot."
+    sent2 = Sentence(text2, 0, len(text2))
+    kh2, sderot2 = Mention("KH", 0, 2, "kh"), Mention("Sderot", 12, 18, "sderot")
+    d2 = DocumentRecord("d2", text2, (Entity("kh", "KH", "Organization"), Entity("sderot", "Sderot", "City")),
+                        (Fact(kh2, "attacked", sderot2, sent2, "verb-active", reported_by=kh2),))
+    return [d1, d2]
+
+
+def test_build_adds_a_documents_layer_as_its_record_comes():
+    from rdflib import Graph
     from graph.build import bind_prefixes
     from graph.iris import document_iri
-    from rdflib import Graph
-    from ontology import NIF
     g = bind_prefixes(Graph())
     seen = {}
 
     def records():
-        yield _record("d1")
-        # the first record's document and NIF strings are there before the second comes;
-        # its statement waits for the merge of every document's entities
-        seen["spans"] = set(g.subjects(NIF.referenceContext, document_iri("d1")))
-        seen["statements"] = set(g.subjects(RDF.type, KGB.Statement))
+        first, second = _kh_records()
+        yield first
+        # before the second record comes, the first one's document and statement are there
         seen["document"] = (document_iri("d1"), RDF.type, KGB.Document) in g
-        yield _record("d2", relation="shell", open_=True)
+        seen["statements"] = len(set(g.subjects(RDF.type, KGB.Statement)))
+        yield second
 
-    built = build_graph(records(), g=g)
-    assert seen["document"] and len(seen["spans"]) == 3   # the sentence, Hamas, Sderot
-    assert seen["statements"] == set()
-    assert isomorphic(built, build_graph([_record("d1"), _record("d2", relation="shell", open_=True)]))
+    build_graph(records(), g=g)
+    assert seen == {"document": True, "statements": 1}
+
+
+def test_build_corrects_the_layer_of_a_document_whose_entity_merged_under_another_name():
+    from rdflib import Graph
+    from graph.aliases import resolve_entities
+    from graph.build import add_document_layer, add_shared, bind_prefixes, document_iris
+    records = _kh_records()
+    g = build_graph(records)
+    # the layers made with the merged entities' IRIs from the start
+    resolution = resolve_entities(records)
+    want = add_shared(bind_prefixes(Graph()), records, resolution)
+    for rec in records:
+        add_document_layer(want, rec, iris=document_iris(rec, resolution))
+    kh = entity_iri("Kataib Hezbollah", "ArmedGroup")
+    assert resolution.iri("d2", "kh") == kh != entity_iri("KH", "Organization")
+    assert set(g) == set(want)
+    assert not [t for t in g if entity_iri("KH", "Organization") in t]
+
+
+def test_build_correcting_a_guess_that_is_another_entitys_iri_keeps_that_entitys_triples():
+    from rdflib import Graph
+    from graph.build import add_document_layer, correct_layer
+    d1 = _kh_records()[0]
+    kh = entity_iri("Kataib Hezbollah", "ArmedGroup")
+    guessed = {"kh": SDEROT, "sderot": SDEROT}      # a wrong guess that names Sderot's node
+    iris = {"kh": kh, "sderot": SDEROT}
+    g = correct_layer(add_document_layer(Graph(), d1, iris=guessed), d1, guessed=guessed, iris=iris)
+    assert set(g) == set(add_document_layer(Graph(), d1, iris=iris))
+    assert (SDEROT, KGB.mentionedIn, document_iri("d1")) in g
