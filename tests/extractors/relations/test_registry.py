@@ -241,14 +241,32 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
     "role-title-document-country": [
         # the one country the text is about: a bare "President X" heads it
         ("Kenya mourned. Officials in Kenya said Kenya would rebuild, and Kenyans marched "
-         "across Kenya. President Ruto visited the wounded.",
-         {("Ruto", "leaderOf", "Kenya", A, "role-title-document-country")}),
+         "across Kenya. President Otieno visited the wounded.",
+         {("Otieno", "leaderOf", "Kenya", A, "role-title-document-country")}),
         # a subordinate title heads nothing
         ("Kenya mourned. Officials in Kenya said Kenya would rebuild, and Kenyans marched "
          "across Kenya. Vice President Gachagua visited the wounded.", set()),
         # two countries alike: which one is not clear
         ("Kenya and Somalia mourned. Officials in Kenya and Somalia said Kenya and Somalia "
-         "would rebuild. President Ruto visited the wounded.", set()),
+         "would rebuild. President Otieno visited the wounded.", set()),
+    ],
+    "role-title-known-leader": [
+        # a head of state the table lists heads the country it gives, where the text's own
+        # focus cannot tell
+        ("Kenya and Somalia mourned. Officials in Kenya and Somalia said Kenya and Somalia "
+         "would rebuild. President Ruto visited the wounded.",
+         {("Ruto", "leaderOf", "Kenya", A, "role-title-known-leader")}),
+        # and over the country the text is mostly about
+        ("The United States sent aid. U.S. officials said the United States would send more "
+         "to Ukraine. President Volodymyr Zelenskyy thanked the donors on Monday.",
+         {("Volodymyr Zelenskyy", "leaderOf", "Ukraine", A, "role-title-known-leader")}),
+        # "leader" is a head's title too
+        ("Rebels in Libya reached Tripoli and vowed a final battle with leader Muammar Gaddafi.",
+         {("Muammar Gaddafi", "leaderOf", "Libya", A, "role-title-known-leader")}),
+        # the country must be named in the document
+        ("Envoys met President Zelenskyy in a hotel on Monday.", set()),
+        # a subordinate title heads nothing
+        ("Officials in Kenya said Vice President Ruto visited the wounded.", set()),
     ],
     "role-possessive": [
         ("NBC's Richard Engel reported from Kyiv.",
