@@ -283,6 +283,9 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
     "role-title-appositive": [
         ("Yahya Sinwar, the leader of Hamas, was killed.",
          {("Yahya Sinwar", "leaderOf", "Hamas", A, "role-title-appositive")}),
+        # a possessive inside a name does not cut it in two
+        ("Kim Jong-un is the supreme commander of the Korean People's Army.",
+         {("Kim Jong-un", "leaderOf", "Korean People's Army", A, "role-title-appositive")}),
         ("Jane Doe, a spokeswoman for Chevron, said the plant closed.",
          {("Jane Doe", "memberOf", "Chevron", A, "role-title-appositive")}),
     ],
