@@ -4,7 +4,8 @@ Lower-case civil state bodies ("Iran's foreign ministry"), ordinal-led units ("t
 Airborne Division"), numbered sites ("Tower 22"), alliances tagged EVENT, PRODUCT or LAW,
 names a kind noun describes ("the Somali group al-Shabab", "Nigeria's capital Abuja"),
 institutions cut before their "of", given names left out of a person's name, possessive
-endings, a state's missions ("the Swiss embassy"), the author a statement's top names
+endings, a state's missions ("the Swiss embassy"), ships ("the USS Cole", "the merchant
+vessel Galaxy Leader"), the author a statement's top names
 ("Jane Roe, Secretary of State"; "Remarks by President Roe"). Run by
 :func:`extractors.entities.ner_fixes.entity_fixes` through :func:`named_entity_fixes`.
 """
@@ -159,6 +160,36 @@ def kind_described_names(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> lis
     return out
 
 
+def vessels(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """A ship is a named place (FAC), which the model tags as a product or not at all: a name
+    after a ship's prefix ("the USS Cole", "HMS Duncan") or right after a ship noun ("the
+    merchant vessel Galaxy Leader", "the tanker Stena Impero")."""
+    prefixes, nouns = lexicon.words("ship_prefixes"), lexicon.words("ship_nouns")
+    out = list(ents)
+    for tok in doc:
+        if tok.lower_ in nouns and tok.is_lower and tok.dep_ == "appos" and tok.head.i < tok.i \
+                and tok.head.text[:1].isupper():
+            # "the Galaxy Leader, the vessel hijacked by ...": the name before the noun
+            start = end = tok.head.i + 1
+            while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha \
+                    and doc[start - 1].lower_ != "the":
+                start -= 1
+        elif tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and (
+                tok.lower_.replace("/", "").replace(".", "") in prefixes and tok.text[:1].isupper()
+                or tok.lower_ in nouns and tok.is_lower and tok.tag_ == "NN"):
+            # "the USS Cole" (the prefix is part of the name), "the tanker Stena Impero"
+            start = tok.i if tok.text[:1].isupper() else tok.i + 1
+            end = tok.i + 1
+            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                end += 1
+        else:
+            continue
+        if end > start and all(e.label_ in _OTHER_LABELS | {"ORG"}
+                               for e in out if e.start < end and e.end > start):
+            out = _replace(out, Span(doc, start, end, label="FAC"))
+    return out
+
+
 def split_kind_of_country(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
     """Split a place name the model ran on into its country: "Segou Region of Mali" gives
     "Segou Region" and "Mali"."""
@@ -181,7 +212,7 @@ def named_entity_fixes(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[
     """The fixes of names the model misses or mislabels, in order (see each function)."""
     for fix in (drop_possessive_endings, uncut_people, join_institution_of, state_missions,
                 split_kind_of_country, alliances, numbered_sites, ordinal_units, state_bodies,
-                kind_described_names, byline_authors):
+                kind_described_names, vessels, byline_authors):
         ents = fix(doc, ents, lexicon=lexicon)
     return ents
 

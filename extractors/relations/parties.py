@@ -146,6 +146,9 @@ def _participant_verb(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or noun.head.lower_ != "in":
         return None
     host = noun.head.head
+    # "played a key role - a key role in the bombing": the word said again
+    while host.dep_ == "appos" and host.head.lemma_ == host.lemma_:
+        host = host.head
     # participate/involved -> prep in -> NOUN
     if host.pos_ in {"VERB", "ADJ"} and host.lemma_ in take:
         return host

@@ -36,6 +36,14 @@ import pytest
     # numbered_sites: a built place named by a number
     ("Militants attacked Tower 22 in Jordan.",
      {("Tower 22", "Facility"), ("Jordan", "Country")}),
+    # vessels: a ship's prefix, or a ship noun before or after the name, makes a vessel (FAC)
+    ("Al-Qaeda bombed the USS Cole in Aden.",
+     {("Al-Qaeda", "Organization"), ("USS Cole", "Facility"), ("Aden", "City")}),
+    ("Iran seized the tanker Stena Impero on Friday.",
+     {("Iran", "Country"), ("Stena Impero", "Facility")}),
+    ("Two commanders visited the Galaxy Leader, the vessel hijacked by the Houthis.",
+     {("Galaxy Leader", "Facility"), ("Houthis", "Organization")}),
+    ("The ship sailed to Aden.", {("Aden", "City")}),
     # kind_described_names: a description gives the name its kind
     ("The Somali group al-Shabab claimed the attack.",
      {("al-Shabab", "Organization"), ("Somalia", "Country")}),

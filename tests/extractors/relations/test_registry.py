@@ -50,6 +50,9 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
         ("The Taliban took control of the cities of Kunduz and Herat.",
          {("Taliban", "attacked", "Kunduz", A, "verb-object-prep"),
           ("Taliban", "attacked", "Herat", A, "verb-object-prep")}),
+        # organising or leading the event is doing it
+        ("Los Lobos is accused of orchestrating the assassination of Fernando Ortiz.",
+         {("Los Lobos", "killed", "Fernando Ortiz", A, "verb-object-prep")}),
     ],
     "verb-co-argument": [
         ("Israel killed Hassan Nasrallah along with Ali Karaki.",
@@ -205,6 +208,14 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
     "nominal-culprit": [
         ("ISIS claimed responsibility for the attacks on Kirkuk.",
          {("ISIS", "attacked", "Kirkuk", A, "nominal-culprit")}),
+        # a hand in the event: "was behind", "a mastermind behind"
+        ("Iraqi officials said Kataib Hezbollah was behind the attack on Camp Taji.",
+         {("Kataib Hezbollah", "attacked", "Camp Taji", A, "nominal-culprit"),
+          ("Iraq", "accused", "Kataib Hezbollah", A, "clause-culpability")}),
+        ("Zawahiri was a mastermind behind attacks against Americans.",
+         {("Zawahiri", "attacked", "United States", A, "nominal-culprit")}),
+        # the same words about talks, not an act of violence: no culprit
+        ("Turkey was behind the push for a ceasefire in Idlib.", set()),
     ],
     "nominal-light-verb": [
         ("Israel carried out a series of attacks on Hezbollah.",
@@ -458,6 +469,9 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
          {("Jordan", "attacked", "Hezbollah", A, "nominal-participation")}),
         ("Rwanda played a key role in the invasion of Congo.",
          {("Rwanda", "attacked", "Congo", A, "nominal-participation")}),
+        # the role said twice; a ship is a target like any place
+        ("Zawahiri played a key role - a key role in the bombing of the USS Cole.",
+         {("Zawahiri", "attacked", "USS Cole", A, "nominal-participation")}),
         ("Kenya denied that its army was involved in the raid on Somalia.",
          {("Kenya", "attacked", "Somalia", "negated", "nominal-participation")}),
         ("Ahmed Karim led the delegation to Cairo.", set()),
