@@ -124,6 +124,17 @@ def kind_described_names(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> lis
     out = list(ents)
     for tok in doc:
         lemma = tok.lemma_.lower()
+        if lemma in kinds and tok.pos_ == "NOUN" and tok.is_lower and not _ent_at(out, tok.i):
+            # "Goma, the largest city in eastern Congo", "a breakaway region of Moldova,
+            # Gagauzia": a place, though the model took it for a person
+            described = [c for c in tok.children if c.dep_ == "appos"]
+            if tok.dep_ == "appos":
+                described.append(tok.head)
+            for d in described:
+                ent = _ent_at(out, d.i)
+                if ent is not None and ent.label_ == "PERSON" and ent.root == d:
+                    label = "GPE" if lemma in {"capital", "city", "town", "village"} else "LOC"
+                    out = _replace(out, Span(doc, ent.start, ent.end, label=label))
         if lemma in groups and tok.pos_ == "NOUN" and not _ent_at(out, tok.i):
             described = [c for c in tok.children if c.dep_ == "appos"]
             if tok.dep_ == "appos":
@@ -190,6 +201,33 @@ def vessels(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
     return out
 
 
+def missed_countries(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """A country's name the model left untagged is a place: "the Sahel Region of Burkina
+    Faso", "Comoros, backed by ..." (a name of one to four capitalised words that the country
+    table knows; not one that is as often a person's name, "Jordan")."""
+    countries = load_countries()
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    added: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if i in taken or not doc[i].text[:1].isupper() or doc[i].pos_ != "PROPN":
+            i += 1
+            continue
+        for n in range(min(4, len(doc) - i), 0, -1):
+            words = doc[i:i + n]
+            if any(t.i in taken or not (t.text[:1].isupper() or t.lower_ in {"and", "of"})
+                   for t in words) or n == 1 and words.text.lower() in lexicon.words("ambiguous_country_names"):
+                continue
+            # the whole capitalised run, not the start of a longer name ("Chad Basin Authority")
+            if i + n < len(doc) and doc[i + n].text[:1].isupper() and doc[i + n].is_alpha:
+                continue
+            if countries.country(words.text):
+                added.append(Span(doc, i, i + n, label="GPE"))
+                break
+        i += (added[-1].end - i) if added and added[-1].start == i else 1
+    return sorted([*ents, *added], key=lambda e: e.start) if added else ents
+
+
 def split_kind_of_country(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
     """Split a place name the model ran on into its country: "Segou Region of Mali" gives
     "Segou Region" and "Mali"."""
@@ -211,7 +249,7 @@ def split_kind_of_country(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> li
 def named_entity_fixes(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
     """The fixes of names the model misses or mislabels, in order (see each function)."""
     for fix in (drop_possessive_endings, uncut_people, join_institution_of, state_missions,
-                split_kind_of_country, alliances, numbered_sites, ordinal_units, state_bodies,
+                split_kind_of_country, missed_countries, alliances, numbered_sites, ordinal_units, state_bodies,
                 kind_described_names, vessels, byline_authors):
         ents = fix(doc, ents, lexicon=lexicon)
     return ents

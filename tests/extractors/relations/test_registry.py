@@ -338,6 +338,16 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
     "location-prep": [
         ("Hezbollah in Lebanon denied the report.",
          {("Hezbollah", "locatedIn", "Lebanon", A, "location-prep")}),
+        # a place phrase after coordinated places places each; coordinated parties stay apart
+        ("Fighting spread to the towns of Abyei and Kadugli in South Kordofan.",
+         {("Abyei", "locatedIn", "South Kordofan", A, "location-prep"),
+          ("Kadugli", "locatedIn", "South Kordofan", A, "location-prep")}),
+        ("Fighting between Hezbollah and Israel in southern Lebanon continued.",
+         {("Hezbollah", "locatedIn", "Lebanon", A, "location-prep")}),
+        # without "and" the comma pairs a town with its region: the region alone is placed
+        ("The militia is based in Pan Kham, Hpapun Township in Kayin State.",
+         {("Pan Kham", "locatedIn", "Hpapun Township", A, "location-comma-pair"),
+          ("Hpapun Township", "locatedIn", "Kayin State", A, "location-prep")}),
     ],
     "location-sited": [
         ("The Wagner Group, located in Libya, left.",
