@@ -497,6 +497,17 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
          {("Kenya", "attacked", "Somalia", "negated", "nominal-participation")}),
         ("Ahmed Karim led the delegation to Cairo.", set()),
     ],
+    "modifier-joint": [
+        ("Officials praised the joint US-Iraqi counterterrorism strategy.",
+         {("United States", "cooperatedWith", "Iraq", A, "modifier-joint")}),
+        ("The report, issued jointly by UNICEF and the World Health Organization, warned of famine.",
+         {("UNICEF", "cooperatedWith", "World Health Organization", A, "modifier-joint")}),
+        ("Russia and China held joint naval drills in the Sea of Japan.",
+         {("Russia", "cooperatedWith", "China", A, "modifier-joint")}),
+        ("Hamas and Islamic Jihad did not carry out a joint operation, Israel said.",
+         {("Hamas", "cooperatedWith", "Islamic Jihad", "negated", "modifier-joint")}),
+        ("The joint chiefs met on Monday.", set()),
+    ],
     "verb-passive-list": [
         ("Several groups were sanctioned by the EU, including Hamas and Hezbollah.",
          {("EU", "sanctioned", "Hamas", A, "verb-passive-list"),
