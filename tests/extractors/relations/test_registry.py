@@ -305,6 +305,13 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
     "role-title-appositive": [
         ("Yahya Sinwar, the leader of Hamas, was killed.",
          {("Yahya Sinwar", "leaderOf", "Hamas", A, "role-title-appositive")}),
+        # a post in a body; a state's army is the state; a place is no body
+        ("Maria Lopez, a major in the Marine Corps, spoke to reporters.",
+         {("Maria Lopez", "memberOf", "Marine Corps", A, "role-title-appositive")}),
+        ("Ahmed Said, a senior commander in the Sudanese army, was killed.",
+         {("Ahmed Said", "memberOf", "Sudan", A, "role-title-appositive")}),
+        ("Omar Khan, a reporter in Kabul, said the road was closed.", set()),
+        ("Ahmed Nur, a doctor in Somalia, treated the wounded.", set()),
         # a possessive inside a name does not cut it in two
         ("Kim Jong-un is the supreme commander of the Korean People's Army.",
          {("Kim Jong-un", "leaderOf", "Korean People's Army", A, "role-title-appositive")}),
