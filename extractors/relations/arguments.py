@@ -139,6 +139,9 @@ def argument_mentions(tok: Token, index: EntityIndex, expand: bool = True,
             m, kinds = (named[0], named[1:]) if named else (None, [])
         if m is None and t.pos_ in {"NOUN", "PROPN"} and not _individual(t):
             m = modifier_mention(t, index)
+            if m is not None and t.lemma_.lower() in words("private_group_nouns") and \
+                    index.entity(m).cls == "Country":
+                m = None  # "Ecuadorian criminal organizations" are not Ecuador
         if m is None and physical and t.tag_ == "NNS":
             # a group's things: "warehouses of the PMU", "positions of Hezbollah"
             m = next((index.mention_at(p) for prep in t.children

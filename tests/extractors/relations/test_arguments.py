@@ -52,3 +52,14 @@ def test_arguments_place_named_by_its_kind_not_by_its_country(triples, sentence,
 ])
 def test_arguments_target_owned_by_a_group_stands_for_it(triples, sentence, expected):
     assert expected in triples(sentence)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # people or bodies of a nationality that are not its state
+    ("The US sanctioned two Chinese companies.", set()),
+    ("Ecuadorian criminal organizations backed by the CJNG are fighting for control.", set()),
+    # a state's own instruments still stand for it
+    ("Israeli jets struck Gaza.", {("Israel", "attacked", "Gaza")}),
+])
+def test_arguments_a_nationality_on_private_groups_is_not_the_state(triples, sentence, expected):
+    assert triples(sentence) == expected
