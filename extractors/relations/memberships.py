@@ -3,7 +3,7 @@
 "Cambodian businessman X" (a member of the state), "X, the head of Y's communications
 division" (a member of Y), "NATO members, the US, Britain and France" (each a member),
 "the leader of Hamas, X," (the name in apposition to the body, after its title), "President
-X" heading the country the document is clearly about.
+X" heading the country the table of heads of state gives.
 """
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extractors.entities import EntityIndex, load_countries
-from extractors.entities.focus import document_country
 from extractors.entities.leaders import load_leaders
 from extractors.records import Fact, Mention
 from extractors.relations.context import DocContext, SentenceView
@@ -216,21 +215,6 @@ def known_leader_titles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         if len(named) == 1:
             yield from fact(person, REL.leaderOf, next(iter(named.values())), view,
                             "role-title-known-leader")
-
-
-@rule("role-title-document-country", stage=Stage.PHRASE)
-def document_country_titles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
-    """A head-of-state title with no body in the sentence heads the country the document is
-    about: "Yemen ... President Hadi issued a decree" -> Hadi leaderOf Yemen. A name the
-    table of heads of state lists is :func:`known_leader_titles`' case."""
-    index = ctx.index
-    country = None
-    for person, items in _bare_head_titles(view, ctx):
-        if items[-1][2].lower_ not in words("state_head_titles") or _known_countries(person, index):
-            continue
-        country = country or document_country(index.names.values(), index.entities)
-        if country is not None:
-            yield from fact(person, REL.leaderOf, country, view, "role-title-document-country")
 
 
 def _capitalised_run(first: Token, stop: int) -> list[Token]:

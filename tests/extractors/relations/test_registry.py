@@ -260,18 +260,6 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
         # the model ran the field into the body: no body to name
         ("Under Secretary of State for Political Affairs Victoria Nuland arrived on Monday.", set()),
     ],
-    "role-title-document-country": [
-        # the one country the text is about: a bare "President X" heads it
-        ("Kenya mourned. Officials in Kenya said Kenya would rebuild, and Kenyans marched "
-         "across Kenya. President Otieno visited the wounded.",
-         {("Otieno", "leaderOf", "Kenya", A, "role-title-document-country")}),
-        # a subordinate title heads nothing
-        ("Kenya mourned. Officials in Kenya said Kenya would rebuild, and Kenyans marched "
-         "across Kenya. Vice President Gachagua visited the wounded.", set()),
-        # two countries alike: which one is not clear
-        ("Kenya and Somalia mourned. Officials in Kenya and Somalia said Kenya and Somalia "
-         "would rebuild. President Otieno visited the wounded.", set()),
-    ],
     "role-title-known-leader": [
         # a head of state the table lists heads the country it gives, where the text's own
         # focus cannot tell
