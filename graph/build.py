@@ -3,28 +3,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal
-from rdflib.namespace import DCTERMS, PROV, SKOS, TIME
+from rdflib import RDF, RDFS, Graph, Literal
 
 from extractors.records import DocumentRecord, Factuality
 from graph.aliases import Resolution, add_entities, resolve_entities
 from graph.iris import document_iri, entity_iri, open_relation_iri
 from graph.nquads import TripleSet
+from graph.prefixes import WRITTEN
 from graph.provenance import add_document, add_statement
-from ontology import ITSRDF, KGB, KGR, NIF, OPEN, SCHEMA, load_cues
+from ontology import KGB, load_cues
 from ontology.cues import relation_iri
 
 
 def bind_prefixes(g: Graph) -> Graph:
-    """Bind the prefixes every kgbuilder graph is written with."""
-    for prefix, ns in (("kgb", KGB), ("kgr", KGR), ("open", OPEN), ("skos", SKOS),
-                       ("prov", PROV), ("dcterms", DCTERMS), ("schema", SCHEMA), ("nif", NIF),
-                       ("itsrdf", ITSRDF), ("time", TIME), ("xsd", XSD)):
+    """Bind the prefixes every kgbuilder graph is written with (:data:`graph.prefixes.WRITTEN`)."""
+    for prefix, ns in WRITTEN.items():
         g.bind(prefix, ns, override=True, replace=True)
-    # one prefix per kind of minted resource, so that Turtle names read kgp:mark-esper
-    for prefix, kind in (("kgp", "person"), ("kgo", "org"), ("kgl", "place"), ("kgd", "doc"),
-                         ("kgs", "statement")):
-        g.bind(prefix, KGR[f"{kind}/"], override=True, replace=True)
     return g
 
 

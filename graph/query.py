@@ -6,10 +6,11 @@ parser doubles as a check that what kgbuilder wrote is valid RDF.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
+
+from graph.prefixes import QUERY
 
 _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
             ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG,
@@ -43,15 +44,6 @@ def load_store(path: Path | str) -> ox.Store:
     return store
 
 
-@lru_cache(maxsize=1)
-def _prefixes() -> tuple[tuple[str, str], ...]:
-    from rdflib import Graph
-
-    from graph.build import bind_prefixes
-    bound = dict(bind_prefixes(Graph(bind_namespaces="core")).namespaces())
-    return tuple((p, str(ns)) for p, ns in sorted(bound.items()) if p)
-
-
 def prefix_map() -> dict[str, str]:
     """Every prefix a built graph is written with, plus rdf, rdfs, xsd: predeclared in
     queries (passed to the parser, so the user's line numbers stay the user's).
@@ -59,7 +51,7 @@ def prefix_map() -> dict[str, str]:
     >>> prefix_map()["kgo"]
     'https://w3id.org/kgbuilder/resource/org/'
     """
-    return dict(_prefixes())
+    return dict(QUERY)
 
 
 def sparql_prefixes() -> str:
@@ -68,7 +60,7 @@ def sparql_prefixes() -> str:
     >>> "PREFIX kgo: <https://w3id.org/kgbuilder/resource/org/>" in sparql_prefixes()
     True
     """
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in _prefixes())
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in QUERY.items())
 
 
 def _term(term) -> str | None:

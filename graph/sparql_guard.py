@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ontology import KGR
+from graph.prefixes import WRITTEN
+
+#: kgbuilder's own graphs: a FROM of one of them stays on this machine
+_KGR = WRITTEN["kgr"]
 
 
 class QueryRefused(ValueError):
@@ -76,7 +79,7 @@ def remote_uses(sparql: str, *, prefixes: dict[str, str]) -> list[str]:
 
     >>> remote_uses("SELECT * { SERVICE <http://evil/> { ?s ?p ?o } }", prefixes={})
     ['SERVICE <http://evil/>']
-    >>> remote_uses("SELECT * FROM kgd:a { ?s ?p ?o }", prefixes={"kgd": str(KGR) + "doc/"})
+    >>> remote_uses("SELECT * FROM kgd:a { ?s ?p ?o }", prefixes={"kgd": _KGR + "doc/"})
     []
     """
     toks = tokens(sparql)
@@ -93,7 +96,7 @@ def remote_uses(sparql: str, *, prefixes: dict[str, str]) -> list[str]:
             target = toks[i + 2] if i + 2 < len(toks) and toks[i + 1].text.upper() == "NAMED" \
                 else (toks[i + 1] if i + 1 < len(toks) else None)
             iri = _expand(target, declared) if target else None
-            if iri is None or not iri.startswith(str(KGR)):
+            if iri is None or not iri.startswith(_KGR):
                 found.append(f"FROM {target.text if target else ''}".strip())
     return found
 

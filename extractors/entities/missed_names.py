@@ -4,7 +4,8 @@ Lower-case civil state bodies ("Iran's foreign ministry"), ordinal-led units ("t
 Airborne Division"), numbered sites ("Tower 22"), alliances tagged EVENT, PRODUCT or LAW,
 names a kind noun describes ("the Somali group al-Shabab", "Nigeria's capital Abuja"),
 institutions cut before their "of", given names left out of a person's name, possessive
-endings, a state's missions ("the Swiss embassy"), the author a statement's top names
+endings, a state's missions ("the Swiss embassy"), ships ("the USS Cole", "the merchant
+vessel Galaxy Leader"), the author a statement's top names
 ("Jane Roe, Secretary of State"; "Remarks by President Roe"). Run by
 :func:`extractors.entities.ner_fixes.entity_fixes` through :func:`named_entity_fixes`.
 """
@@ -123,6 +124,17 @@ def kind_described_names(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> lis
     out = list(ents)
     for tok in doc:
         lemma = tok.lemma_.lower()
+        if lemma in kinds and tok.pos_ == "NOUN" and tok.is_lower and not _ent_at(out, tok.i):
+            # "Goma, the largest city in eastern Congo", "a breakaway region of Moldova,
+            # Gagauzia": a place, though the model took it for a person
+            described = [c for c in tok.children if c.dep_ == "appos"]
+            if tok.dep_ == "appos":
+                described.append(tok.head)
+            for d in described:
+                ent = _ent_at(out, d.i)
+                if ent is not None and ent.label_ == "PERSON" and ent.root == d:
+                    label = "GPE" if lemma in {"capital", "city", "town", "village"} else "LOC"
+                    out = _replace(out, Span(doc, ent.start, ent.end, label=label))
         if lemma in groups and tok.pos_ == "NOUN" and not _ent_at(out, tok.i):
             described = [c for c in tok.children if c.dep_ == "appos"]
             if tok.dep_ == "appos":
@@ -159,6 +171,63 @@ def kind_described_names(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> lis
     return out
 
 
+def vessels(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """A ship is a named place (FAC), which the model tags as a product or not at all: a name
+    after a ship's prefix ("the USS Cole", "HMS Duncan") or right after a ship noun ("the
+    merchant vessel Galaxy Leader", "the tanker Stena Impero")."""
+    prefixes, nouns = lexicon.words("ship_prefixes"), lexicon.words("ship_nouns")
+    out = list(ents)
+    for tok in doc:
+        if tok.lower_ in nouns and tok.is_lower and tok.dep_ == "appos" and tok.head.i < tok.i \
+                and tok.head.text[:1].isupper():
+            # "the Galaxy Leader, the vessel hijacked by ...": the name before the noun
+            start = end = tok.head.i + 1
+            while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha \
+                    and doc[start - 1].lower_ != "the":
+                start -= 1
+        elif tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and (
+                tok.lower_.replace("/", "").replace(".", "") in prefixes and tok.text[:1].isupper()
+                or tok.lower_ in nouns and tok.is_lower and tok.tag_ == "NN"):
+            # "the USS Cole" (the prefix is part of the name), "the tanker Stena Impero"
+            start = tok.i if tok.text[:1].isupper() else tok.i + 1
+            end = tok.i + 1
+            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                end += 1
+        else:
+            continue
+        if end > start and all(e.label_ in _OTHER_LABELS | {"ORG"}
+                               for e in out if e.start < end and e.end > start):
+            out = _replace(out, Span(doc, start, end, label="FAC"))
+    return out
+
+
+def missed_countries(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """A country's name the model left untagged is a place: "the Sahel Region of Burkina
+    Faso", "Comoros, backed by ..." (a name of one to four capitalised words that the country
+    table knows; not one that is as often a person's name, "Jordan")."""
+    countries = load_countries()
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    added: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if i in taken or not doc[i].text[:1].isupper() or doc[i].pos_ != "PROPN":
+            i += 1
+            continue
+        for n in range(min(4, len(doc) - i), 0, -1):
+            words = doc[i:i + n]
+            if any(t.i in taken or not (t.text[:1].isupper() or t.lower_ in {"and", "of"})
+                   for t in words) or n == 1 and words.text.lower() in lexicon.words("ambiguous_country_names"):
+                continue
+            # the whole capitalised run, not the start of a longer name ("Chad Basin Authority")
+            if i + n < len(doc) and doc[i + n].text[:1].isupper() and doc[i + n].is_alpha:
+                continue
+            if countries.country(words.text):
+                added.append(Span(doc, i, i + n, label="GPE"))
+                break
+        i += (added[-1].end - i) if added and added[-1].start == i else 1
+    return sorted([*ents, *added], key=lambda e: e.start) if added else ents
+
+
 def split_kind_of_country(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
     """Split a place name the model ran on into its country: "Segou Region of Mali" gives
     "Segou Region" and "Mali"."""
@@ -180,8 +249,8 @@ def split_kind_of_country(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> li
 def named_entity_fixes(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
     """The fixes of names the model misses or mislabels, in order (see each function)."""
     for fix in (drop_possessive_endings, uncut_people, join_institution_of, state_missions,
-                split_kind_of_country, alliances, numbered_sites, ordinal_units, state_bodies,
-                kind_described_names, byline_authors):
+                split_kind_of_country, missed_countries, alliances, numbered_sites, ordinal_units, state_bodies,
+                kind_described_names, vessels, byline_authors):
         ents = fix(doc, ents, lexicon=lexicon)
     return ents
 

@@ -278,7 +278,8 @@ _POSSESSIVE = {"'s", "’s"}
 def possessive_bodies(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
     """Two bodies joined by a possessive are two names: "the Treasury Department's Financial
     Crimes Enforcement Network" gives both; the untagged owner of a tagged body is a name too:
-    "the U.S. Department of the Treasury's Office of Foreign Assets Control"."""
+    "the U.S. Department of the Treasury's Office of Foreign Assets Control". A possessive
+    after a word like "People" is inside one name: "the Korean People's Army"."""
     of_heads = lexicon.words("of_phrase_heads")
     out: list[Span] = []
     taken = {i for e in ents for i in range(e.start, e.end)}
@@ -304,7 +305,9 @@ def possessive_bodies(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[S
             continue
         cut = next((t.i for t in ent if t.text in _POSSESSIVE and ent.start < t.i < ent.end - 1),
                    None)
-        if ent.label_ == "ORG" and cut is not None and doc[cut + 1].text[:1].isupper():
+        if ent.label_ == "ORG" and cut is not None and doc[cut + 1].text[:1].isupper() \
+                and doc[cut - 1].lower_ not in lexicon.words("possessive_name_words"):
+            # ("the Korean People's Army" is one name)
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             if any(t.text[:1].isupper() for t in doc[start:cut]):
                 out.extend([Span(doc, start, cut, label="ORG"), Span(doc, cut + 1, ent.end,

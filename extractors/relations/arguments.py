@@ -128,16 +128,20 @@ def argument_mentions(tok: Token, index: EntityIndex, expand: bool = True,
             # terrorists backed by X"
             m = next((index.mention_at(c) for c in t.head.children
                       if c.dep_ == "dobj" and index.mention_at(c)), None)
-        if m is None and t.pos_ in {"NOUN", "PROPN"} and not _individual(t):
-            m = modifier_mention(t, index)
         if m is None and t.lemma_.lower() in words("place_nouns"):
-            # a place named by its kind: "the town of Wad Madani"; places named by their
+            # a place named by its kind: "the town of Wad Madani", "the Kenyan town of
+            # Mandera" (the town, not the country that modifies it); places named by their
             # kind in the plural are each named: "the towns of Afgoye, Balad and Jowhar"
             named = [x for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "of"
                      for p in prep.children if p.dep_ == "pobj" and index.mention_at(p)
                      for c in (conjuncts(p) if t.tag_ == "NNS" else [p])
                      for x in [index.mention_at(c)] if x is not None]
             m, kinds = (named[0], named[1:]) if named else (None, [])
+        if m is None and t.pos_ in {"NOUN", "PROPN"} and not _individual(t):
+            m = modifier_mention(t, index)
+            if m is not None and t.lemma_.lower() in words("private_group_nouns") and \
+                    index.entity(m).cls == "Country":
+                m = None  # "Ecuadorian criminal organizations" are not Ecuador
         if m is None and physical and t.tag_ == "NNS":
             # a group's things: "warehouses of the PMU", "positions of Hezbollah"
             m = next((index.mention_at(p) for prep in t.children

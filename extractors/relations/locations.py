@@ -222,6 +222,17 @@ def _locative_children(view: SentenceView, ctx: DocContext) -> list[tuple[Mentio
                 tok.dep_ == "pobj" and tok.head.lower_ in words("path_prepositions")
                 and not is_class(thing, index, {"Country"}))):
             children.append(nxt)
+        group = [tok, *tok.conjuncts]
+        if is_class(thing, index, PLACE_CLASSES) and any(
+                c.dep_ == "cc" for t in group for c in t.children):
+            # "Arbinda and Serma in the Mopti Region": a place phrase after the last of
+            # coordinated places places each of them, whichever the parser hung it on (with
+            # "and": "Shwe Kokko, Myawaddy Township in Karen State" is a town and its region)
+            last = max(t.i for t in group)
+            children.extend(c for other in group if other.i != tok.i
+                            and is_class(index.mention_at(other), index, PLACE_CLASSES)
+                            for c in other.children
+                            if c.dep_ == "prep" and c.i > last and c not in children)
         out.extend((thing, child) for child in children)
     view.analyses["locative_children"] = out
     return out

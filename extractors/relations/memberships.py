@@ -3,7 +3,7 @@
 "Cambodian businessman X" (a member of the state), "X, the head of Y's communications
 division" (a member of Y), "NATO members, the US, Britain and France" (each a member),
 "the leader of Hamas, X," (the name in apposition to the body, after its title), "President
-X" heading the country the document is clearly about.
+X" heading the country the table of heads of state gives.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extractors.entities import EntityIndex, load_countries
-from extractors.entities.focus import document_country
+from extractors.entities.leaders import load_leaders
 from extractors.records import Fact, Mention
 from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.phrase_mentions import ORG_CLASSES, fact, is_class, mention_head, names_of
@@ -176,25 +176,45 @@ def person_start(tok: Token, person: Mention) -> int:
     return span.start if span is not None else tok.i
 
 
-@rule("role-title-document-country", stage=Stage.PHRASE)
-def document_country_titles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
-    """A head-of-state title with no body in the sentence heads the country the document is
-    about: "Yemen ... President Hadi issued a decree" -> Hadi leaderOf Yemen."""
-    index = ctx.index
-    country = None
+def _bare_head_titles(view: SentenceView, ctx: DocContext) -> Iterator[tuple[Mention, list]]:
+    """Each person with a head's title right before the name and no body around it:
+    "President X", "former Prime Minister X", but not "Vice President X" or "President X of Y"."""
     for person, items in title_phrases(view, ctx):
-        # (former) President PERSON: the title word last, no body, no subordinate word
-        if not items or items[-1][0] != "title" or items[-1][2].lower_ not in words("state_head_titles") \
-                or any(kind == "body" or t.lower_ in words("subordinate_title_words")
-                       for kind, _, t in items):
+        # (former) TITLE PERSON: the title word last, no body, no subordinate word
+        if not items or items[-1][0] != "title" or any(
+                kind == "body" or t.lower_ in words("subordinate_title_words") for kind, _, t in items):
             continue
         span = view.sent.doc.char_span(person.start, person.end, alignment_mode="expand")
         after = view.sent.doc[span.end] if span is not None and span.end < len(view.sent.doc) else None
         if after is not None and after.lower_ in TITLE_PREPS | {"'s", "’s"}:
             continue  # "President X of Y": the body follows the name
-        country = country or document_country(index.names.values(), index.entities)
-        if country is not None:
-            yield from fact(person, REL.leaderOf, country, view, "role-title-document-country")
+        yield person, items
+
+
+def _known_countries(person: Mention, index: EntityIndex) -> frozenset[str]:
+    """The countries the table of heads of state says a person of this name led."""
+    leaders = load_leaders()
+    return leaders.countries(index.entities[person.entity].name) or leaders.countries(person.text)
+
+
+@rule("role-title-known-leader", stage=Stage.PHRASE)
+def known_leader_titles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """A head's title before a name the table of heads of state lists heads its country, when
+    the document names that country: "Ukraine ... President Zelenskyy met the envoys" ->
+    Zelenskyy leaderOf Ukraine, whatever other country the text is about."""
+    index = ctx.index
+    for person, items in _bare_head_titles(view, ctx):
+        if items[-1][1] != REL.leaderOf:
+            continue
+        named = {}
+        for m in index.names.values():
+            entity = index.entities[m.entity]
+            if entity.cls == "Country" and entity.name in _known_countries(person, index):
+                if entity.name not in named or m.start < named[entity.name].start:
+                    named[entity.name] = m
+        if len(named) == 1:
+            yield from fact(person, REL.leaderOf, next(iter(named.values())), view,
+                            "role-title-known-leader")
 
 
 def _capitalised_run(first: Token, stop: int) -> list[Token]:

@@ -119,7 +119,8 @@ def culprit_tokens(noun: Token) -> list[Token]:
     """Who the sentence holds to have done the event a noun names.
 
     "X was convicted of the killing", "X claimed responsibility for the attack",
-    "X had been responsible for attacks on Y", "the US blames X for the attack".
+    "X had been responsible for attacks on Y", "the US blames X for the attack", "X was
+    behind the attack on Y".
     """
     tok = noun
     while tok.dep_ == "conj":
@@ -128,7 +129,10 @@ def culprit_tokens(noun: Token) -> list[Token]:
         return []
     prep = tok.head
     host = prep.head
-    # "X was responsible for", "X claimed responsibility for"
+    # "X was behind the attack"
+    if prep.lower_ == "behind" and host.lemma_ == "be":
+        return subjects(host)[0]
+    # "X was responsible for", "X claimed responsibility for", "a mastermind behind attacks"
     if host.pos_ != "VERB" and host.lemma_ in words("culpability_words"):
         own = [c for c in host.children if c.dep_ == "nsubj"]
         if own:

@@ -2,7 +2,8 @@
 
 "Talks in Cairo among U.S., Israeli, Qatari and Egyptian officials" (each pair
 contacted), "a meeting during which A, B and C agreed" (the same), "the United States
-carried out strikes with the United Kingdom" (the partners cooperated).
+carried out strikes with the United Kingdom" (the partners cooperated), "a joint US-Iraqi
+strategy" (the same).
 """
 from __future__ import annotations
 
@@ -114,6 +115,39 @@ def joint_event(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
                                     frame=frame)
 
 
+@rule("modifier-joint", stage=Stage.PHRASE)
+def joint_doers(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
+    """What is done jointly has its doers cooperating, each pair of them.
+
+    "a joint US-Iraqi strategy", "Russia and China held joint drills", "the report, issued
+    jointly by UNICEF and the WHO".
+    """
+    index, sent = ctx.index, view.sent
+    for tok in view.tokens:
+        host = tok.head
+        if tok.lower_ not in words("joint_words") or host.i == tok.i:
+            continue
+        if tok.dep_ == "advmod" and host.pos_ == "VERB":
+            # VERB -> advmod jointly; VERB -> nsubj A and B, or -> agent by -> pobj A and B
+            agents = [p for c in host.children if c.dep_ == "agent" for p in c.children
+                      if p.dep_ == "pobj"]
+            sources, fact_of = agents or subjects(host)[0], factuality(host, sent)
+        elif tok.dep_ == "amod" and host.pos_ == "NOUN":
+            # NOUN -> amod joint; NOUN -> names on it ("US-Iraqi"), or -> prep by -> pobj
+            sources = [c for c in host.children if c.i != tok.i and c.dep_ in
+                       {"compound", "amod", "npadvmod", "poss"}]
+            sources += [p for c in host.children if c.dep_ == "prep" and c.lower_ == "by"
+                        for p in c.children if p.dep_ == "pobj"]
+            if not any(party_mentions(s, index) for s in sources) and host.dep_ in OBJ:
+                # "A and B held joint drills": the doers of the verb
+                sources = subjects(host.head)[0]
+            fact_of = noun_factuality(host, sent)
+        else:
+            continue
+        parties = _unique([m for s in sources for c in conjuncts(s) for m in party_mentions(c, index)])
+        yield from _pairs(parties, REL.cooperatedWith, view, "modifier-joint", fact_of)
+
+
 @rule("verb-reciprocal-relative", stage=Stage.VERB)
 def reciprocal_relative(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """A symmetric act told by a relative clause on coordinated names: they did it together.
@@ -146,6 +180,9 @@ def _participant_verb(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or noun.head.lower_ != "in":
         return None
     host = noun.head.head
+    # "played a key role - a key role in the bombing": the word said again
+    while host.dep_ == "appos" and host.head.lemma_ == host.lemma_:
+        host = host.head
     # participate/involved -> prep in -> NOUN
     if host.pos_ in {"VERB", "ADJ"} and host.lemma_ in take:
         return host

@@ -172,6 +172,13 @@ def _title_bodies(title: Token, index: EntityIndex) -> list[Mention]:
                              for p in prep.children if p.dep_ == "pobj"
                              for m in names_of(p, index) if is_class(m, index, _BODIES)]
                 bodies.extend(found)
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            # a post inside a body: "a major in the Marine Corps", "a commander in the
+            # Sudanese army" (a state's army is the state); not a place ("a reporter in Kabul")
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                force = pobj.lemma_.lower() in words("state_force_nouns")
+                bodies.extend(m for m in names_of(pobj, index, modifier=force)
+                              if is_class(m, index, _BODIES) or force and is_class(m, index, {"Country"}))
         elif child.dep_ in {"compound", "poss", "amod", "nmod"}:
             m = index.mention_at(child)
             if m is not None and not is_person(m, index) and not hyphen_modifier(m, child.doc):

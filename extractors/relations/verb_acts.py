@@ -99,23 +99,33 @@ def reciprocal(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
 
 @rule("verb-mutual-fire", stage=Stage.VERB)
 def mutual_fire(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
-    """An exchange of violence cued as "exchange fire with": each party did it to the other.
+    """An exchange of violence cued as "exchange fire with", or a verb that is one
+    ("clash"): each party did it to the other.
 
-    "Hezbollah exchanged fire with Israel", "North and South Korea exchanged artillery fire".
+    "Hezbollah exchanged fire with Israel", "North and South Korea exchanged artillery fire",
+    "Israeli troops clashed with Hamas fighters", "the army and the RSF clashed".
     """
     index, cues = ctx.index, ctx.cues
     for frame in verb_frames(view, ctx):
         verb = frame.verb
-        for dobj in (c for c in verb.children if c.dep_ in OBJ):
+        objects = [c for c in verb.children if c.dep_ in OBJ]
+        if verb.lemma_.lower() in words("mutual_violence_verbs") and not objects and \
+                not any(p.dep_ == "prep" and p.lower_ == "over" for p in verb.children):
+            # "X clashed with Y", "X and Y clashed": no object, the verb alone says both did
+            # it ("clashed over the budget" is a quarrel)
+            objects = [verb]
+        for dobj in objects:
             # VERB -> dobj NOUN, where "VERB NOUN with" is a cue of a violent relation
-            rel = cues.verb_phrases.get((verb.lemma_.lower(), dobj.lemma_.lower(), "with"))
+            key = (verb.lemma_.lower(), "with") if dobj is verb else \
+                (verb.lemma_.lower(), dobj.lemma_.lower(), "with")
+            rel = cues.verb_phrases.get(key)
             if rel not in EVENT_RELATIONS or rel in cues.symmetric or rel == REL.sanctioned:
                 continue
             # VERB|dobj -> prep with -> pobj (the other party)
-            others = [m for host in (verb, dobj) for p in host.children
+            others = [m for host in {verb, dobj} for p in host.children
                       if p.dep_ == "prep" and p.lower_ == "with"
                       for o in p.children if o.dep_ == "pobj"
-                      for m in argument_mentions(o, index)]
+                      for m in argument_mentions(o, index, physical=True)]
             parties = [*frame.subjects, *(m for m in others if m not in frame.subjects)]
             for a in parties:
                 for b in parties:

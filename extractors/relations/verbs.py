@@ -188,7 +188,8 @@ def passive_list(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
 def _named_rule(view: SentenceView, ctx: DocContext, kind: str, paths: tuple[str, ...],
                 name: str) -> Iterator[Fact]:
     for frame in verb_frames(view, ctx):
-        if frame.subject_kind == kind:
+        # "clashed with": both parties did it, :func:`verb_acts.mutual_fire`'s case
+        if frame.subject_kind == kind and frame.verb.lemma_.lower() not in words("mutual_violence_verbs"):
             yield from frame_facts(view, ctx, frame, _paths(frame, *paths), name)
 
 

@@ -118,6 +118,18 @@ def test_cli_query_ctrl_c_stops_the_query_and_its_worker(kg):
         assert not os.path.exists(f"/proc/{pid}") or "Z" in open(f"/proc/{pid}/stat").read().split()[2]
 
 
+def test_cli_query_on_a_store_imports_no_rdflib(kg):
+    # rdflib costs a third of a second to import; a query over a store needs none of it
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "graph.cli", "query",
+                           "--store", str(kg), "SELECT (COUNT(*) AS ?n) WHERE { ?s kgb:attacked ?o }",
+                           "--format", "csv"], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
+    assert proc.stdout.split() == ["n", "20"]
+    imported = [line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()]
+    assert "graph.query_worker" in imported
+    assert not [name for name in imported if name.split(".")[0] == "rdflib"]
+
+
 def _rss_mb(pid: int) -> float:
     for line in open(f"/proc/{pid}/status"):
         if line.startswith("VmRSS:"):

@@ -36,7 +36,25 @@ import pytest
     # numbered_sites: a built place named by a number
     ("Militants attacked Tower 22 in Jordan.",
      {("Tower 22", "Facility"), ("Jordan", "Country")}),
+    # vessels: a ship's prefix, or a ship noun before or after the name, makes a vessel (FAC)
+    ("Al-Qaeda bombed the USS Cole in Aden.",
+     {("Al-Qaeda", "Organization"), ("USS Cole", "Facility"), ("Aden", "City")}),
+    ("Iran seized the tanker Stena Impero on Friday.",
+     {("Iran", "Country"), ("Stena Impero", "Facility")}),
+    ("Two commanders visited the Galaxy Leader, the vessel hijacked by the Houthis.",
+     {("Galaxy Leader", "Facility"), ("Houthis", "Organization")}),
+    ("The ship sailed to Aden.", {("Aden", "City")}),
+    # missed_countries: a country's name the model left untagged
+    ("Militants attacked a base in the Sahel Region of Burkina Faso.",
+     {("Sahel Region", "Region"), ("Burkina Faso", "Country")}),
+    ("Comoros, with help from Tanzania, retook the island of Moheli.",
+     {("Comoros", "Country"), ("Tanzania", "Country"), ("Moheli", "City")}),
     # kind_described_names: a description gives the name its kind
+    ("The rebels entered Goma, the largest city in eastern Congo.",
+     {("Goma", "City"), ("Congo", "Country")}),
+    ("Russia recognized Transnistria, another breakaway region of Moldova, in 2008.",
+     {("Russia", "Country"), ("Transnistria", "Region"), ("Moldova", "Country")}),
+    ("Ahmed Salem, a town official, said the school was hit.", {("Ahmed Salem", "Person")}),
     ("The Somali group al-Shabab claimed the attack.",
      {("al-Shabab", "Organization"), ("Somalia", "Country")}),
     ("Ministers gathered in Nigeria's capital Abuja on Monday.",

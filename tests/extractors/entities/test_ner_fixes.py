@@ -6,11 +6,13 @@ model happens to tag; one test checks the component runs in the loaded pipeline.
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from extractors.entities.ner_fixes import (dateline_town, extend_adjectives, first_names, merge_adjacent,
-                                           person_tails, split_brackets, untitle_people)
+                                           person_tails, possessive_bodies, split_brackets,
+                                           untitle_people)
 from extractors.lexicon import load_lexicon
 
 
@@ -127,3 +129,19 @@ def test_ner_fixes_person_keeps_its_last_names(words, pos, expected):
     doc = _doc(words, pos=pos)
     ents = person_tails(doc, [Span(doc, 0, 2, label="PERSON")], lexicon=load_lexicon())
     assert _texts(ents) == expected
+
+
+@pytest.mark.parametrize("words,spans", [
+    # two bodies joined by a possessive are two names
+    (["the", "Treasury", "Department", "'s", "Financial", "Crimes", "Enforcement", "Network"],
+     [("Treasury Department", "ORG"), ("Financial Crimes Enforcement Network", "ORG")]),
+    # a possessive after "People" is inside one name
+    (["the", "Korean", "People", "'s", "Army"], [("the Korean People 's Army", "ORG")]),
+    (["the", "People", "'s", "Protection", "Units"], [("the People 's Protection Units", "ORG")]),
+])
+def test_ner_fixes_possessive_joins_two_bodies_or_is_inside_one(words, spans):
+    doc = Doc(spacy.blank("en").vocab, words=words)   # a vocabulary that knows lower case
+    for tok in doc:
+        tok.pos_ = "DET" if tok.i == 0 else "PROPN"
+    ents = possessive_bodies(doc, [Span(doc, 0, len(words), label="ORG")], lexicon=load_lexicon())
+    assert _texts(ents) == spans

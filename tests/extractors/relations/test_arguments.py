@@ -35,9 +35,31 @@ def test_arguments_place_named_by_its_kind(triples):
 
 
 @pytest.mark.parametrize("sentence,expected", [
+    ("Al-Shabaab attacked the Kenyan town of Mandera.",
+     {("Al-Shabaab", "attacked", "Mandera"), ("Mandera", "locatedIn", "Kenya")}),
+    ("Russian troops shelled the Ukrainian city of Kharkiv.",
+     {("Russia", "attacked", "Kharkiv"), ("Kharkiv", "locatedIn", "Ukraine")}),
+])
+def test_arguments_place_named_by_its_kind_not_by_its_country(triples, sentence, expected):
+    # the town is the target, not the country whose adjective modifies the kind noun
+    assert triples(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
     ("Israeli jets struck depots belonging to Hezbollah.", ("Israel", "attacked", "Hezbollah")),
     ("Kataib Hezbollah shelled a base used by U.S. forces.",
      ("Kataib Hezbollah", "attacked", "United States")),
 ])
 def test_arguments_target_owned_by_a_group_stands_for_it(triples, sentence, expected):
     assert expected in triples(sentence)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # people or bodies of a nationality that are not its state
+    ("The US sanctioned two Chinese companies.", set()),
+    ("Ecuadorian criminal organizations backed by the CJNG are fighting for control.", set()),
+    # a state's own instruments still stand for it
+    ("Israeli jets struck Gaza.", {("Israel", "attacked", "Gaza")}),
+])
+def test_arguments_a_nationality_on_private_groups_is_not_the_state(triples, sentence, expected):
+    assert triples(sentence) == expected
