@@ -34,11 +34,33 @@ def published_context() -> dict:
 def to_jsonld(g: Graph) -> str:
     """Serialise ``g`` as JSON-LD compacted with the published context.
 
-    rdflib writes nodes in the order its store holds them, which follows the order the
-    triples were added; a copy filled in sorted order makes equal graphs give equal files.
+    rdflib writes nodes in the order its store holds them, and some in the order of a
+    Python set, which changes with the interpreter's hash seed; the nodes are sorted by
+    their ``@id`` and each property's values by their text, so equal graphs give equal
+    files in any run.
     """
-    return _sorted_copy(g).serialize(format="json-ld", context=published_context(), auto_compact=True,
-                       ensure_ascii=False, indent=2)
+    text = _sorted_copy(g).serialize(format="json-ld", context=published_context(), auto_compact=True,
+                                     ensure_ascii=False, indent=2)
+    return json.dumps(_ordered(json.loads(text)), ensure_ascii=False, indent=2)
+
+
+def _key(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _ordered(doc):
+    """The same JSON-LD with the nodes of ``@graph`` and the values of each property sorted
+    (both are sets in JSON-LD; an ``@list`` keeps its order)."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("@graph"), list):
+        return doc
+    nodes = []
+    for node in doc["@graph"]:
+        if isinstance(node, dict):
+            node = {k: sorted(v, key=_key) if isinstance(v, list) and k != "@list" else v
+                    for k, v in node.items()}
+        nodes.append(node)
+    return {**doc, "@graph": sorted(nodes, key=lambda n: n.get("@id", "") + _key(n)
+                                    if isinstance(n, dict) else _key(n))}
 
 
 def write_jsonld(g: Graph, path: Path | str) -> Path:

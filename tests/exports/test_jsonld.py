@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 from rdflib import Graph
 
@@ -40,3 +43,15 @@ def test_jsonld_is_byte_identical_whatever_the_input_order():
     texts = {to_jsonld(build_graph(order)) for order in
              (records, records[::-1], records[1:] + records[:1])}
     assert len(texts) == 1
+
+
+def test_jsonld_is_byte_identical_whatever_the_hash_seed():
+    # rdflib's JSON-LD writer walks some nodes in the order of a Python set
+    code = ("from exports.jsonld import to_jsonld; from graph.build import build_graph; "
+            "from tests.graph.factories import record; import sys; "
+            "sys.stdout.write(to_jsonld(build_graph([record('d1'), record('d2', agent='Iran', "
+            "verb='struck', target='Erbil')])))")
+    texts = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+             for seed in ("1", "2", "3", "4")}
+    assert len(texts) == 1 and json.loads(texts.pop())["@graph"]
