@@ -223,11 +223,9 @@ def _locative_children(view: SentenceView, ctx: DocContext) -> list[tuple[Mentio
                 and not is_class(thing, index, {"Country"}))):
             children.append(nxt)
         group = [tok, *tok.conjuncts]
-        if is_class(thing, index, PLACE_CLASSES) and any(
-                c.dep_ == "cc" for t in group for c in t.children):
-            # "Arbinda and Serma in the Mopti Region": a place phrase after the last of
-            # coordinated places places each of them, whichever the parser hung it on (with
-            # "and": "Shwe Kokko, Myawaddy Township in Karen State" is a town and its region)
+        # "A and B in the C Region": a place phrase after the last coordinated place places
+        # each ("A, B Township in C", with no "and", is a town and its region)
+        if is_class(thing, index, PLACE_CLASSES) and any(c.dep_ == "cc" for t in group for c in t.children):
             last = max(t.i for t in group)
             children.extend(c for other in group if other.i != tok.i
                             and is_class(index.mention_at(other), index, PLACE_CLASSES)
