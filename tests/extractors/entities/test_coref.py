@@ -23,6 +23,11 @@ def resolve(nlp):
     # he: the one person around
     ("Ayesha Karim landed in Doha on Monday. He met the emir the next day.", "He",
      "Ayesha Karim"),
+    # he: the person named in apposition to the subject before ("A spokesman for X, Y,")
+    ("A spokesman for the junta, Ali Mansour, spoke to reporters on Friday. "
+     "\"We will not give up,\" he said.", "he", "Ali Mansour"),
+    ("A spokesman for the junta, Ali Mansour, spoke to reporters on Friday. "
+     "\"We will not give up,\" he said.", "We", "Ali Mansour"),
     # it: the subject of the clause above ("X said it would ...")
     ("The Pentagon said it would send two more ships.", "it", "Pentagon"),
     # its: the subject of its own clause
