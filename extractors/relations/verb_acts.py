@@ -273,8 +273,9 @@ def hold_complement(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
             rel = ctx.cues.verb_phrases.get((verb.lemma_.lower(), comp.lemma_.lower()))
             if rel is None:
                 continue
-            # "held Moscow responsible" parsed with Moscow as the verb's object
-            targets = [c for c in comp.children if c.dep_ == "nsubj"] or \
+            # "held Moscow responsible" parsed with Moscow as the verb's object; a list the
+            # parser cut across both ("hold Mr. A, Mr. B and Mr. C responsible") gives both
+            targets = [c for c in comp.children if c.dep_ == "nsubj"] + \
                 [c for c in verb.children if c.dep_ in OBJ]
             for target in targets:
                 for obj in argument_mentions(target, index):

@@ -181,6 +181,13 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
     "verb-hold-complement": [
         ("Ukraine holds Russia responsible for the attack.",
          {("Ukraine", "accused", "Russia", A, "verb-hold-complement")}),
+        # a list the parser cut across the object and the complement's subject
+        ('Ali Mansour spoke on Friday. "We hold Mr. Obama, Mr. Biden and Mr. Kerry morally '
+         'responsible for every single death," he added.',
+         {("Ali Mansour", "accused", "Obama", A, "verb-hold-complement"),
+          ("Ali Mansour", "accused", "Biden", A, "verb-hold-complement"),
+          ("Ali Mansour", "accused", "Kerry", A, "verb-hold-complement"),
+          ("Ali Mansour", "hold", "Obama", A, "verb-active")}),
         ("Ukraine held Russia and Belarus accountable for the strikes.",
          {("Ukraine", "accused", "Russia", A, "verb-hold-complement"),
           ("Ukraine", "accused", "Belarus", A, "verb-hold-complement"),
