@@ -131,9 +131,9 @@ def _resolve_pronoun(tok: Token, sents: list[Span], k: int, index: ReadingIndex)
     if subj is not None:
         # "A spokesman for the junta, Ali Mansour, said ...": the name in apposition
         # (the parser may hang it on the body: "for the junta, Ali Mansour")
-        m = mention_of(subj, index) or next((mention_of(c, index) for c in subj.subtree
-                                             if c.dep_ == "appos" and mention_of(c, index)
-                                             and fits(mention_of(c, index), classes, index)), None)
+        m = mention_of(subj, index) or next((a for c in subj.subtree if c.dep_ == "appos"
+                                             for a in [mention_of(c, index)]
+                                             if a is not None and fits(a, classes, index)), None)
         if m is not None and fits(m, classes, index):
             return m
         if m is None and subj.pos_ == "NOUN" and agrees(subj, plural):

@@ -202,30 +202,34 @@ def vessels(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
 
 
 def missed_countries(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
-    """A country's name the model left untagged is a place: "the Sahel Region of Burkina
-    Faso", "Comoros, backed by ..." (a name of one to four capitalised words that the country
-    table knows; not one that is as often a person's name, "Jordan")."""
-    countries = load_countries()
+    """A country's name the model left untagged is a place: "the Sahel Region of Burkina Faso",
+    "Comoros, backed by ..." (not one as often a person's name, "Jordan")."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     added: list[Span] = []
     i = 0
     while i < len(doc):
-        if i in taken or not doc[i].text[:1].isupper() or doc[i].pos_ != "PROPN":
-            i += 1
-            continue
-        for n in range(min(4, len(doc) - i), 0, -1):
-            words = doc[i:i + n]
-            if any(t.i in taken or not (t.text[:1].isupper() or t.lower_ in {"and", "of"})
-                   for t in words) or n == 1 and words.text.lower() in lexicon.words("ambiguous_country_names"):
-                continue
-            # the whole capitalised run, not the start of a longer name ("Chad Basin Authority")
-            if i + n < len(doc) and doc[i + n].text[:1].isupper() and doc[i + n].is_alpha:
-                continue
-            if countries.country(words.text):
-                added.append(Span(doc, i, i + n, label="GPE"))
-                break
-        i += (added[-1].end - i) if added and added[-1].start == i else 1
+        n = _country_length(doc, i, taken, lexicon)
+        if n:
+            added.append(Span(doc, i, i + n, label="GPE"))
+        i += n or 1
     return sorted([*ents, *added], key=lambda e: e.start) if added else ents
+
+
+def _country_length(doc: Doc, i: int, taken: set[int], lexicon: Lexicon) -> int:
+    """How many words (one to four) of an untagged country's name start at ``i``, or 0."""
+    if i in taken or not doc[i].text[:1].isupper() or doc[i].pos_ != "PROPN":
+        return 0
+    for n in range(min(4, len(doc) - i), 0, -1):
+        words = doc[i:i + n]
+        if any(t.i in taken or not (t.text[:1].isupper() or t.lower_ in {"and", "of"})
+               for t in words) or n == 1 and words.text.lower() in lexicon.words("ambiguous_country_names"):
+            continue
+        # the whole capitalised run, not the start of a longer name ("Chad Basin Authority")
+        if i + n < len(doc) and doc[i + n].text[:1].isupper() and doc[i + n].is_alpha:
+            continue
+        if load_countries().country(words.text):
+            return n
+    return 0
 
 
 def split_kind_of_country(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:

@@ -206,12 +206,12 @@ def known_leader_titles(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     for person, items in _bare_head_titles(view, ctx):
         if items[-1][1] != REL.leaderOf:
             continue
-        named = {}
-        for m in index.names.values():
+        known = _known_countries(person, index)
+        named: dict[str, Mention] = {}
+        for m in sorted(index.names.values(), key=lambda m: m.start):
             entity = index.entities[m.entity]
-            if entity.cls == "Country" and entity.name in _known_countries(person, index):
-                if entity.name not in named or m.start < named[entity.name].start:
-                    named[entity.name] = m
+            if entity.cls == "Country" and entity.name in known:
+                named.setdefault(entity.name, m)   # its first mention
         if len(named) == 1:
             yield from fact(person, REL.leaderOf, next(iter(named.values())), view,
                             "role-title-known-leader")

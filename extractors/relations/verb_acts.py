@@ -107,22 +107,20 @@ def mutual_fire(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """
     index, cues = ctx.index, ctx.cues
     for frame in verb_frames(view, ctx):
-        verb = frame.verb
-        objects = [c for c in verb.children if c.dep_ in OBJ]
-        if verb.lemma_.lower() in words("mutual_violence_verbs") and not objects and \
+        verb, lemma = frame.verb, frame.verb.lemma_.lower()
+        # VERB -> dobj NOUN, where "VERB NOUN with" is a cue of a violent relation
+        cued = [((lemma, c.lemma_.lower(), "with"), (verb, c)) for c in verb.children if c.dep_ in OBJ]
+        if lemma in words("mutual_violence_verbs") and not cued and \
                 not any(p.dep_ == "prep" and p.lower_ == "over" for p in verb.children):
             # "X clashed with Y", "X and Y clashed": no object, the verb alone says both did
             # it ("clashed over the budget" is a quarrel)
-            objects = [verb]
-        for dobj in objects:
-            # VERB -> dobj NOUN, where "VERB NOUN with" is a cue of a violent relation
-            key = (verb.lemma_.lower(), "with") if dobj is verb else \
-                (verb.lemma_.lower(), dobj.lemma_.lower(), "with")
+            cued = [((lemma, "with"), (verb,))]
+        for key, hosts in cued:
             rel = cues.verb_phrases.get(key)
             if rel not in EVENT_RELATIONS or rel in cues.symmetric or rel == REL.sanctioned:
                 continue
             # VERB|dobj -> prep with -> pobj (the other party)
-            others = [m for host in {verb, dobj} for p in host.children
+            others = [m for host in hosts for p in host.children
                       if p.dep_ == "prep" and p.lower_ == "with"
                       for o in p.children if o.dep_ == "pobj"
                       for m in argument_mentions(o, index, physical=True)]
