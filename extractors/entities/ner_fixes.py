@@ -228,7 +228,7 @@ def dateline_town(doc: Doc, ents: list[Span]) -> list[Span]:
 def entity_fixes(doc: Doc, *, lexicon: Lexicon) -> Doc:
     """Repair the entity spans of ``doc`` in place (see the module docstring)."""
     ents = [e for e in doc.ents]
-    ents = extend_to_acronyms(doc, split_brackets(doc, ents))
+    ents = extend_to_acronyms(doc, split_brackets(doc, trim_function_words(doc, ents)))
     ents = untitle_people(doc, merge_adjacent(doc, extend_adjectives(doc, ents)), lexicon=lexicon)
     ents = person_tails(doc, first_names(doc, ents), lexicon=lexicon)
     ents = dateline_town(doc, ents)
@@ -237,6 +237,19 @@ def entity_fixes(doc: Doc, *, lexicon: Lexicon) -> Doc:
     ents = named_entity_fixes(doc, ents, lexicon=lexicon)
     doc.ents = [e for e in ents if len(e)]
     return doc
+
+
+def trim_function_words(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name does not end on a lower-case preposition, article or conjunction: the model's
+    "Islamic State in" (before "Raqqa") is "Islamic State"."""
+    out = []
+    for e in ents:
+        end = e.end
+        while end > e.start + 1 and doc[end - 1].is_lower and \
+                doc[end - 1].pos_ in {"ADP", "DET", "CCONJ"}:
+            end -= 1
+        out.append(e if end == e.end else Span(doc, e.start, end, label=e.label_))
+    return out
 
 
 def article_names(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:

@@ -97,6 +97,20 @@ def reciprocal(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
                                reported_by=frame.reported_by)
 
 
+def mutual_verb(verb: Token) -> bool:
+    """A verb of mutual violence with no object: "X and Y clashed", "X fought with Y"."""
+    return verb.lemma_.lower() in words("mutual_violence_verbs") and \
+        not any(c.dep_ in OBJ for c in verb.children)
+
+
+def mutual_use(verb: Token) -> bool:
+    """Whether such a verb says each party did it to the other: not a quarrel ("clashed
+    over the budget") and no common enemy ("fought with US troops against ISIS": "with"
+    names an ally)."""
+    return mutual_verb(verb) and not any(p.dep_ == "prep" and p.lower_ in
+                                         words("mutual_violence_blockers") for p in verb.children)
+
+
 @rule("verb-mutual-fire", stage=Stage.VERB)
 def mutual_fire(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
     """An exchange of violence cued as "exchange fire with", or a verb that is one
@@ -110,13 +124,12 @@ def mutual_fire(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
         verb, lemma = frame.verb, frame.verb.lemma_.lower()
         # VERB -> dobj NOUN, where "VERB NOUN with" is a cue of a violent relation
         cued = [((lemma, c.lemma_.lower(), "with"), (verb, c)) for c in verb.children if c.dep_ in OBJ]
-        if lemma in words("mutual_violence_verbs") and not cued and \
-                not any(p.dep_ == "prep" and p.lower_ == "over" for p in verb.children):
-            # "X clashed with Y", "X and Y clashed": no object, the verb alone says both did
-            # it ("clashed over the budget" is a quarrel)
+        if mutual_use(verb):
+            # "X clashed with Y", "X and Y clashed": no object, the verb alone says both did it
             cued = [((lemma, "with"), (verb,))]
         for key, hosts in cued:
-            rel = cues.verb_phrases.get(key)
+            # "clash with" is a cue; "fight" is one on its own ("fought with" is not: allies)
+            rel = cues.verb_phrases.get(key) or (cues.verbs.get(lemma) if len(key) == 2 else None)
             if rel not in EVENT_RELATIONS or rel in cues.symmetric or rel == REL.sanctioned:
                 continue
             # VERB|dobj -> prep with -> pobj (the other party)

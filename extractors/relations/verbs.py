@@ -17,7 +17,7 @@ from extractors.relations.context import DocContext, SentenceView
 from extractors.relations.factuality import factuality
 from extractors.relations.phrase_mentions import is_city
 from extractors.relations.registry import Stage, rule
-from extractors.relations.verb_acts import receives_aid
+from extractors.relations.verb_acts import mutual_verb, receives_aid
 from extractors.relations.verb_frames import Candidate, VerbFrame, subject_mentions, verb_frames
 from extractors.relations.words import words
 from ontology.terms import REL
@@ -188,8 +188,11 @@ def passive_list(view: SentenceView, ctx: DocContext) -> Iterator[Fact]:
 def _named_rule(view: SentenceView, ctx: DocContext, kind: str, paths: tuple[str, ...],
                 name: str) -> Iterator[Fact]:
     for frame in verb_frames(view, ctx):
-        # "clashed with": both parties did it, :func:`verb_acts.mutual_fire`'s case
-        if frame.subject_kind == kind and frame.verb.lemma_.lower() not in words("mutual_violence_verbs"):
+        # "clashed with", "X and Y fought": both parties did it, :func:`verb_acts.mutual_fire`'s
+        # case, or a quarrel; read as any other verb with an object ("fought the army") or
+        # an enemy ("fought with US troops against ISIS")
+        if frame.subject_kind == kind and (not mutual_verb(frame.verb) or any(
+                p.dep_ == "prep" and p.lower_ == "against" for p in frame.verb.children)):
             yield from frame_facts(view, ctx, frame, _paths(frame, *paths), name)
 
 

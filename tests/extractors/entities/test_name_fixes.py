@@ -78,6 +78,10 @@ import pytest
      "evening.", {("Halvorsen", "Person")}),
     # a title line that is no byline ("Name, Title" needs an office title after the comma)
     ("Rebels Take Kessa, Aid Groups Say\n\nFighters entered the town on Monday.", set()),
+    # trim_function_words: a name does not end on "in" ("the Islamic State in" Raqqa)
+    ("The YPG fought with American troops against the Islamic State in Raqqa.",
+     {("YPG", "Organization"), ("United States", "Country"), ("Islamic State", "Organization"),
+      ("Raqqa", "City")}),
     # split_kind_of_country: the country is not part of the region's name
     ("Jihadists ambushed a patrol in the Segou Region of Mali on Tuesday.",
      {("Segou Region", "City"), ("Mali", "Country")}),

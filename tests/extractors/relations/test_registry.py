@@ -14,6 +14,9 @@ A, P, H = "asserted", "planned", "hypothetical"
 
 RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
     "verb-active": [
+        # a verb of mutual violence with an object is one-way: "battling the army"
+        ("The RSF has been battling the Sudanese army for control of Khartoum.",
+         {("RSF", "attacked", "Sudan", A, "verb-active")}),
         ("The Taliban attacked Kandahar on Sunday.",
          {("Taliban", "attacked", "Kandahar", A, "verb-active")}),
         ("Britain sanctioned several firms, including Acme Corp.",
@@ -41,6 +44,9 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
          {("Khalid Nasser", "memberOf", "Hezbollah", A, "verb-active")}),
     ],
     "verb-active-prep": [
+        # "with" an ally against a common enemy: the enemy only
+        ("The YPG fought with American troops against the Islamic State in Raqqa.",
+         {("YPG", "attacked", "Islamic State", A, "verb-active-prep")}),
         ("France withdrew from Mali in 2022.",
          {("France", "withdrewFrom", "Mali", A, "verb-active-prep")}),
     ],
@@ -157,6 +163,12 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
          {("Hezbollah", "attacked", "Israel", "negated", "verb-mutual-fire"),
           ("Israel", "attacked", "Hezbollah", "negated", "verb-mutual-fire")}),
         ("Egypt exchanged prisoners with Israel.", set()),
+        # "fight" and "battle" with no object are exchanges too; with an object, one-way
+        ("Sudan's army and the Rapid Support Forces have been fighting since April.",
+         {("Sudan", "attacked", "Rapid Support Forces", A, "verb-mutual-fire"),
+          ("Rapid Support Forces", "attacked", "Sudan", A, "verb-mutual-fire")}),
+        # "alongside" an ally: no exchange between them
+        ("The Houthis fought alongside the Yemeni army in Marib.", set()),
     ],
     "verb-sent-to": [
         ("Iran sent Ali Larijani to Beirut.",

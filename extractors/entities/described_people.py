@@ -1,0 +1,81 @@
+"""People and bodies their descriptions give away, repaired before entities are grouped.
+
+"Harlan, a professor of history at Boston University", "Tal, a senior Defense Ministry
+official": a name whose apposition is a person's role is a person's, though the model
+tagged it an organisation or missed it. "Abu Bakr Shekau, the leader of Boko Haram": what
+a leader, commander or member is "of" is a body, though the model took it for a person.
+Run by :func:`extractors.entities.missed_names.named_entity_fixes`.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from extractors.entities.names import titles
+from extractors.lexicon import Lexicon
+
+
+def _ent_at(ents: list[Span], i: int) -> Span | None:
+    return next((e for e in ents if e.start <= i < e.end), None)
+
+
+def _replace(ents: list[Span], new: Span) -> list[Span]:
+    kept = [e for e in ents if e.end <= new.start or e.start >= new.end]
+    return sorted([*kept, new], key=lambda e: e.start)
+
+
+def _untagged_name(tok: Token) -> tuple[int, int] | None:
+    """The capitalised proper-noun run a name token ends: "Tal", "Mark Hale"."""
+    start = tok.i
+    doc = tok.doc
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+            and doc[start - 1].head == tok and doc[start - 1].is_title:
+        start -= 1
+    return (start, tok.i + 1) if tok.is_title and tok.is_alpha else None
+
+
+def role_described_people(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """A name described by a person's role in apposition is a person: "Harlan, a
+    professor of history" (untagged), "Harrington, a professor at Queens College" (ORG)."""
+    roles = lexicon.words("person_role_nouns") | titles()
+    out = list(ents)
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.tag_ != "NN" or tok.lemma_.lower() not in roles \
+                or not tok.is_lower:
+            continue
+        named = tok.head
+        if named.pos_ != "PROPN" or named.i > tok.i or doc[named.i + 1].text != ",":
+            continue  # set off by a comma: "Interfax the chief of X" is no apposition
+        ent = _ent_at(out, named.i)
+        if ent is None:
+            span = _untagged_name(named)
+            if span is not None:
+                out = _replace(out, Span(doc, *span, label="PERSON"))
+        elif ent.label_ in {"ORG", "GPE", "NORP", "FAC"} and ent.root == named \
+                and len(ent) <= 3 and not _any_lower(ent):
+            out = _replace(out, Span(doc, ent.start, ent.end, label="PERSON"))
+    return out
+
+
+def _any_lower(ent: Span) -> bool:
+    return any(t.is_lower for t in ent)
+
+
+def bodies_of_roles(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """What a role in a body is "of" is a body: "the leader of Boko Haram", "a member of
+    Ansar Dine" (tagged PERSON by the model), unless a title marks a person there."""
+    roles = lexicon.words("body_role_nouns")
+    bodies = lexicon.words("state_body_nouns") | lexicon.words("institution_nouns")
+    out = list(ents)
+    for ent in ents:
+        root = ent.root
+        if ent.label_ != "PERSON" or root.dep_ != "pobj" or root.head.lower_ != "of":
+            continue
+        role = root.head.head
+        if role.lemma_.lower() not in roles or not role.is_lower:
+            continue
+        if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in titles():
+            continue  # "the leader of President X's party" has another head
+        if any(t.lower_ in bodies for t in ent):
+            continue  # "commander of the Soviet Navy Nikolai K.": a body and a name run together
+        out = _replace(out, Span(doc, ent.start, ent.end, label="ORG"))
+    return out

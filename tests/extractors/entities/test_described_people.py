@@ -1,0 +1,32 @@
+"""People and bodies their descriptions give away (issue 9 §4): sentence -> the whole set of
+entities (name, class) it yields, real model."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # role_described_people: a name with a person's role in apposition is a person's,
+    # whether the model missed it or took it for an organisation
+    ("Harlan, a professor of history at Boston University, said the report was flawed.",
+     {("Harlan", "Person"), ("Boston University", "Organization")}),
+    ("Okafor, a senior Defense Ministry official, denied the report.",
+     {("Okafor", "Person"), ("Defense Ministry", "GovernmentBody")}),
+    ("Mensah, a spokesman for the army, said the town was calm.", {("Mensah", "Person")}),
+    # bodies_of_roles: what a leader or member is "of" is a body, not a person
+    ("The raid was claimed by Abu Bakr Shekau, the leader of Boko Haram.",
+     {("Abu Bakr Shekau", "Person"), ("Boko Haram", "Organization")}),
+])
+def test_descriptions_give_these_entities(read, sentence, expected):
+    assert {(e.name, e.cls) for e in read(sentence).entities} == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # no comma, no apposition: the agency stays an agency
+    ("In an interview with Interfax the chief of the agency denied the report.",
+     {("Interfax", "Organization")}),
+    # a son is no role in a body: the father stays a person
+    ("The house belongs to the son of Ali Hassan.", {("Ali Hassan", "Person")}),
+])
+def test_descriptions_leave_other_names(read, sentence, expected):
+    assert {(e.name, e.cls) for e in read(sentence).entities} == expected
