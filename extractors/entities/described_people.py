@@ -4,7 +4,9 @@
 official": a name whose apposition is a person's role is a person's, though the model
 tagged it an organisation or missed it. "Abu Bakr Shekau, the leader of Boko Haram": what
 a leader, commander or member is "of" is a body, though the model took it for a person.
-Run by :func:`extractors.entities.missed_names.named_entity_fixes`.
+"Minister of Defense Oleksiy Reznikov", "Head of Presidential Administration Andriy Yermak":
+the name after an office written out is a person's, whether the model missed it or ran the
+body into it. Run by :func:`extractors.entities.missed_names.named_entity_fixes`.
 """
 from __future__ import annotations
 
@@ -78,4 +80,40 @@ def bodies_of_roles(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Spa
         if any(t.lower_ in bodies for t in ent):
             continue  # "commander of the Soviet Navy Nikolai K.": a body and a name run together
         out = _replace(out, Span(doc, ent.start, ent.end, label="ORG"))
+    return out
+
+
+def _body_words(lexicon: Lexicon) -> frozenset[str]:
+    return (lexicon.words("institution_nouns") | lexicon.words("state_nouns")
+            | lexicon.words("portfolio_words") | lexicon.words("state_body_nouns"))
+
+
+def office_holders(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
+    """The name after "TITLE of BODY" is a person's, the body a body's: "Minister of
+    Defense Oleksiy Reznikov" (untagged), "Head of Presidential Administration Andriy
+    Yermak" (one PERSON span for both). The body ends on its last body word; the name is
+    two or more capitalised words after it."""
+    office = titles() | lexicon.words("office_title_words")
+    bodies = _body_words(lexicon)
+    out = list(ents)
+    for of in doc:
+        if of.lower_ != "of" or of.i == 0 or not doc[of.i - 1].is_title \
+                or doc[of.i - 1].lower_ not in office:
+            continue
+        start = of.i + 1 + (of.i + 1 < len(doc) and doc[of.i + 1].lower_ == "the")
+        end = start
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        last = max((k for k in range(start, end) if doc[k].lower_ in bodies), default=None)
+        if last is None or end - last - 1 < 2 or \
+                any(doc[k].lower_ in bodies for k in range(last + 1, end)):
+            continue
+        name = Span(doc, last + 1, end, label="PERSON")
+        body = Span(doc, start, last + 1, label="ORG")
+        # a body the model ran into the name or missed; a portfolio ("of Defense") is none
+        inside = [e for e in out if e.start < last + 1 and e.end > start]
+        if doc[last].lower_ not in lexicon.words("portfolio_words") and \
+                all(e.end > last for e in inside):
+            out = _replace(out, body)
+        out = _replace(out, name)
     return out

@@ -14,7 +14,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extractors.entities.countries import load_countries
-from extractors.entities.described_people import bodies_of_roles, role_described_people
+from extractors.entities.described_people import (bodies_of_roles, office_holders,
+                                                   role_described_people)
 from extractors.entities.names import titles
 from extractors.lexicon import Lexicon
 
@@ -254,7 +255,7 @@ def named_entity_fixes(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[
     """The fixes of names the model misses or mislabels, in order (see each function)."""
     for fix in (drop_possessive_endings, uncut_people, join_institution_of, state_missions,
                 split_kind_of_country, missed_countries, alliances, numbered_sites, ordinal_units, state_bodies,
-                kind_described_names, role_described_people, bodies_of_roles, vessels,
+                kind_described_names, role_described_people, bodies_of_roles, office_holders, vessels,
                 byline_authors):
         ents = fix(doc, ents, lexicon=lexicon)
     return ents

@@ -16,6 +16,12 @@ import pytest
     # bodies_of_roles: what a leader or member is "of" is a body, not a person
     ("The raid was claimed by Abu Bakr Shekau, the leader of Boko Haram.",
      {("Abu Bakr Shekau", "Person"), ("Boko Haram", "Organization")}),
+    # office_holders: the name after "TITLE of BODY", the body a body unless a portfolio
+    ("The envoys met Minister of Defense Taras Melnyk and Head of Presidential Administration "
+     "Ivan Petrenko in Kyiv.",
+     {("Taras Melnyk", "Person"), ("Presidential Administration", "Organization"),
+      ("Ivan Petrenko", "Person"), ("Kyiv", "City")}),
+    ("The envoys met Secretary of State Ann Kroll on Monday.", {("Ann Kroll", "Person")}),
 ])
 def test_descriptions_give_these_entities(read, sentence, expected):
     assert {(e.name, e.cls) for e in read(sentence).entities} == expected
