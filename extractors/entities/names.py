@@ -80,11 +80,19 @@ def strip_titles(name: str) -> str:
     'Mark Esper'
     >>> strip_titles("General")
     'General'
+    >>> strip_titles("Foreign Ministers Sergei Lavrov")
+    'Sergei Lavrov'
     """
     words = name.split()
-    while len(words) > 1 and words[0].rstrip(".").casefold() in titles():
+    while len(words) > 1 and _title_word(words[0].rstrip(".").casefold()):
         words = words[1:]
     return " ".join(words)
+
+
+def _title_word(word: str) -> bool:
+    """A title, or a title in the plural before a list of names ("Foreign Ministers A and B",
+    "Presidents X and Y")."""
+    return word in titles() or (len(word) > 4 and word.endswith("s") and word[:-1] in titles())
 
 
 def strip_generic_tail(name: str) -> str:

@@ -29,6 +29,9 @@ def test_names_key_ignores_case_accents_article_and_punctuation(a, b):
     ("Prime Minister Lena Hartmann", "Lena Hartmann"),
     ("Sheikh Nasser", "Nasser"),
     ("President", "President"),
+    # a title in the plural before a list of names
+    ("Foreign Ministers Ayesha Karim", "Ayesha Karim"),
+    ("Presidents Hartmann", "Hartmann"),
 ])
 def test_names_titles_are_stripped(titled, name):
     assert strip_titles(titled) == name
