@@ -16,11 +16,13 @@ from extractors.entities.names import titles
 from extractors.lexicon import Lexicon
 
 
-def _ent_at(ents: list[Span], i: int) -> Span | None:
+def ent_at(ents: list[Span], i: int) -> Span | None:
+    """The span of ``ents`` that covers token ``i``, if any."""
     return next((e for e in ents if e.start <= i < e.end), None)
 
 
-def _replace(ents: list[Span], new: Span) -> list[Span]:
+def replace_span(ents: list[Span], new: Span) -> list[Span]:
+    """``ents`` with ``new`` in place of every span it overlaps."""
     kept = [e for e in ents if e.end <= new.start or e.start >= new.end]
     return sorted([*kept, new], key=lambda e: e.start)
 
@@ -47,14 +49,14 @@ def role_described_people(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> li
         named = tok.head
         if named.pos_ != "PROPN" or named.i > tok.i or doc[named.i + 1].text != ",":
             continue  # set off by a comma: "Interfax the chief of X" is no apposition
-        ent = _ent_at(out, named.i)
+        ent = ent_at(out, named.i)
         if ent is None:
             span = _untagged_name(named)
             if span is not None:
-                out = _replace(out, Span(doc, *span, label="PERSON"))
+                out = replace_span(out, Span(doc, *span, label="PERSON"))
         elif ent.label_ in {"ORG", "GPE", "NORP", "FAC"} and ent.root == named \
                 and len(ent) <= 3 and not _any_lower(ent):
-            out = _replace(out, Span(doc, ent.start, ent.end, label="PERSON"))
+            out = replace_span(out, Span(doc, ent.start, ent.end, label="PERSON"))
     return out
 
 
@@ -79,7 +81,7 @@ def bodies_of_roles(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Spa
             continue  # "the leader of President X's party" has another head
         if any(t.lower_ in bodies for t in ent):
             continue  # "commander of the Soviet Navy Nikolai K.": a body and a name run together
-        out = _replace(out, Span(doc, ent.start, ent.end, label="ORG"))
+        out = replace_span(out, Span(doc, ent.start, ent.end, label="ORG"))
     return out
 
 
@@ -114,6 +116,6 @@ def office_holders(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span
         inside = [e for e in out if e.start < last + 1 and e.end > start]
         if doc[last].lower_ not in lexicon.words("portfolio_words") and \
                 all(e.end > last for e in inside):
-            out = _replace(out, body)
-        out = _replace(out, name)
+            out = replace_span(out, body)
+        out = replace_span(out, name)
     return out

@@ -14,20 +14,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extractors.entities.countries import load_countries
-from extractors.entities.described_people import (bodies_of_roles, office_holders,
+from extractors.entities.described_people import (bodies_of_roles, ent_at as _ent_at,
+                                                   office_holders, replace_span as _replace,
                                                    role_described_people)
 from extractors.entities.names import titles
 from extractors.lexicon import Lexicon
-
-
-def _replace(ents: list[Span], new: Span) -> list[Span]:
-    """``ents`` with ``new`` in place of every span it overlaps."""
-    kept = [e for e in ents if e.end <= new.start or e.start >= new.end]
-    return sorted([*kept, new], key=lambda e: e.start)
-
-
-def _ent_at(ents: list[Span], i: int) -> Span | None:
-    return next((e for e in ents if e.start <= i < e.end), None)
 
 
 def state_bodies(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
