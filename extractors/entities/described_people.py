@@ -38,26 +38,43 @@ def _untagged_name(tok: Token) -> tuple[int, int] | None:
 
 
 def role_described_people(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
-    """A name described by a person's role in apposition is a person: "Harlan, a
-    professor of history" (untagged), "Harrington, a professor at Queens College" (ORG)."""
-    roles = lexicon.words("person_role_nouns") | titles()
+    """A name a person's role describes is a person's: in apposition, "Harlan, a professor
+    of history" (untagged), "Harrington, a professor at Queens College" (ORG); as the post
+    its verb gives it, "Nabil Fahmi served as Egypt's foreign minister" (ORG)."""
+    roles = lexicon.words("person_role_nouns")
     out = list(ents)
     for tok in doc:
-        if tok.dep_ != "appos" or tok.tag_ != "NN" or tok.lemma_.lower() not in roles \
-                or not tok.is_lower:
+        if tok.tag_ != "NN" or tok.lemma_.lower() not in roles or not tok.is_lower:
             continue
-        named = tok.head
-        if named.pos_ != "PROPN" or named.i > tok.i or doc[named.i + 1].text != ",":
-            continue  # set off by a comma: "Interfax the chief of X" is no apposition
+        named = _described_name(tok)
+        if named is None or named.pos_ != "PROPN":
+            continue
         ent = ent_at(out, named.i)
         if ent is None:
-            span = _untagged_name(named)
+            span = _untagged_name(named) if tok.dep_ == "appos" else None
             if span is not None:
                 out = replace_span(out, Span(doc, *span, label="PERSON"))
-        elif ent.label_ in {"ORG", "GPE", "NORP", "FAC"} and ent.root == named \
+        elif ent.label_ in {"ORG", "NORP", "FAC"} and ent.root == named \
                 and len(ent) <= 3 and not _any_lower(ent):
             out = replace_span(out, Span(doc, ent.start, ent.end, label="PERSON"))
     return out
+
+
+def _described_name(role: Token) -> Token | None:
+    """The name a role noun describes: the name it is in apposition to, set off by a comma
+    ("Interfax the chief of X" is none), or the subject of "served as"/"is"/"became" it."""
+    doc = role.doc
+    if role.dep_ == "appos":
+        named = role.head
+        return named if named.i < role.i and doc[named.i + 1].text == "," else None
+    verb = role.head
+    if role.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+    elif role.dep_ != "attr":
+        return None
+    if verb.lemma_ not in {"serve", "be", "become", "remain"}:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _any_lower(ent: Span) -> bool:

@@ -13,6 +13,9 @@ import pytest
     ("Okafor, a senior Defense Ministry official, denied the report.",
      {("Okafor", "Person"), ("Defense Ministry", "GovernmentBody")}),
     ("Mensah, a spokesman for the army, said the town was calm.", {("Mensah", "Person")}),
+    # the post a copular verb gives the name
+    ("Nabil Fahmi served as Egypt's foreign minister until 2014.",
+     {("Nabil Fahmi", "Person"), ("Egypt", "Country")}),
     # bodies_of_roles: what a leader or member is "of" is a body, not a person
     ("The raid was claimed by Abu Bakr Shekau, the leader of Boko Haram.",
      {("Abu Bakr Shekau", "Person"), ("Boko Haram", "Organization")}),
@@ -31,6 +34,10 @@ def test_descriptions_give_these_entities(read, sentence, expected):
     # no comma, no apposition: the agency stays an agency
     ("In an interview with Interfax the chief of the agency denied the report.",
      {("Interfax", "Organization")}),
+    # a role a group or a state can hold too leaves the name as it is
+    ("Hamas, a member of the axis, denied the report.", {("Hamas", "Organization")}),
+    ("Qatar, a Gulf state, hosts the talks.", {("Qatar", "Country"), ("Gulf", "Region")}),
+    ("Iran is the leader of the axis.", {("Iran", "Country")}),
     # a son is no role in a body: the father stays a person
     ("The house belongs to the son of Ali Hassan.", {("Ali Hassan", "Person")}),
 ])
