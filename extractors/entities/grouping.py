@@ -21,8 +21,8 @@ from extractors.entities.name_shapes import (ARTICLE_NAME, clean_name, is_dateli
                                              is_state_body, is_title_line, names_several,
                                              starts_like_a_name)
 from extractors.entities.names import (acronym_of, demonym_of, institution_field, institution_key,
-                                       is_acronym, name_key, same_person, surname_of, titles,
-                                       variant_of)
+                                       is_acronym, name_key, person_parts, same_person, surname_of,
+                                       titles, variant_of)
 from extractors.entities.unionfind import UnionFind
 from extractors.lexicon import Lexicon
 from ontology.classes import subclasses_of
@@ -231,8 +231,10 @@ def _unique(groups: Groups, candidates: list[int]) -> int | None:
 
 def _named_as(doc: Doc, spans: list[tuple[Span, int]], lexicon: Lexicon
               ) -> list[tuple[int, int]]:
-    """Pairs of names the text equates: "X, also known as Y", "X (called Y locally)"."""
+    """Pairs of names the text equates: "X, also known as Y", "X (called Y locally)",
+    "X, also known as Y and Z" (every name of the list)."""
     starts = {span.start: i for span, i in spans}
+    ends = {span.start: span.end for span, _ in spans}
     between = lexicon.words("naming_adverbs") | {",", "("}
     pairs = []
     for span, i in spans:
@@ -246,8 +248,13 @@ def _named_as(doc: Doc, spans: list[tuple[Span, int]], lexicon: Lexicon
         k += 1
         while k < len(doc) and doc[k].lower_ in {"as", "the"}:
             k += 1
-        if k in starts and starts[k] != i:
+        while k in starts and starts[k] != i:
             pairs.append((i, starts[k]))
+            k = ends[k]
+            if k >= len(doc) or doc[k].lower_ not in {",", "and", "or"}:
+                break
+            while k < len(doc) and doc[k].lower_ in {",", "and", "or", "the"}:
+                k += 1
     return pairs
 
 
@@ -307,6 +314,16 @@ def group_names(doc: Doc, names: list[Name], spans: list[tuple[Span, int]], *,
         fits = [i for i in people if i != j and surname_of(short.text, names[i].text)]
         if fits and (i := _unique(groups, fits)) is not None:
             groups.union(i, j, "surname of the full name")
+    # a given name alone, where the text calls the one person of that given name so and the
+    # word is no one's surname: "Shimelis said" after "Shimelis Kemal"
+    for j, short in enumerate(names):
+        if is_country[j] or short.words != 1 or not short.classes.get("Person") \
+                or any(surname_of(short.text, names[i].text) for i in people):
+            continue
+        given = person_parts(short.text)[0]
+        fits = [i for i in people if i != j and person_parts(names[i].text)[0][:1] == given]
+        if given and fits and (i := _unique(groups, fits)) is not None:
+            groups.union(i, j, "given name of the full name")
     # an organisation's name without its country ("State Department" for "US State
     # Department") or its last words ("Harakat Hezbollah" for "Harakat Hezbollah al-Nujaba")
     org_classes = subclasses_of("Organization")

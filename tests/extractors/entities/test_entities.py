@@ -120,6 +120,22 @@ def test_entities_similar_names_stay_apart(groups, text, apart):
     assert len({_entity(g, s) for s in apart}) == len(apart), g
 
 
+@pytest.mark.parametrize("text,given,full", [
+    ('"This group lies," said Shimelis Kemal, the government spokesman. Shimelis denied that '
+     "troops had been killed.", "Shimelis", "Shimelis Kemal"),
+])
+def test_entities_given_name_alone_is_the_one_person(groups, text, given, full):
+    assert groups(text)[given] == full
+
+
+@pytest.mark.parametrize("text,given", [
+    # two people of that given name: it fits neither
+    ("Ali Hassan and Ali Karimi spoke. Ali said the talks failed.", "Ali"),
+])
+def test_entities_shared_given_name_is_not_resolved(groups, text, given):
+    assert groups(text).get(given, given) == given
+
+
 def test_entities_shared_surname_is_not_resolved(groups):
     g = groups("Mark Kelly and Scott Kelly spoke. Kelly said the launch was late.")
     assert g["Kelly"] == "Kelly", g
@@ -142,6 +158,10 @@ def test_entities_merge_reasons_are_recorded(nlp):
     ("The Houthis, also known as Ansar Allah, hold the port.", ["Houthis", "Ansar Allah"]),
     ("Police named the suspect as Omar Farouk, known as Abu Musa, on Tuesday.",
      ["Omar Farouk", "Abu Musa"]),
+    # every name of the list; then the bare surname fits one person only
+    ("Bonomade Machude Omar, also known as Abu Sulayfa Muhammad and Ibn Omar, leads the unit. "
+     "During the 2021 raid on Palma, Omar led one group of fighters.",
+     ["Bonomade Machude Omar", "Abu Sulayfa Muhammad", "Ibn Omar", "Omar"]),
 ])
 def test_entities_names_the_text_equates_join(groups, text, same):
     g = groups(text)
