@@ -121,6 +121,14 @@ def _passive_agents(verb: Token, ctx: DocContext) -> tuple[list[Mention], str]:
             for p in c.children:
                 if p.dep_ == "pobj":
                     out.extend(subject_mentions(p, ctx))
+        # who gave the order: "appointed by decree of the president", "murdered on the
+        # orders of X"
+        if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "on", "at", "upon"}:
+            out.extend(m for p in c.children if p.dep_ == "pobj"
+                       and p.lemma_.lower() in words("authority_nouns")
+                       for of in p.children if of.dep_ == "prep" and of.lower_ == "of"
+                       for g in of.children if g.dep_ == "pobj"
+                       for m in subject_mentions(g, ctx) if m not in out)
     if out:
         return out, "passive-by"
     for c in verb.children:

@@ -88,6 +88,13 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
          {("Israel", "killed", "Ismail Haniyeh", A, "verb-passive")}),
         ("The Houthis, a militia armed by Iran, fired missiles.",
          {("Iran", "supported", "Houthis", A, "verb-passive")}),
+        # who gave the order is the agent: "by decree of", "on the orders of"
+        ("Idris Bah was appointed as the new commander of the Republican Guard by decree of "
+         "President Sall.",
+         {("Sall", "appointed", "Idris Bah", A, "verb-passive"),
+          ("Idris Bah", "leaderOf", "Republican Guard", A, "role-title-appositive")}),
+        ("President Ali Samir was murdered on the orders of General Hernan Ruiz.",
+         {("Hernan Ruiz", "killed", "Ali Samir", A, "verb-passive")}),
     ],
     "verb-passive-event": [
         ("Ali Karaki was killed in an Israeli strike.",
