@@ -18,6 +18,7 @@ from extractors.entities.described_people import (bodies_of_roles, ent_at as _en
                                                    office_holders, replace_span as _replace,
                                                    role_described_people)
 from extractors.entities.led_bodies import led_bodies
+from extractors.entities.name_particles import particle_names
 from extractors.entities.names import titles
 from extractors.lexicon import Lexicon
 
@@ -245,7 +246,8 @@ def split_kind_of_country(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> li
 
 def named_entity_fixes(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
     """The fixes of names the model misses or mislabels, in order (see each function)."""
-    for fix in (drop_possessive_endings, uncut_people, join_institution_of, state_missions,
+    for fix in (drop_possessive_endings, uncut_people, particle_names, join_institution_of,
+                state_missions,
                 split_kind_of_country, missed_countries, alliances, numbered_sites, ordinal_units, state_bodies,
                 led_bodies, kind_described_names, role_described_people, bodies_of_roles, office_holders,
                 vessels,

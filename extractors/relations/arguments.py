@@ -18,8 +18,18 @@ PHYSICAL = frozenset({REL.attacked, REL.withdrewFrom, REL.visited})
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """A token and the tokens coordinated with it ("Soleimani and Muhandis")."""
-    return [tok, *tok.conjuncts]
+    """A token and the tokens coordinated with it ("Soleimani and Muhandis"), also where the
+    parser hung the middle of a list of names as appositions ("A, B, C, and D": B an
+    apposition of A, C of B, D a conjunct of C), which the final "and" shows."""
+    out = [tok, *tok.conjuncts]
+    chain, t = [], tok
+    while (t := next((c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                      and c.i > t.i and not any(d.dep_ == "det" for d in c.children)),
+                     None)) is not None:
+        chain.append(t)
+    if any(c.conjuncts for c in chain):
+        out.extend(x for c in chain for x in (c, *c.conjuncts) if x not in out)
+    return out
 
 
 def _stance(m: Mention, tok: Token) -> bool:

@@ -63,3 +63,30 @@ def test_arguments_target_owned_by_a_group_stands_for_it(triples, sentence, expe
 ])
 def test_arguments_a_nationality_on_private_groups_is_not_the_state(triples, sentence, expected):
     assert triples(sentence) == expected
+
+
+def _parsed(words, heads, deps, pos):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_arguments_a_list_parsed_as_appositions_is_a_list():
+    # "A, B, C, and D are designated": B an apposition of A, C of B, D a conjunct of C
+    from extractors.relations.arguments import conjuncts
+    words = ["Omar", ",", "Hitta", ",", "Rage", ",", "and", "Diallo", "are", "designated"]
+    heads = [9, 0, 0, 2, 2, 4, 4, 4, 9, 9]
+    deps = ["nsubjpass", "punct", "appos", "punct", "appos", "punct", "cc", "conj", "auxpass",
+            "ROOT"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PUNCT", "CCONJ", "PROPN", "AUX", "VERB"]
+    doc = _parsed(words, heads, deps, pos)
+    assert [t.text for t in conjuncts(doc[0])] == ["Omar", "Hitta", "Rage", "Diallo"]
+
+
+def test_arguments_an_apposition_without_a_list_stays_one_name():
+    # "Omar, Hitta, said": no coordination, so the apposition is another name of Omar
+    from extractors.relations.arguments import conjuncts
+    doc = _parsed(["Omar", ",", "Hitta", ",", "said"], [4, 0, 0, 2, 4],
+                  ["nsubj", "punct", "appos", "punct", "ROOT"],
+                  ["PROPN", "PUNCT", "PROPN", "PUNCT", "VERB"])
+    assert [t.text for t in conjuncts(doc[0])] == ["Omar"]
