@@ -125,6 +125,8 @@ def culprit_tokens(noun: Token) -> list[Token]:
     tok = noun
     while tok.dep_ == "conj":
         tok = tok.head
+    if tok.dep_ == "appos" and tok.head.ent_type_ == "DATE":
+        tok = tok.head   # "for the January 20, 2019, attack": the parser hung it on the date
     if tok.dep_ != "pobj" or tok.head.lower_ not in words("culprit_prepositions"):
         return []
     prep = tok.head
@@ -140,6 +142,10 @@ def culprit_tokens(noun: Token) -> list[Token]:
         verb = host.head
         if host.dep_ in {"acomp", "dobj", "attr"} and verb.pos_ in {"VERB", "AUX"}:
             return subjects(verb)[0]
+        # "X was among those responsible for", "X was among the group responsible for"
+        if host.dep_ == "amod" and verb.dep_ == "pobj" and verb.head.lower_ == "among" \
+                and verb.head.head.lemma_ == "be":
+            return subjects(verb.head.head)[0]
         return []
     # "was convicted of the killing", "the US blames KH for the attack"
     if host.pos_ == "VERB" and host.lemma_ in words("culprit_verbs"):

@@ -245,6 +245,13 @@ RULE_CASES: dict[str, list[tuple[str, set[tuple[str, str, str, str, str]]]]] = {
     "nominal-culprit": [
         ("ISIS claimed responsibility for the attacks on Kirkuk.",
          {("ISIS", "attacked", "Kirkuk", A, "nominal-culprit")}),
+        # one of a group held responsible; an event the parser hung on its date
+        ("Karim Haddad was among those responsible for the 2015 attack on the Radisson hotel "
+         "in Bamako.", {("Karim Haddad", "attacked", "Radisson", A, "nominal-culprit")}),
+        ("Idris Musa was among the group responsible for the March 3, 2021, attack on the "
+         "MINUSMA camp in Tessalit.",
+         {("Idris Musa", "attacked", "MINUSMA", A, "nominal-culprit"),
+          ("MINUSMA", "locatedIn", "Tessalit", A, "location-prep")}),
         # a hand in the event: "was behind", "a mastermind behind"
         ("Iraqi officials said Kataib Hezbollah was behind the attack on Camp Taji.",
          {("Kataib Hezbollah", "attacked", "Camp Taji", A, "nominal-culprit"),
