@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -70,6 +70,9 @@ class WriteSummary:
     rewritten: tuple[str, ...]   # unchanged documents whose entity IRIs changed
     documents: int               # documents in the store afterwards
     quads: int                   # quads written
+    #: doc id -> the triples of the graph this write gave the document (added, replaced or
+    #: rewritten), as stored: what a batch's validation reads (:func:`graph.validate.validate_batch`)
+    layers: dict[str, TripleSet] = field(default_factory=dict, compare=False, repr=False)
 
 
 def stored_documents(store: ox.Store) -> dict[str, StoredDoc]:
@@ -196,7 +199,7 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
                      [(d, e) for d, rec in leaving.items() for e in rec.entities])
     moved = {d for iri in change.renamed_forms() for d, _ in members(meta, iri)} - set(leaving)
     was_shared = {line for d in moved | set(leaving) for line in stated_lines(meta, d)}
-    chunks, metas, shared, renamed = [], [], set(), {}
+    chunks, metas, shared, renamed, layers = [], [], set(), {}, {}
     for doc_id in sorted(moved | set(add)):
         rec = add[doc_id][0] if doc_id in add else _stored_record(meta, doc_id)
         iris = _iris(meta, rec, change)
@@ -204,8 +207,8 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
             before = _iris(meta, rec, change, before=True)
             renamed.update(renamed_iris({k: str(v) for k, v in before.items()},
                                         {k: str(v) for k, v in iris.items()}))
-        chunks.append(nquads(add_document_layer(TripleSet(), rec, iris=iris),
-                             str(document_iri(doc_id))))
+        layers[doc_id] = add_document_layer(TripleSet(), rec, iris=iris)
+        chunks.append(nquads(layers[doc_id], str(document_iri(doc_id))))
         lines = triple_lines(add_document_shared(TripleSet(), rec, iris=iris))
         shared.update(lines)
         content_hash = add[doc_id][1] if doc_id in add else _stored_doc(meta, doc_id).content_hash
@@ -241,4 +244,4 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
         replaced=tuple(sorted(d for d in add if d in stored)),
         removed=tuple(sorted(remove)), rewritten=tuple(sorted(moved)),
         documents=document_count(meta),
-        quads=sum(c.count("\n") for c in chunks) + new_shared.count("\n"))
+        quads=sum(c.count("\n") for c in chunks) + new_shared.count("\n"), layers=layers)

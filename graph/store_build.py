@@ -116,8 +116,7 @@ def build_into_store(texts: list, path: Path, *, read: Callable[[list], Iterable
             del known
             for batch in batches(read(todo), docs=batch_docs):
                 summary = write_into(dbs, add=[(r, hashes[r.doc_id]) for r in batch])
-                written = {*summary.added, *summary.replaced, *summary.rewritten}
-                progress.violations.add(validate_batch(dbs.data, written))
+                progress.violations.add(validate_batch(dbs.data, summary.layers))
                 with _ctrl_c_waits():  # a batch is committed and counted together
                     checkpoint(path, dbs)
                     progress.added += len(summary.added)
