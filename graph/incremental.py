@@ -47,6 +47,7 @@ _HASH = ox.NamedNode("urn:kgbuilder:store#contentHash")
 _RECORD = ox.NamedNode("urn:kgbuilder:store#record")
 _IRIS = ox.NamedNode("urn:kgbuilder:store#entityIris")
 _INDEXED = ox.NamedNode("urn:kgbuilder:store#entityIndex")
+_COUNT = ox.NamedNode("urn:kgbuilder:store#documents")
 #: the entity index's version: a store indexed otherwise is indexed again on its next write
 _INDEX_VERSION = "4"
 
@@ -100,8 +101,19 @@ def _stored_record(meta: ox.Store, doc_id: str) -> DocumentRecord:
 
 
 def document_count(meta: ox.Store) -> int:
-    """How many documents the store holds."""
+    """How many documents the store holds: the count each write keeps (one lookup),
+    else (a store written before it was kept) counted."""
+    kept = next(iter(meta.quads_for_pattern(META, _COUNT, None, META)), None)
+    if kept is not None:
+        return int(kept.object.value)
     return sum(1 for _ in meta.quads_for_pattern(None, _HASH, None, META))
+
+
+def _count_lines(meta: ox.Store, documents: int) -> str:
+    """N-Quads that keep ``documents`` as the store's count (the old count taken out)."""
+    for q in list(meta.quads_for_pattern(META, _COUNT, None, META)):
+        meta.remove(q)
+    return f"{META} {_COUNT} \"{documents}\" {META} .\n"
 
 
 def _meta_lines(rec: DocumentRecord, content_hash: str, iris_digest: str) -> str:
@@ -194,6 +206,7 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
     remove = {d for d in remove if d in stored} - set(add)
     if not add and not remove:
         return WriteSummary((), (), (), (), document_count(meta), 0)  # nothing to recompute
+    documents = document_count(meta) + len(set(add) - set(stored)) - len(remove)
     leaving = {d: _stored_record(meta, d) for d in sorted(stored)}  # replaced or removed
     change = remerge(meta, [(d, e) for d, (rec, _) in add.items() for e in rec.entities],
                      [(d, e) for d, rec in leaving.items() for e in rec.entities])
@@ -230,6 +243,7 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
             if a is not None:
                 metas.append(summary_lines(iri, a, keys=keys))
     metas.extend(member_lines(doc_id, rec.entities) for doc_id, (rec, _) in add.items())
+    metas.append(_count_lines(meta, documents))
     gone = change.gone | {line for line in was_shared - shared if not still_stated(meta, line)}
     if gone:
         for t in ox.parse(("\n".join(gone) + "\n").encode("utf-8"), ox.RdfFormat.N_TRIPLES):
@@ -243,5 +257,4 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
         added=tuple(sorted(d for d in add if d not in stored)),
         replaced=tuple(sorted(d for d in add if d in stored)),
         removed=tuple(sorted(remove)), rewritten=tuple(sorted(moved)),
-        documents=document_count(meta),
-        quads=sum(c.count("\n") for c in chunks) + new_shared.count("\n"), layers=layers)
+        documents=documents, quads=sum(c.count("\n") for c in chunks) + new_shared.count("\n"), layers=layers)

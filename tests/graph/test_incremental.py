@@ -144,3 +144,22 @@ def test_incremental_a_write_returns_each_graph_it_wrote_as_stored(tmp_path):
             stored = Graph().parse(data=dump_graph(dbs.data, ox.NamedNode(str(document_iri(doc_id)))),
                                    format="nt")
             assert len(written) > 0 and isomorphic(written, stored), doc_id
+
+
+def test_incremental_the_document_count_follows_adds_replacements_and_removals(tmp_path):
+    # the count is kept by each write rather than counted; it must stay what the store holds,
+    # also in a store written before the count was kept
+    import pyoxigraph as ox
+
+    from graph.incremental import stored_documents, write_into
+    from graph.store import META, open_writer
+
+    with open_writer(tmp_path / "kg") as dbs:
+        for add, remove in [("ab", []), ("a", []), ("cd", ["b"]), ("", ["a", "not-there"]), ("", ["c"])]:
+            summary = write_into(dbs, add=[(RECORDS[d], d) for d in add], remove=remove)
+            assert summary.documents == len(stored_documents(dbs.meta)), (add, remove)
+        for q in list(dbs.meta.quads_for_pattern(None, ox.NamedNode("urn:kgbuilder:store#documents"),
+                                                 None, META)):
+            dbs.meta.remove(q)
+        summary = write_into(dbs, add=[(RECORDS["b"], "b")])
+        assert summary.documents == len(stored_documents(dbs.meta)) == 2
