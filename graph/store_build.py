@@ -123,6 +123,8 @@ def build_into_store(texts: list, path: Path, *, read: Callable[[list], Iterable
                     progress.replaced += len(summary.replaced)
                     progress.stored += len(batch)
                     progress.documents = summary.documents
+                del summary, batch  # what the batch held goes before the databases reopen
+                dbs.reopen()
             progress.violations.drop_missing(dbs.data)
     except KeyboardInterrupt:
         raise BuildInterrupted(progress) from None
