@@ -115,8 +115,9 @@ def build_into_store(texts: list, path: Path, *, read: Callable[[list], Iterable
             progress.documents = len(known)
             del known
             for batch in batches(read(todo), docs=batch_docs):
-                summary = write_into(dbs, add=[(r, hashes[r.doc_id]) for r in batch])
-                progress.violations.add(validate_batch(dbs.data, summary.layers))
+                summary = write_into(dbs, add=[(r, hashes[r.doc_id]) for r in batch], group=batch_docs,
+                                     written=lambda layers: progress.violations.add(
+                                         validate_batch(dbs.data, layers)))
                 with _ctrl_c_waits():  # a batch is committed and counted together
                     checkpoint(path, dbs)
                     progress.added += len(summary.added)

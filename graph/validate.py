@@ -118,8 +118,9 @@ _REFERENCES = (RDF.subject, RDF.object, RDF.predicate, ITSRDF.taIdentRef, KGB.re
 
 def batch_graph(store, layers: Mapping[str, Iterable]) -> Graph:
     """What a store write added, as one graph to validate: the graphs it gave its
-    documents (``layers``: doc id -> triples, :attr:`graph.incremental.WriteSummary.layers`)
-    and the class and label of every entity and predicate they point to, read from ``store``.
+    documents (``layers``: doc id -> triples, as :func:`graph.incremental.write_into` hands
+    them on) and the class and label of every entity and predicate they point to, read
+    from ``store``.
 
     The shapes are local to a statement, span, document or entity, and every such node
     lives in a document's graph or is an entity or predicate one points to, so the
