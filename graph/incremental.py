@@ -235,9 +235,11 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
         shared.update(stated[doc_id])
         hashes[doc_id] = add[doc_id][1] if doc_id in add else _stored_doc(meta, doc_id).content_hash
     # then out with what changes: a moved document keeps its record and hash
-    for doc_id in sorted(moved | set(leaving)):
+    for i, doc_id in enumerate(sorted(moved | set(leaving)), 1):
         doc = ox.NamedNode(str(document_iri(doc_id)))
         store.remove_graph(doc)
+        if i % group == 0:  # RocksDB holds deletions in memory until they are flushed
+            store.flush()
         remove_shared(meta, doc_id)
         for q in list(meta.quads_for_pattern(doc, None if doc_id in leaving else _IRIS, None, META)):
             meta.remove(q)
