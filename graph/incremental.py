@@ -234,12 +234,24 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
         stated[doc_id] = triple_lines(add_document_shared(TripleSet(), rec, iris=iris[doc_id]))
         shared.update(stated[doc_id])
         hashes[doc_id] = add[doc_id][1] if doc_id in add else _stored_doc(meta, doc_id).content_hash
+
+    def reopened() -> None:
+        # RocksDB holds deletions in memory until they are flushed, and caches what a
+        # write reads while the database is open (graph.store.Databases.reopen)
+        nonlocal store, meta
+        store = meta = None
+        dbs.reopen()
+        store, meta = dbs.data, dbs.meta
+
+    many = len(iris) > group or len(moved | set(leaving)) > group
+    if many:
+        reopened()
     # then out with what changes: a moved document keeps its record and hash
     for i, doc_id in enumerate(sorted(moved | set(leaving)), 1):
         doc = ox.NamedNode(str(document_iri(doc_id)))
         store.remove_graph(doc)
-        if i % group == 0:  # RocksDB holds deletions in memory until they are flushed
-            store.flush()
+        if i % group == 0:
+            reopened()
         remove_shared(meta, doc_id)
         for q in list(meta.quads_for_pattern(doc, None if doc_id in leaving else _IRIS, None, META)):
             meta.remove(q)
@@ -279,6 +291,8 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
         quads, metas = [], []
         if written is not None:
             written(layers)
+        if many:
+            reopened()
     _relink(store, renamed)
     return WriteSummary(
         added=tuple(sorted(d for d in add if d not in stored)),

@@ -59,12 +59,14 @@ class Databases:
 
         RocksDB keeps the blocks, indexes and filters it read (up to a few hundred MB per
         database) for as long as a database is open, so a long build reopens its databases
-        after each checkpoint: nothing is lost (the checkpoint flushed them), the next
-        write reads from disk what it needs. Oxigraph closes a database when its last
+        after each checkpoint, and a write that rewrites many documents after each group of
+        them: nothing is lost (both are flushed first), the next read goes to disk. Oxigraph closes a database when its last
         ``Store`` object goes, so no other reference to them may be kept.
         """
         if self.path is None:
             return
+        self.data.flush()
+        self.meta.flush()
         self.data = self.meta = None
         gc.collect()
         _give_back_freed_memory()
