@@ -23,7 +23,7 @@ build of its documents, whatever the order and the batches they came in.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +47,7 @@ _HASH = ox.NamedNode("urn:kgbuilder:store#contentHash")
 _RECORD = ox.NamedNode("urn:kgbuilder:store#record")
 _IRIS = ox.NamedNode("urn:kgbuilder:store#entityIris")
 _INDEXED = ox.NamedNode("urn:kgbuilder:store#entityIndex")
+_COUNT = ox.NamedNode("urn:kgbuilder:store#documents")
 #: the entity index's version: a store indexed otherwise is indexed again on its next write
 _INDEX_VERSION = "4"
 
@@ -97,8 +98,19 @@ def _stored_record(meta: ox.Store, doc_id: str) -> DocumentRecord:
 
 
 def document_count(meta: ox.Store) -> int:
-    """How many documents the store holds."""
+    """How many documents the store holds: the count each write keeps (one lookup),
+    else (a store written before it was kept) counted."""
+    kept = next(iter(meta.quads_for_pattern(META, _COUNT, None, META)), None)
+    if kept is not None:
+        return int(kept.object.value)
     return sum(1 for _ in meta.quads_for_pattern(None, _HASH, None, META))
+
+
+def _count_lines(meta: ox.Store, documents: int) -> str:
+    """N-Quads that keep ``documents`` as the store's count (the old count taken out)."""
+    for q in list(meta.quads_for_pattern(META, _COUNT, None, META)):
+        meta.remove(q)
+    return f"{META} {_COUNT} \"{documents}\" {META} .\n"
 
 
 def _meta_lines(rec: DocumentRecord, content_hash: str, iris_digest: str) -> str:
@@ -181,9 +193,22 @@ def _relink(store: ox.Store, renamed: dict[str, str]) -> None:
     write_links(store, updated_links(links, renamed, live))
 
 
+#: documents whose graphs a write builds and loads at a time (a write that moves the
+#: documents of a popular entity to its new IRI rewrites thousands of them)
+GROUP_DOCS = 200
+
+
 def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = (),
-               remove: Iterable[str] = ()) -> WriteSummary:
-    """:func:`write_documents` into a store opened by :func:`graph.store.open_writer`."""
+               remove: Iterable[str] = (), written: Callable[[dict[str, TripleSet]], None] | None = None,
+               group: int = GROUP_DOCS) -> WriteSummary:
+    """:func:`write_documents` into a store opened by :func:`graph.store.open_writer`.
+
+    The graphs of the documents it adds, replaces or rewrites are built and loaded
+    ``group`` documents at a time, each group handed to ``written`` once it is in the
+    store (doc id -> the triples of its graph, as stored), with the nodes the graphs
+    point to: what a batch's validation reads (:func:`graph.validate.validate_batch`).
+    So a write's memory is that of a group however many documents it rewrites.
+    """
     add = {rec.doc_id: (rec, h) for rec, h in add}
     store, meta = dbs.data, dbs.meta
     _index_older_store(meta)
@@ -191,33 +216,48 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
     remove = {d for d in remove if d in stored} - set(add)
     if not add and not remove:
         return WriteSummary((), (), (), (), document_count(meta), 0)  # nothing to recompute
+    documents = document_count(meta) + len(set(add) - set(stored)) - len(remove)
     leaving = {d: _stored_record(meta, d) for d in sorted(stored)}  # replaced or removed
     change = remerge(meta, [(d, e) for d, (rec, _) in add.items() for e in rec.entities],
                      [(d, e) for d, rec in leaving.items() for e in rec.entities])
     moved = {d for iri in change.renamed_forms() for d, _ in members(meta, iri)} - set(leaving)
     was_shared = {line for d in moved | set(leaving) for line in stated_lines(meta, d)}
-    chunks, metas, shared, renamed = [], [], set(), {}
+    # first what each document written now states in the shared layer, and its entities' IRIs
+    iris, stated, hashes, shared, renamed = {}, {}, {}, set(), {}
     for doc_id in sorted(moved | set(add)):
         rec = add[doc_id][0] if doc_id in add else _stored_record(meta, doc_id)
-        iris = _iris(meta, rec, change)
+        iris[doc_id] = _iris(meta, rec, change)
         if doc_id not in add:
             before = _iris(meta, rec, change, before=True)
             renamed.update(renamed_iris({k: str(v) for k, v in before.items()},
-                                        {k: str(v) for k, v in iris.items()}))
-        chunks.append(nquads(add_document_layer(TripleSet(), rec, iris=iris),
-                             str(document_iri(doc_id))))
-        lines = triple_lines(add_document_shared(TripleSet(), rec, iris=iris))
-        shared.update(lines)
-        content_hash = add[doc_id][1] if doc_id in add else _stored_doc(meta, doc_id).content_hash
-        metas.append(_meta_lines(rec, content_hash, _iris_digest(iris)) + shared_lines(doc_id, lines))
-    for doc_id in sorted(moved | set(leaving)):
+                                        {k: str(v) for k, v in iris[doc_id].items()}))
+        stated[doc_id] = triple_lines(add_document_shared(TripleSet(), rec, iris=iris[doc_id]))
+        shared.update(stated[doc_id])
+        hashes[doc_id] = add[doc_id][1] if doc_id in add else _stored_doc(meta, doc_id).content_hash
+
+    def reopened() -> None:
+        # RocksDB holds deletions in memory until they are flushed, and caches what a
+        # write reads while the database is open (graph.store.Databases.reopen)
+        nonlocal store, meta
+        store = meta = None
+        dbs.reopen()
+        store, meta = dbs.data, dbs.meta
+
+    many = len(iris) > group or len(moved | set(leaving)) > group
+    if many:
+        reopened()
+    # then out with what changes: a moved document keeps its record and hash
+    for i, doc_id in enumerate(sorted(moved | set(leaving)), 1):
         doc = ox.NamedNode(str(document_iri(doc_id)))
         store.remove_graph(doc)
+        if i % group == 0:
+            reopened()
         remove_shared(meta, doc_id)
-        for q in list(meta.quads_for_pattern(doc, None, None, META)):
+        for q in list(meta.quads_for_pattern(doc, None if doc_id in leaving else _IRIS, None, META)):
             meta.remove(q)
     for doc_id, rec in leaving.items():
         remove_members(meta, doc_id, rec.entities)
+    metas = []
     for iri, a in change.after.items():
         b = change.before.get(iri)
         if a != b:
@@ -227,18 +267,35 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
             if a is not None:
                 metas.append(summary_lines(iri, a, keys=keys))
     metas.extend(member_lines(doc_id, rec.entities) for doc_id, (rec, _) in add.items())
+    metas.append(_count_lines(meta, documents))
     gone = change.gone | {line for line in was_shared - shared if not still_stated(meta, line)}
     if gone:
         for t in ox.parse(("\n".join(gone) + "\n").encode("utf-8"), ox.RdfFormat.N_TRIPLES):
             store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
-    new_shared = "".join(f"{line}\n" for line in sorted(change.new | shared))
-    # the graph loads on a thread while the meta records load (graph.nquads.LoadBehind)
-    with LoadBehind(store, ("".join(chunks) + new_shared).encode("utf-8")):
-        meta.bulk_load("".join(metas).encode("utf-8"), ox.RdfFormat.N_QUADS)
+    # then in, a group of documents at a time; the shared layer and the index with the first
+    quads, count = [f"{line}\n" for line in sorted(change.new | shared)], 0
+    order = sorted(iris)
+    for start in range(0, max(len(order), 1), group):
+        layers, chunks = {}, []
+        for doc_id in order[start:start + group]:
+            rec = add[doc_id][0] if doc_id in add else _stored_record(meta, doc_id)
+            layers[doc_id] = add_document_layer(TripleSet(), rec, iris=iris[doc_id])
+            chunks.append(nquads(layers[doc_id], str(document_iri(doc_id))))
+            metas.append(_meta_lines(rec, hashes[doc_id], _iris_digest(iris[doc_id]))
+                         + shared_lines(doc_id, stated[doc_id]))
+        quads.extend(chunks)
+        # the graph loads on a thread while the meta records load (graph.nquads.LoadBehind)
+        with LoadBehind(store, "".join(quads).encode("utf-8")):
+            meta.bulk_load("".join(metas).encode("utf-8"), ox.RdfFormat.N_QUADS)
+        count += sum(q.count("\n") for q in quads)
+        quads, metas = [], []
+        if written is not None:
+            written(layers)
+        if many:
+            reopened()
     _relink(store, renamed)
     return WriteSummary(
         added=tuple(sorted(d for d in add if d not in stored)),
         replaced=tuple(sorted(d for d in add if d in stored)),
         removed=tuple(sorted(remove)), rewritten=tuple(sorted(moved)),
-        documents=document_count(meta),
-        quads=sum(c.count("\n") for c in chunks) + new_shared.count("\n"))
+        documents=documents, quads=count)

@@ -24,7 +24,7 @@ batch of documents) is in the store wholly or not at all.
 from __future__ import annotations
 
 import contextlib
-
+import ctypes
 import fcntl
 import gc
 import os
@@ -46,12 +46,31 @@ META = ox.NamedNode("urn:kgbuilder:store")
 PARTS = ("db", "meta")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Databases:
     """The writer's two databases: the graph (``data``) and the documents' records (``meta``)."""
 
     data: ox.Store
     meta: ox.Store
+    path: Path | None = None  # the store directory they were opened from
+
+    def reopen(self) -> None:
+        """Close both databases and open them again, to let go of what RocksDB caches.
+
+        RocksDB keeps the blocks, indexes and filters it read (up to a few hundred MB per
+        database) for as long as a database is open, so a long build reopens its databases
+        after each checkpoint, and a write that rewrites many documents after each group of
+        them: nothing is lost (both are flushed first), the next read goes to disk. Oxigraph closes a database when its last
+        ``Store`` object goes, so no other reference to them may be kept.
+        """
+        if self.path is None:
+            return
+        self.data.flush()
+        self.meta.flush()
+        self.data = self.meta = None
+        gc.collect()
+        _give_back_freed_memory()
+        self.data, self.meta = (_open(self.path, part) for part in PARTS)
 #: Snapshots kept besides the current one, for readers that opened them a moment ago.
 _KEEP = 2
 #: A superseded snapshot is removed only when it is older than this (seconds): longer
@@ -309,10 +328,7 @@ def open_writer(path: Path | str, *, create: bool = True) -> Iterator[Databases]
         if (path / "writing").exists():
             _restore(path)
         (path / "writing").touch()
-        try:
-            dbs = Databases(*(ox.Store(str(path / part)) for part in PARTS))
-        except OSError as err:
-            raise StoreError(f"{path}: cannot open the store ({_reason(err)})") from None
+        dbs = Databases(*(_open(path, part) for part in PARTS), path=path)
         yield dbs
         _publish(path, dbs)
         (path / "writing").unlink()
@@ -320,6 +336,22 @@ def open_writer(path: Path | str, *, create: bool = True) -> Iterator[Databases]
         del dbs
         gc.collect()  # Oxigraph releases the database when the Store object goes
         lock.close()
+
+
+def _open(path: Path, part: str) -> ox.Store:
+    try:
+        return ox.Store(str(path / part))
+    except OSError as err:
+        raise StoreError(f"{path}: cannot open the store ({_reason(err)})") from None
+
+
+def _give_back_freed_memory() -> None:
+    """Return the memory a closed database freed to the system (glibc keeps freed pages
+    of its arenas otherwise); nothing where the C library has no ``malloc_trim``."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def disk_size(path: Path | str) -> int:

@@ -115,15 +115,17 @@ def build_into_store(texts: list, path: Path, *, read: Callable[[list], Iterable
             progress.documents = len(known)
             del known
             for batch in batches(read(todo), docs=batch_docs):
-                summary = write_into(dbs, add=[(r, hashes[r.doc_id]) for r in batch])
-                written = {*summary.added, *summary.replaced, *summary.rewritten}
-                progress.violations.add(validate_batch(dbs.data, written))
+                summary = write_into(dbs, add=[(r, hashes[r.doc_id]) for r in batch], group=batch_docs,
+                                     written=lambda layers: progress.violations.add(
+                                         validate_batch(dbs.data, layers)))
                 with _ctrl_c_waits():  # a batch is committed and counted together
                     checkpoint(path, dbs)
                     progress.added += len(summary.added)
                     progress.replaced += len(summary.replaced)
                     progress.stored += len(batch)
                     progress.documents = summary.documents
+                del summary, batch  # what the batch held goes before the databases reopen
+                dbs.reopen()
             progress.violations.drop_missing(dbs.data)
     except KeyboardInterrupt:
         raise BuildInterrupted(progress) from None

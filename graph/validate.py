@@ -9,7 +9,7 @@ faster, the same results).
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
@@ -116,27 +116,27 @@ def violations_by_focus(g: Graph, *, shapes: Graph | None = None) -> tuple[bool,
 _REFERENCES = (RDF.subject, RDF.object, RDF.predicate, ITSRDF.taIdentRef, KGB.reportedBy)
 
 
-def batch_graph(store, doc_ids) -> Graph:
-    """What a store write added, as one graph to validate: the graphs of the documents
-    ``doc_ids`` and the class and label of every entity and predicate they point to.
+def batch_graph(store, layers: Mapping[str, Iterable]) -> Graph:
+    """What a store write added, as one graph to validate: the graphs it gave its
+    documents (``layers``: doc id -> triples, as :func:`graph.incremental.write_into` hands
+    them on) and the class and label of every entity and predicate they point to, read
+    from ``store``.
 
     The shapes are local to a statement, span, document or entity, and every such node
     lives in a document's graph or is an entity or predicate one points to, so the
-    reports of all batches together are the report of the whole store.
+    reports of all batches together are the report of the whole store. The documents'
+    graphs come from the write rather than from the store, so a batch costs its own
+    triples and a lookup per node it points to, however large the store.
     """
     import pyoxigraph as ox
 
     from graph.build import bind_prefixes
-    from graph.iris import document_iri
     from graph.load import rdflib_term
-    from graph.store import dump_graph
 
     g = bind_prefixes(Graph())
-    for doc_id in sorted(doc_ids):
-        # Oxigraph's parser, then the terms one by one: rdflib's N-Triples parser costs more
-        data = dump_graph(store, ox.NamedNode(str(document_iri(doc_id))))
-        for t in ox.parse(data, ox.RdfFormat.N_TRIPLES):
-            g.add((rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object)))
+    for doc_id in sorted(layers):
+        for triple in layers[doc_id]:
+            g.add(triple)
     shared = {o for p in _REFERENCES for o in g.objects(None, p) if isinstance(o, URIRef)}
     for node in sorted(shared):
         for p in (RDF.type, RDFS.label):
@@ -169,9 +169,10 @@ def _targets(g: Graph, shapes: Graph) -> set:
     return out
 
 
-def validate_batch(store, doc_ids, *, shapes: Graph | None = None) -> BatchReport:
+def validate_batch(store, layers: Mapping[str, Iterable], *, shapes: Graph | None = None
+                   ) -> BatchReport:
     """Validate what one store write added (:func:`batch_graph`)."""
-    g = batch_graph(store, doc_ids)
+    g = batch_graph(store, layers)
     _, by_focus = violations_by_focus(g, shapes=shapes)
     return BatchReport(targeted=frozenset(_targets(g, shapes if shapes is not None else _shapes())),
                        by_focus=by_focus)

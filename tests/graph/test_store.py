@@ -100,6 +100,23 @@ def test_store_a_write_killed_while_loading_is_recovered(tmp_path, kg):
     assert {"old1", "old2", "old3"} <= _docs(kg)
 
 
+def test_store_reopened_databases_keep_the_writes_and_the_lock(tmp_path, kg):
+    # a long build reopens its databases after each checkpoint to let RocksDB's caches go
+    from graph.incremental import write_into
+    from graph.store import checkpoint
+
+    with open_writer(kg) as dbs:
+        write_into(dbs, add=[(record("new1", agent="Hamas"), "n")])
+        checkpoint(kg, dbs)
+        dbs.reopen()
+        assert len(document_graphs(dbs.data)) == 3
+        write_into(dbs, add=[(record("new2", agent="ISIS"), "m")])
+        with pytest.raises(StoreError):  # still the one writer
+            with open_writer(kg):
+                pass
+    assert _docs(kg) == {"old1", "old2", "new1", "new2"}
+
+
 def test_store_default_location_follows_kgb_store(monkeypatch, tmp_path):
     monkeypatch.setenv("KGB_STORE", str(tmp_path / "mine"))
     assert default_store() == tmp_path / "mine"

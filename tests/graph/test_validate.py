@@ -176,9 +176,8 @@ def test_validate_batches_together_report_what_the_whole_graph_reports(tmp_path,
         found = StoreViolations()
         with open_writer(tmp_path / f"kg{shapes is None}") as dbs:
             for start in range(0, len(records), 3):
-                summary = write_into(dbs, add=[(r, r.doc_id) for r in records[start:start + 3]])
-                written = {*summary.added, *summary.replaced, *summary.rewritten}
-                found.add(validate_batch(dbs.data, written, shapes=shapes))
+                write_into(dbs, add=[(r, r.doc_id) for r in records[start:start + 3]], group=2,
+                           written=lambda layers: found.add(validate_batch(dbs.data, layers, shapes=shapes)))
             found.drop_missing(dbs.data)
         want = validate_graph(whole, shapes=shapes).violations
         assert found.lines() == want, (set(found.lines()) ^ set(want))
