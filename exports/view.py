@@ -112,46 +112,66 @@ def _documents(g: Graph) -> tuple[Document, ...]:
     return tuple(sorted(docs, key=lambda d: d.iri))
 
 
-def _evidence(g: Graph, st) -> Evidence:
-    """The evidence one statement carries, mentions as offsets into its sentence."""
-    span = g.value(st, KGB.evidence)
-    sentence = _text(g, span, NIF.anchorOf) if span is not None else ""
+def _values(g: Graph, node) -> dict:
+    """Each property of ``node`` with its first value, the one ``g.value(node, p)`` gives: one
+    look-up of the graph rather than one per property."""
+    found: dict = {}
+    for p, o in g.predicate_objects(node):
+        found.setdefault(p, o)
+    return found
+
+
+def _str(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _evidence(g: Graph, st, props: dict) -> Evidence:
+    """The evidence one statement carries, mentions as offsets into its sentence;
+    ``props``: the statement's :func:`_values`."""
+    span = props.get(KGB.evidence)
+    span_props = _values(g, span) if span is not None else {}
+    sentence = _str(span_props.get(NIF.anchorOf))
     marks: list[tuple[int, int]] = []
     if sentence:
-        base = int(g.value(span, NIF.beginIndex))
+        base = int(span_props.get(NIF.beginIndex))
         for prop in (KGB.subjectMention, KGB.objectMention):
-            mention = g.value(st, prop)
-            if mention is not None and g.value(mention, NIF.beginIndex) is not None:
-                start = int(g.value(mention, NIF.beginIndex)) - base
-                end = int(g.value(mention, NIF.endIndex)) - base
+            mention = props.get(prop)
+            where = _values(g, mention) if mention is not None else {}
+            if where.get(NIF.beginIndex) is not None:
+                start = int(where[NIF.beginIndex]) - base
+                end = int(where[NIF.endIndex]) - base
                 if 0 <= start < end <= len(sentence):
                     marks.append((start, end))
     else:
-        sentence = _text(g, st, KGB.sentence)
-    who = g.value(st, KGB.reportedBy)
+        sentence = _str(props.get(KGB.sentence))
+    who = props.get(KGB.reportedBy)
     reporter = _text(g, who, RDFS.label) if who is not None else ""
-    if not reporter and g.value(st, KGB.reporterMention) is not None:
-        reporter = _text(g, g.value(st, KGB.reporterMention), NIF.anchorOf)
-    return Evidence(sentence, tuple(sorted(set(marks))), _text(g, st, PROV.wasDerivedFrom),
-                    _text(g, st, KGB.factuality) or "asserted", reporter,
-                    _text(g, st, KGB.eventDate), _text(g, st, KGB.timeExpression),
-                    _text(g, st, KGB.rule))
+    if not reporter and props.get(KGB.reporterMention) is not None:
+        reporter = _text(g, props[KGB.reporterMention], NIF.anchorOf)
+    return Evidence(sentence, tuple(sorted(set(marks))), _str(props.get(PROV.wasDerivedFrom)),
+                    _str(props.get(KGB.factuality)) or "asserted", reporter,
+                    _str(props.get(KGB.eventDate)), _str(props.get(KGB.timeExpression)),
+                    _str(props.get(KGB.rule)))
 
 
-def _voice(g: Graph, st) -> str:
-    factuality = _text(g, st, KGB.factuality) or "asserted"
-    reported = (st, KGB.reporterMention, None) in g or (st, KGB.reportedBy, None) in g
+def _voice(props: dict) -> str:
+    """The voice of a statement of ``props`` (its :func:`_values`)."""
+    factuality = _str(props.get(KGB.factuality)) or "asserted"
+    reported = KGB.reporterMention in props or KGB.reportedBy in props
     return "reported" if factuality == "asserted" and reported else factuality
 
 
 def _node(g: Graph, iri: URIRef) -> Node:
-    types = {_local(t) for t in g.objects(iri, RDF.type)}
-    label = _text(g, iri, RDFS.label) or _local(iri)
-    names = sorted({str(n) for n in g.objects(iri, SKOS.altLabel)} - {label})
-    count = g.value(iri, KGB.mentionCount)
+    values = defaultdict(list)  # every value of every property, in one look-up of the graph
+    for p, o in g.predicate_objects(iri):
+        values[p].append(o)
+    types = {_local(t) for t in values[RDF.type]}
+    label = _str(next(iter(values[RDFS.label]), None)) or _local(iri)
+    names = sorted({str(n) for n in values[SKOS.altLabel]} - {label})
+    count = next(iter(values[KGB.mentionCount]), None)
     return Node(str(iri), label, next((c for c in _SPECIFICITY if c in types), "Place"),
                 tuple(names), int(count) if count is not None else 0,
-                tuple(sorted(str(r) for r in g.objects(iri, KGB.mergeReason))))
+                tuple(sorted(str(r) for r in values[KGB.mergeReason])))
 
 
 def graph_view(g: Graph, *, include_open: bool = True) -> View:
@@ -164,9 +184,10 @@ def graph_view(g: Graph, *, include_open: bool = True) -> View:
     families = {KGB[r.name]: r.family for r in load_relations()}
     grouped: dict[tuple, list[Evidence]] = defaultdict(list)
     for st in g.subjects(RDF.type, KGB.Statement):
-        s, p, o = g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)
+        props = _values(g, st)
+        s, p, o = props.get(RDF.subject), props.get(RDF.predicate), props.get(RDF.object)
         if isinstance(o, URIRef) and s is not None and p is not None:
-            grouped[(s, p, o, _voice(g, st))].append(_evidence(g, st))
+            grouped[(s, p, o, _voice(props))].append(_evidence(g, st, props))
     for p in (*families, *g.subjects(RDF.type, KGB.OpenRelation)):
         for s, o in g.subject_objects(p):
             if isinstance(o, URIRef) and not any((s, p, o, v) in grouped for v in FACTUALITIES[:2]):

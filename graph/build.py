@@ -42,14 +42,15 @@ def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) ->
         g: a graph to add to; a new one by default.
     """
     g = bind_prefixes(g if g is not None else Graph())
-    kept = []
+    kept, guesses = [], []
     for rec in records:
-        add_document_layer(g, rec, iris=guessed_iris(rec))
+        guesses.append(guessed_iris(rec))
+        add_document_layer(g, rec, iris=guesses[-1])
         kept.append(rec)
     resolution = resolve_entities(kept)
     add_shared(g, kept, resolution)
-    for rec in kept:
-        guessed, iris = guessed_iris(rec), document_iris(rec, resolution)
+    for rec, guessed in zip(kept, guesses):
+        iris = document_iris(rec, resolution)
         if guessed != iris:
             correct_layer(g, rec, guessed=guessed, iris=iris)
     return g

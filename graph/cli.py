@@ -174,7 +174,8 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
     from extractors.parallel import default_jobs, usable_cores
     from exports import Format
     from graph.build import build_graph
-    from graph.cli_files import write_built
+    from graph.cli_files import validation_jobs, write_built
+    from graph.heap import spared, spared_while
     from graph.cli_sources import cluster_source, local_source, read_texts
     from graph.cli_store import build_store
     from graph.inputs import read_located
@@ -219,11 +220,12 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
         if created:
             remove_if_empty(outdir)
         sys.exit(Exit.INPUTS)
-    g = build_graph(read(texts))  # the records' NIF strings added as the workers read
-    validation = start_validation(g)  # on another core while the files are written
-    written = write_built(g, chosen, outdir)
-    remove_stale(outdir, written, [f.filename for f in Format])
-    conforms = _report_violations(g, str(written[0]), report=validation())
+    with spared_while():  # the graph lives until the files are written: the collector spares it
+        g = build_graph(spared(read(texts)))  # each record's layer added as the workers read
+        validation = start_validation(g, jobs=validation_jobs(usable_cores()))  # beside the writing
+        written = write_built(g, chosen, outdir)
+        remove_stale(outdir, written, [f.filename for f in Format])
+        conforms = _report_violations(g, str(written[0]), report=validation())
     if not quiet:
         click.echo("wrote " + ", ".join(map(str, written)), err=True)
         summarise(tally, g)

@@ -51,6 +51,17 @@ def write_built(g, chosen, outdir: Path) -> list[Path]:
         others.stop()
 
 
+def validation_jobs(cores: int) -> int:
+    """Processes to validate a built graph on while :func:`write_built` writes: the cores the
+    writing leaves free (this process writes the first format, a child makes the others), at
+    least one. A second group of shapes on a core already busy would only cost more CPU.
+
+    >>> validation_jobs(2), validation_jobs(4)
+    (1, 2)
+    """
+    return max(1, cores - 2)
+
+
 def _format_texts(g, formats) -> dict:
     from exports import format_text
 
