@@ -193,9 +193,11 @@ def _relink(store: ox.Store, renamed: dict[str, str]) -> None:
     write_links(store, updated_links(links, renamed, live))
 
 
-#: documents whose graphs a write builds and loads at a time (a write that moves the
-#: documents of a popular entity to its new IRI rewrites thousands of them)
-GROUP_DOCS = 200
+#: documents whose graphs a write builds and loads at a time, unless the caller says (a
+#: write that moves the documents of a popular entity to its new IRI rewrites thousands
+#: of them; a corpus build passes its batch size). One bulk load per group: a first load
+#: of a few thousand documents in one group keeps bulk_load's rate (bench/store.py)
+GROUP_DOCS = 5000
 
 
 def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = (),
@@ -279,8 +281,10 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
         layers, chunks = {}, []
         for doc_id in order[start:start + group]:
             rec = add[doc_id][0] if doc_id in add else _stored_record(meta, doc_id)
-            layers[doc_id] = add_document_layer(TripleSet(), rec, iris=iris[doc_id])
-            chunks.append(nquads(layers[doc_id], str(document_iri(doc_id))))
+            layer = add_document_layer(TripleSet(), rec, iris=iris[doc_id])
+            chunks.append(nquads(layer, str(document_iri(doc_id))))
+            if written is not None:
+                layers[doc_id] = layer   # held for the caller only: its objects cost the collector
             metas.append(_meta_lines(rec, hashes[doc_id], _iris_digest(iris[doc_id]))
                          + shared_lines(doc_id, stated[doc_id]))
         quads.extend(chunks)
