@@ -13,18 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from extractors.entities.names import titles
+from extractors.entities.span_lists import ent_at, replace_span
 from extractors.lexicon import Lexicon
-
-
-def ent_at(ents: list[Span], i: int) -> Span | None:
-    """The span of ``ents`` that covers token ``i``, if any."""
-    return next((e for e in ents if e.start <= i < e.end), None)
-
-
-def replace_span(ents: list[Span], new: Span) -> list[Span]:
-    """``ents`` with ``new`` in place of every span it overlaps."""
-    kept = [e for e in ents if e.end <= new.start or e.start >= new.end]
-    return sorted([*kept, new], key=lambda e: e.start)
 
 
 def _untagged_name(tok: Token) -> tuple[int, int] | None:

@@ -316,12 +316,13 @@ def group_names(doc: Doc, names: list[Name], spans: list[tuple[Span, int]], *,
             groups.union(i, j, "surname of the full name")
     # a given name alone, where the text calls the one person of that given name so and the
     # word is no one's surname: "Shimelis said" after "Shimelis Kemal"
+    first_word = {i: person_parts(names[i].text)[0][:1] for i in people}
     for j, short in enumerate(names):
         if is_country[j] or short.words != 1 or not short.classes.get("Person") \
                 or any(surname_of(short.text, names[i].text) for i in people):
             continue
         given = person_parts(short.text)[0]
-        fits = [i for i in people if i != j and person_parts(names[i].text)[0][:1] == given]
+        fits = [i for i in people if i != j and first_word[i] == given]
         if given and fits and (i := _unique(groups, fits)) is not None:
             groups.union(i, j, "given name of the full name")
     # an organisation's name without its country ("State Department" for "US State

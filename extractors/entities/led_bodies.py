@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extractors.entities.span_lists import replace_span
 from extractors.lexicon import Lexicon
 
 
@@ -26,8 +27,7 @@ def led_bodies(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
         if leader is None or leader.label_ not in {"GPE", "NORP", "ORG"}:
             continue
         added.append(Span(doc, leader.start, noun.i + 1, label="ORG"))
-    if not added:
-        return ents
-    covered = {i for a in added for i in range(a.start, a.end)}
-    return sorted([*(e for e in ents if not covered & set(range(e.start, e.end))), *added],
-                  key=lambda e: e.start)
+    out = list(ents)
+    for span in added:
+        out = replace_span(out, span)
+    return out

@@ -14,12 +14,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extractors.entities.countries import load_countries
-from extractors.entities.described_people import (bodies_of_roles, ent_at as _ent_at,
-                                                   office_holders, replace_span as _replace,
+from extractors.entities.described_people import (bodies_of_roles, office_holders,
                                                    role_described_people)
 from extractors.entities.led_bodies import led_bodies
 from extractors.entities.name_particles import particle_names
 from extractors.entities.names import titles
+from extractors.entities.span_lists import ent_at as _ent_at, replace_span as _replace, trim_ends
 from extractors.lexicon import Lexicon
 
 
@@ -295,13 +295,7 @@ def uncut_people(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
 def drop_possessive_endings(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
     """A possessive is not part of a name: "the Department of the Treasury's" gives "the
     Department of the Treasury"."""
-    out = []
-    for ent in ents:
-        end = ent.end
-        while end > ent.start + 1 and doc[end - 1].tag_ == "POS":
-            end -= 1
-        out.append(ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_))
-    return out
+    return trim_ends(doc, ents, lambda t: t.tag_ == "POS")
 
 
 # a state's missions abroad, named by the state: "the Swiss embassy", "the U.S. Consulate"

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.entities.described_people import replace_span
 from extractors.entities.names import titles
+from extractors.entities.span_lists import replace_span
 from extractors.lexicon import Lexicon
 
 

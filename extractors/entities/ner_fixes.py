@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.entities.countries import load_countries
 from extractors.entities.names import acronym_of, is_acronym, titles
+from extractors.entities.span_lists import trim_ends
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.entities.missed_names import named_entity_fixes
 
@@ -242,14 +243,7 @@ def entity_fixes(doc: Doc, *, lexicon: Lexicon) -> Doc:
 def trim_function_words(doc: Doc, ents: list[Span]) -> list[Span]:
     """A name does not end on a lower-case preposition, article or conjunction: the model's
     "Islamic State in" (before "Raqqa") is "Islamic State"."""
-    out = []
-    for e in ents:
-        end = e.end
-        while end > e.start + 1 and doc[end - 1].is_lower and \
-                doc[end - 1].pos_ in {"ADP", "DET", "CCONJ"}:
-            end -= 1
-        out.append(e if end == e.end else Span(doc, e.start, end, label=e.label_))
-    return out
+    return trim_ends(doc, ents, lambda t: t.is_lower and t.pos_ in {"ADP", "DET", "CCONJ"})
 
 
 def article_names(doc: Doc, ents: list[Span], *, lexicon: Lexicon) -> list[Span]:
