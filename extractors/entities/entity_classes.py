@@ -4,7 +4,7 @@ The model's labels are noisy on news names (a militia as PERSON, a town as PERSO
 kind words in the name ("militia", "ministry", "camp", the Arabic "kataib") and the
 span's place in the sentence refine them. The words come from the lexicon
 (``armed_group_nouns``, ``armed_group_loanwords``, ``institution_nouns``,
-``state_body_nouns``, ``facility_nouns``, ``place_prepositions``).
+``state_body_nouns``, ``facility_nouns``, ``place_prepositions``, ``region_head_nouns``).
 """
 from __future__ import annotations
 
@@ -55,6 +55,14 @@ def _listed_place(tok, lexicon: Lexicon) -> bool:
     return noun.tag_ == "NNS" and noun.lemma_.lower() in lexicon.words("place_nouns")
 
 
+def _region_name(span: Span, lexicon: Lexicon) -> bool:
+    """Whether a place's name ends in a kind of region after a proper name: "Mopti Region",
+    "Myawaddy Township", after proper names only."""
+    last = span[-1]
+    return len(span) > 1 and last.is_title and last.lower_ in lexicon.words("region_head_nouns") \
+        and all(t.pos_ == "PROPN" and t.tag_ != "JJ" for t in span[:-1])
+
+
 def classify(span: Span, *, lexicon: Lexicon) -> str:
     """The ontology class of an entity span, from its spaCy label and its words."""
     words = {t.lower_ for t in span}
@@ -75,6 +83,8 @@ def classify(span: Span, *, lexicon: Lexicon) -> str:
         cls = "City"  # "the towns of Boodhaano, Galadiid and Yucub"
     if span.label_ in {"ORG", "PERSON", "NORP"} and armed_words(words, lexicon=lexicon):
         return "ArmedGroup"
+    if span.label_ in {"GPE", "LOC"} and _region_name(span, lexicon):
+        return "Region"  # "Kidal Region", "Karen State": the name says what kind of place
     if span.label_ in {"FAC", "GPE", "LOC"} and words & lexicon.words("facility_nouns"):
         return "Facility"
     if span.label_ in {"ORG", "PERSON"} and len(span) > 1 \

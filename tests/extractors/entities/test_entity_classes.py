@@ -34,6 +34,13 @@ def test_entity_classes_armed_group_words(words, armed):
      "Warder", "City"),
     # a person's name after "of" a singular noun stays a person
     ("They met the family of Warder Ali on Sunday.", "Warder Ali", "Person"),
+    # a place whose name ends in a kind of region is a region, not a town
+    ("Fighters moved into Kidal Region and Mopti Region on Friday.", "Kidal Region", "Region"),
+    ("The militia is based in Karen State near the border.", "Karen State", "Region"),
+    ("Refugees fled to Cabo Delgado Province and Myawaddy Township.", "Cabo Delgado Province",
+     "Region"),
+    ("Refugees fled to Cabo Delgado Province and Myawaddy Township.", "Myawaddy Township",
+     "Region"),
 ])
 def test_entity_classes_classify(nlp, text, surface, cls, lexicon=load_lexicon()):
     doc = nlp(text)
@@ -51,3 +58,11 @@ def test_entity_classes_a_name_after_an_office_is_a_person_whatever_the_model_sa
     doc = nlp("Later, troops from Kenya crossed into Daniel Moi.")
     start = next(t.i for t in doc if t.text == "Daniel")
     assert classify(Span(doc, start, start + 2, label="GPE"), lexicon=load_lexicon()) == "City"
+
+
+
+def test_entity_classes_a_group_named_like_a_region_stays_a_group(nlp):
+    """Only places (GPE, LOC) become regions by their last word: "the Islamic State" is a group."""
+    doc = nlp("The Islamic State claimed the attack.")
+    span = next(e for e in doc.ents if "State" in e.text)
+    assert classify(span, lexicon=load_lexicon()) != "Region"
