@@ -49,11 +49,15 @@ class MemoryCopy:
     """Keeps this process's copy of a store's newest snapshot, loading it in the background.
 
     ``loaded`` is called (on the loading thread) after each new copy is in place: the
-    endpoint replaces its workers then, so that new ones inherit the copy.
+    endpoint replaces its workers then, so that new ones inherit the copy. ``failed`` is
+    called with a one-line reason when a snapshot cannot be copied; that snapshot is not
+    tried again (queries go on from disk), the next build's is.
     """
 
-    def __init__(self, path: Path | str, loaded: Callable[[], None] = lambda: None):
-        self.path, self.loaded = Path(path), loaded
+    def __init__(self, path: Path | str, loaded: Callable[[], None] = lambda: None,
+                 failed: Callable[[str], None] = lambda reason: None):
+        self.path, self.loaded, self.failed = Path(path), loaded, failed
+        self._failed: str | None = None
         self._lock = threading.Lock()
         self._loading: str | None = None
         self._thread: threading.Thread | None = None
@@ -62,7 +66,8 @@ class MemoryCopy:
     def refresh(self) -> None:
         """Start loading the store's newest snapshot, unless it is loaded or loading."""
         snapshot = current_snapshot(self.path)
-        if snapshot is None or copy_for(self.path, snapshot) is not None:
+        if snapshot is None or copy_for(self.path, snapshot) is not None \
+                or str(snapshot) == self._failed:
             return
         with self._lock:
             if self._loading is not None:
@@ -85,7 +90,9 @@ class MemoryCopy:
             memory = load_snapshot(snapshot)
         except OSError as err:  # the snapshot was collected meanwhile, or the disk failed
             self.error = f"{self.path}: no copy in memory ({err})"
+            self._failed = str(snapshot)
             memory = None
+            self.failed(self.error)
         with self._lock:
             self._loading = None
         if memory is not None:

@@ -211,7 +211,8 @@ class Endpoint(ThreadingHTTPServer):
         self.memory = None
         if options.memory:
             from graph.memory_copy import MemoryCopy
-            self.memory = MemoryCopy(self.store, loaded=self._copy_loaded)
+            self.memory = MemoryCopy(self.store, loaded=self._copy_loaded,
+                                     failed=self._copy_failed)
             self.memory.refresh()
         self._view: tuple[str, str] | None = None
         self._view_lock = threading.Lock()
@@ -221,6 +222,10 @@ class Endpoint(ThreadingHTTPServer):
         self.pool.renew()
         print(f"kgbuilder serve: answering from memory ({self.store})", file=sys.stderr,
               flush=True)
+
+    @staticmethod
+    def _copy_failed(reason: str) -> None:
+        print(f"kgbuilder serve: {reason}; answering from disk", file=sys.stderr, flush=True)
 
     def server_close(self) -> None:
         super().server_close()

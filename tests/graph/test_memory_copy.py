@@ -63,6 +63,12 @@ def test_memory_copy_a_snapshot_that_cannot_be_read_leaves_an_error_and_no_copy(
     kg = tmp_path / "kg"
     write_documents(kg, add=[(record("d0", agent="Group 0"), "0")])
     shutil.rmtree(current_snapshot(kg) / "db")
-    copy = MemoryCopy(kg)
+    reasons = []
+    copy = MemoryCopy(kg, failed=reasons.append)
     copy.refresh()
-    assert not copy.wait(60) and "no copy in memory" in copy.error
+    assert not copy.wait(60) and "no copy in memory" in copy.error and reasons == [copy.error]
+    copy.refresh()   # the same snapshot is not tried again
+    assert not copy.wait(60) and len(reasons) == 1
+    write_documents(kg, add=[(record("d1", agent="Group 1"), "1")])
+    copy.refresh()   # the next build's is
+    assert copy.wait(60) and len(reasons) == 1
