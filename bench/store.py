@@ -9,7 +9,9 @@ own ``bulk_load`` of the same quads as N-Quads (the limit). Then:
 * each example query (``examples/queries/*.rq``) on the store: the ``kgbuilder query``
   command end to end (a new process: Python's start, the imports, the forked worker that
   opens the snapshot and answers in CSV), that worker alone (forked from this process),
-  and Oxigraph's engine alone in this process, against rdflib's in-memory engine over the
+  Oxigraph's engine alone in this process, and ``serve --memory`` (the endpoint's
+  in-memory copy of the snapshot: its engine alone, and a client's request over HTTP for
+  CSV), against rdflib's in-memory engine over the
   same quads (parse not counted), best of ``--rounds``; rdflib gets ``--rdflib-timeout`` s
   per query at most, and runs a question in its plain form where
   ``examples/queries/plain/`` has one (the shape rdflib runs fastest; the sub-queries of the tuned form make rdflib join them by
@@ -17,7 +19,8 @@ own ``bulk_load`` of the same quads as N-Quads (the limit). Then:
   the objects of this process are frozen out of the garbage collector (``gc.freeze``)
   before any fork, so that a forked worker or rdflib run does not copy the pages of a
   heap a real ``kgbuilder query`` or rdflib process would not have;
-* the endpoint's queries per second for a lookup by IRI, with 8 concurrent clients.
+* the endpoint's queries per second for a lookup by IRI, with 8 concurrent clients, from
+  disk and with ``--memory``.
 
 Usage:
     python bench/store.py [--triples 1000000] [--rounds 3] [--load-rounds 1] [--clients 8]
@@ -53,7 +56,9 @@ from graph.incremental import write_documents  # noqa: E402
 from graph.query import prefix_map  # noqa: E402
 from graph.query_worker import QueryJob, run_to_writer  # noqa: E402
 from graph.results import ResultFormat  # noqa: E402
-from graph.serve import Endpoint  # noqa: E402
+from graph import memory_copy  # noqa: E402
+from graph.memory_copy import copy_for  # noqa: E402
+from graph.serve import Endpoint, ServeOptions  # noqa: E402
 from graph.store import current_snapshot, open_reader  # noqa: E402
 
 RELATIONS = ["attacked", "killed", "threatened", "condemned", "supported", "visited", "accused"]
@@ -153,7 +158,30 @@ def bench_queries(store_path: Path, data: bytes, rounds: int, rdflib_timeout: fl
         worker = min(timed(lambda: run_to_writer(QueryJob(store_path, text, ResultFormat.CSV),
                                                  lambda c: None, timeout=600))[0]
                      for _ in range(rounds))
-        ours[rq.name] = cli, worker, _engine_time(store_path, text, rounds)
+        ours[rq.name] = [cli, worker, _engine_time(store_path, text, rounds)]
+    # serve --memory: the endpoint's copy of the snapshot, asked by its engine in this
+    # process and over HTTP (CSV) as a client does
+    server = Endpoint(store_path, port=0, options=ServeOptions(memory=True, timeout=600))
+    t_copy, loaded = timed(lambda: server.memory.wait(1800))
+    if not loaded:
+        raise SystemExit(f"store: no copy in memory ({server.memory.error})")
+    print(f"in-memory copy of the snapshot (serve --memory) loaded in {t_copy:.1f} s", flush=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    memory = copy_for(store_path, current_snapshot(store_path))
+    url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    for rq in queries:
+        text = rq.read_text(encoding="utf-8")
+        ours[rq.name].append(min(timed(lambda: list(memory.query(
+            text, prefixes=prefix_map(), use_default_graph_as_union=True)))[0]
+            for _ in range(rounds)))
+        request = urllib.request.Request(url, data=text.encode("utf-8"), headers={
+            "Content-Type": "application/sparql-query", "Accept": "text/csv"})
+        ours[rq.name].append(min(timed(lambda: urllib.request.urlopen(request).read())[0]
+                                 for _ in range(rounds)))
+    server.shutdown()
+    server.server_close()
+    del memory
+    memory_copy._COPY = None
     print("loading the same quads into rdflib ...", flush=True)
     t_parse, ds = timed(lambda: Dataset(default_union=True).parse(data=data, format="nquads"))
     print(f"rdflib parsed {len(data.splitlines())} quads in {t_parse:.1f} s", flush=True)
@@ -161,15 +189,17 @@ def bench_queries(store_path: Path, data: bytes, rounds: int, rdflib_timeout: fl
     rows = []
     print("  (* rdflib runs examples/queries/plain/ of the same name)")
     for rq in queries:
-        cli, worker, engine = ours[rq.name]
+        cli, worker, engine, in_memory, http = ours[rq.name]
         plain = rq.parent / "plain" / rq.name
         rdflib_text = (plain if plain.exists() else rq).read_text(encoding="utf-8")
         rdflib_t = _rdflib_time(ds, rdflib_text, rounds, rdflib_timeout)
-        rows.append((rq.name, cli, worker, engine, rdflib_t))
+        rows.append((rq.name, cli, worker, engine, rdflib_t, in_memory, http))
         name = rq.name + ("*" if plain.exists() else "")
         print(f"  {name:<26} kgbuilder query {cli:6.3f} s   worker {worker:6.3f} s   "
-              f"oxigraph {engine:6.3f} s   rdflib {rdflib_t:7.3f} s   ratio {rdflib_t / cli:5.1f}x / "
-              f"{rdflib_t / worker:5.1f}x / {rdflib_t / engine:7.1f}x", flush=True)
+              f"oxigraph {engine:6.3f} s   in memory {in_memory:6.3f} s   serve --memory "
+              f"{http:6.3f} s   rdflib {rdflib_t:7.3f} s   ratio {rdflib_t / cli:5.1f}x / "
+              f"{rdflib_t / worker:5.1f}x / {rdflib_t / engine:7.1f}x / "
+              f"{rdflib_t / in_memory:7.1f}x / {rdflib_t / http:6.1f}x", flush=True)
     return rows
 
 
@@ -195,8 +225,10 @@ def _rdflib_time(ds, text: str, rounds: int, limit: float) -> float:
     return best
 
 
-def bench_endpoint(store_path: Path, clients: int, seconds: float) -> float:
-    server = Endpoint(store_path, port=0)
+def bench_endpoint(store_path: Path, clients: int, seconds: float, memory: bool = False) -> float:
+    server = Endpoint(store_path, port=0, options=ServeOptions(memory=memory))
+    if memory and not server.memory.wait(600):
+        raise SystemExit(f"store: no copy in memory ({server.memory.error})")
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/sparql?query=" + urllib.parse.quote(
         "SELECT ?p ?o WHERE { kgd:doc000001 ?p ?o }")
@@ -244,14 +276,18 @@ def main() -> None:
         rows = [] if args.skip_queries else bench_queries(tmp / "kg", data, args.rounds,
                                                           args.rdflib_timeout, args.only)
         for label, col in (("kgbuilder query (a new process)", 1),
-                           ("its worker (forked from the bench)", 2), ("Oxigraph engine alone", 3)):
+                           ("its worker (forked from the bench)", 2), ("Oxigraph engine alone", 3),
+                           ("Oxigraph in memory (serve --memory's engine)", 5),
+                           ("serve --memory over HTTP (CSV)", 6)):
             ratios = [row[4] / row[col] for row in rows]
             if not ratios:
                 break
             print(f"queries   rdflib/{label}: min {min(ratios):.1f}x, "
                   f"geometric mean {statistics.geometric_mean(ratios):.1f}x")
-        qps = bench_endpoint(tmp / "kg", args.clients, 10.0)
-        print(f"endpoint  {qps:.1f} queries/s, {args.clients} concurrent clients, lookup by IRI")
+        for memory in (False, True):
+            qps = bench_endpoint(tmp / "kg", args.clients, 10.0, memory=memory)
+            print(f"endpoint  {qps:.1f} queries/s, {args.clients} concurrent clients, lookup by "
+                  f"IRI{' (serve --memory)' if memory else ''}")
 
 
 if __name__ == "__main__":

@@ -66,6 +66,8 @@ class WorkerPool:
     def __init__(self, size: int):
         self._ctx = multiprocessing.get_context("fork")
         self._idle: queue.Queue = queue.Queue()
+        #: workers forked before the last :meth:`renew` are replaced when they are next idle
+        self._generation = 0
         for _ in range(size):
             self._idle.put(self._spawn())
 
@@ -74,19 +76,39 @@ class WorkerPool:
         proc = self._ctx.Process(target=_worker, args=(child,), daemon=True)
         proc.start()
         child.close()
-        return proc, parent
+        return proc, parent, self._generation
 
     def _replace(self, worker) -> None:
-        proc, conn = worker
+        proc, conn, _ = worker
         proc.kill()
         proc.join()
         conn.close()
         self._idle.put(self._spawn())
 
+    def _release(self, worker) -> None:
+        """An idle worker back in the pool, or a fresh one in its place if it is older
+        than the last :meth:`renew`."""
+        if worker[2] < self._generation:
+            self._replace(worker)
+        else:
+            self._idle.put(worker)
+
+    def renew(self) -> None:
+        """Replace every worker with one forked now, so that it inherits what this process
+        holds now (``serve --memory``'s copy): the idle ones at once, the busy ones when
+        their query ends."""
+        self._generation += 1
+        for _ in range(self._idle.qsize()):
+            try:
+                worker = self._idle.get_nowait()
+            except queue.Empty:
+                break
+            self._release(worker)
+
     def close(self) -> None:
         """Stop every idle worker."""
         while not self._idle.empty():
-            proc, conn = self._idle.get_nowait()
+            proc, conn, _ = self._idle.get_nowait()
             proc.kill()
             proc.join()
             conn.close()
@@ -104,7 +126,7 @@ class WorkerPool:
             worker = self._idle.get(timeout=timeout)
         except queue.Empty:
             raise QueryTimeout(f"every worker stayed busy for {timeout:g} s") from None
-        proc, conn = worker
+        proc, conn, _ = worker
         answer = Delivery(write, max_bytes=max_bytes, first=first)
         try:
             conn.send(job)
@@ -120,10 +142,10 @@ class WorkerPool:
                     raise QueryError(body.decode("utf-8"))
                 answer.send(body)
         except QueryError:
-            self._idle.put(worker)  # the worker finished cleanly; it can serve again
+            self._release(worker)  # the worker finished cleanly; it can serve again
             raise
         except BaseException:
             self._replace(worker)  # still running, or cut off: kill it
             raise
-        self._idle.put(worker)
+        self._release(worker)
         answer.end()

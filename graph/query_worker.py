@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.memory_copy import copy_for
 from graph.query import QueryError, load_store, prefix_map
 from graph.results import ResultFormat, write_boolean, write_solutions, write_triples
 from graph.sparql_guard import syntax_message
@@ -77,6 +78,9 @@ def _open_cached(job: QueryJob, cache: dict) -> tuple[ox.Store, dict]:
         version = str(current_snapshot(path)) if is_store(path) else path.stat().st_mtime_ns
     except OSError:
         version = None
+    memory = copy_for(path, version) if is_store(path) else None
+    if memory is not None:  # serve --memory: the parent's copy of this very snapshot
+        return _with_dataset(memory, path, job.only_graph)
     key = (str(path), version)
     if key not in cache:
         cache.clear()

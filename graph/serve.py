@@ -8,7 +8,9 @@
   side, one document's graph (or the shared default graph) as Turtle or N-Triples.
 * ``/``: the HTML network view of the store.
 
-Queries run on a pool of worker processes (:mod:`graph.query_pool`); a worker whose
+With ``memory`` the workers answer from an in-memory copy of the newest snapshot that
+this process loads in the background (:mod:`graph.memory_copy`), from disk until it is
+loaded. Queries run on a pool of worker processes (:mod:`graph.query_pool`); a worker whose
 query passes its timeout or the size cap is killed and replaced, so a runaway query
 never holds the server, and the pool's size bounds how many run at once. A worker
 reopens the store when a newer snapshot is published, so a build that finishes is seen
@@ -16,6 +18,7 @@ by the next query.
 """
 from __future__ import annotations
 
+import sys
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -37,6 +40,8 @@ class ServeOptions:
     max_bytes: int = 64 * 1024 * 1024
     max_rows: int = 100_000
     workers: int = 4
+    #: answer from an in-memory copy of the newest snapshot (:mod:`graph.memory_copy`)
+    memory: bool = False
 
 
 _BY_MEDIA = {media: fmt for fmt, media in MEDIA_TYPES.items()}
@@ -167,6 +172,8 @@ class Handler(BaseHTTPRequestHandler):
                            only_graph=graph), fmt)
 
     def _run(self, job: QueryJob, fmt: ResultFormat) -> None:
+        if self.server.memory is not None:
+            self.server.memory.refresh()  # a new build: load its copy (answers from disk meanwhile)
         started = []
 
         def first() -> None:
@@ -201,8 +208,24 @@ class Endpoint(ThreadingHTTPServer):
         self.store, self.options, self.verbose = Path(store), options, verbose
         prefix_map()  # computed before the workers are forked
         self.pool = WorkerPool(options.workers)
+        self.memory = None
+        if options.memory:
+            from graph.memory_copy import MemoryCopy
+            self.memory = MemoryCopy(self.store, loaded=self._copy_loaded,
+                                     failed=self._copy_failed)
+            self.memory.refresh()
         self._view: tuple[str, str] | None = None
         self._view_lock = threading.Lock()
+
+    def _copy_loaded(self) -> None:
+        """A new in-memory copy is in place: new workers inherit it."""
+        self.pool.renew()
+        print(f"kgbuilder serve: answering from memory ({self.store})", file=sys.stderr,
+              flush=True)
+
+    @staticmethod
+    def _copy_failed(reason: str) -> None:
+        print(f"kgbuilder serve: {reason}; answering from disk", file=sys.stderr, flush=True)
 
     def server_close(self) -> None:
         super().server_close()

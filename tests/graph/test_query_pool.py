@@ -22,7 +22,7 @@ def pool(tmp_path):
 
 
 def _pids(pool) -> set[int]:
-    return {proc.pid for proc, _ in list(pool._idle.queue)}
+    return {proc.pid for proc, _, _ in list(pool._idle.queue)}
 
 
 def test_query_pool_reuses_a_worker_and_keeps_it_after_a_bad_query(pool):
@@ -57,3 +57,24 @@ def test_query_pool_sees_a_new_snapshot(pool):
     write_documents(kg, add=[(record("late", agent="Late"), "x")])
     pool.run(q, out.extend, timeout=30)
     assert out.count(b"false") == 1 and out.count(b"true") == 1
+
+
+def test_query_pool_renew_replaces_idle_workers_at_once_and_busy_ones_after_their_query(tmp_path):
+    write_documents(tmp_path / "kg", add=[(record("d0", agent="Group 0"), "0")])
+    pool = WorkerPool(2)
+    try:
+        first = _pids(pool)
+        pool.renew()
+        renewed = _pids(pool)
+        assert len(renewed) == 2 and not renewed & first
+        busy = pool._idle.get()            # a worker taken out, as a running query holds it
+        pool.renew()
+        assert not _pids(pool) & renewed  # the idle one is new
+        pool._release(busy)               # the busy one, when its query ends
+        assert busy[0].pid not in _pids(pool) and len(_pids(pool)) == 2
+        out = bytearray()
+        pool.run(QueryJob(tmp_path / "kg", "ASK { ?s kgb:attacked ?o }", ResultFormat.JSON),
+                 out.extend, timeout=30)
+        assert b"true" in out
+    finally:
+        pool.close()

@@ -26,17 +26,22 @@ from tests.graph.test_cli_query import CROSS, Listener
 ATTACKS = "SELECT ?s ?o WHERE { ?s kgb:attacked ?o } ORDER BY ?s"
 
 
-@pytest.fixture(scope="module")
-def endpoint(tmp_path_factory):
+@pytest.fixture(scope="module", params=["disk", "memory"])
+def endpoint(tmp_path_factory, request):
+    """The endpoint over a store of 20 documents, answering from disk, or (--memory) from
+    its copy in memory once it says the copy is loaded."""
     store = tmp_path_factory.mktemp("serve") / "kg"
     write_documents(store, add=[(record(f"d{i}", agent=f"Group {i}", target=f"Town {i}"), str(i))
                                 for i in range(20)])
+    memory = ["--memory"] if request.param == "memory" else []
     proc = subprocess.Popen([sys.executable, "-m", "graph.cli", "serve", "--store", str(store),
-                             "--port", "0", "--timeout", "2"], cwd=ROOT, stderr=subprocess.PIPE,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)}, text=True)
-    line = proc.stderr.readline()
-    port = re.search(r":(\d+)/sparql", line)
-    assert port, line
+                             "--port", "0", "--timeout", "2", *memory], cwd=ROOT,
+                            stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            text=True)
+    lines = [proc.stderr.readline() for _ in range(2 if memory else 1)]  # in either order
+    port = re.search(r":(\d+)/sparql", "".join(lines))
+    assert port, lines
+    assert bool(memory) == any("answering from memory" in line for line in lines)
     yield f"http://127.0.0.1:{port[1]}", store
     proc.terminate()
     proc.wait(timeout=10)
