@@ -63,8 +63,8 @@ class RollingZone:
     """One ``nlp.memory_zone()`` held across the chunks a worker reads, renewed once it has
     read :data:`ZONE_DOCS` documents: memory stays bounded by a zone's words, and the words
     a zone has met are not made again for every chunk (in a zone per chunk, a worker made
-    each new word's lexeme and tokenised it afresh for every chunk: about 5 % of its CPU on
-    the bench corpus).
+    each new word's lexeme and tokenised it afresh for every chunk: a third of the
+    tokenizer's time, 1 to 2 % of a worker's CPU on the bench corpus).
     """
 
     def __init__(self, nlp: Language) -> None:
