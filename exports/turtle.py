@@ -29,26 +29,27 @@ def to_oxigraph(term):
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def used_prefixes(g: Graph, triples: Iterable[tuple] | None = None) -> dict[str, str]:
+def used_prefixes(g: Graph, terms: Iterable | None = None) -> dict[str, str]:
     """The prefixes bound on ``g`` whose namespace some IRI of the graph starts with.
 
-    ``triples``: the triples of ``g`` when the caller has listed them already (reading an
-    rdflib graph costs more than the rest of the serialisation).
+    ``terms``: the distinct terms of ``g`` when the caller has them already (a graph names
+    each node many times; reading it again costs more than the rest of the serialisation).
     """
     bound = {prefix: str(ns) for prefix, ns in g.namespaces() if prefix}
-    triples = g if triples is None else triples
+    if terms is None:
+        terms = {t for triple in g for t in triple}
     iris = set()
-    for triple in triples:
-        for t in triple:
-            if isinstance(t, URIRef):
-                iris.add(str(t))
-        if isinstance(triple[2], Literal) and triple[2].datatype:
-            iris.add(str(triple[2].datatype))
+    for t in terms:
+        if isinstance(t, URIRef):
+            iris.add(str(t))
+        elif isinstance(t, Literal) and t.datatype:
+            iris.add(str(t.datatype))
     return {p: ns for p, ns in sorted(bound.items()) if any(iri.startswith(ns) for iri in iris)}
 
 
-def oxigraph_terms() -> Callable:
-    """:func:`to_oxigraph` remembering the terms it made: a graph names a node many times."""
+def oxigraph_terms() -> tuple[Callable, dict]:
+    """:func:`to_oxigraph` remembering the terms it made (a graph names a node many times),
+    and what it made: rdflib term -> pyoxigraph term."""
     made: dict = {}
 
     def term(t):
@@ -56,16 +57,16 @@ def oxigraph_terms() -> Callable:
         if found is None:
             found = made[t] = to_oxigraph(t)
         return found
-    return term
+    return term, made
 
 
 def to_turtle(g: Graph) -> str:
     """Serialise ``g`` as Turtle, with the prefixes bound on it that the graph uses."""
     # sorted, so that each subject's triples are consecutive and written as one block
     ordered = sorted(g, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
-    term = oxigraph_terms()
+    term, made = oxigraph_terms()
     triples = [ox.Triple(term(s), term(p), term(o)) for s, p, o in ordered]
-    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used_prefixes(g, ordered))
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used_prefixes(g, made))
     return data.decode("utf-8")
 
 

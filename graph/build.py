@@ -142,7 +142,8 @@ def add_statements(g: Graph, rec: DocumentRecord, facts, *, iris: dict, mentione
     doc = document_iri(rec.doc_id)
     for key in mentioned:
         g.add((iris[key], KGB.mentionedIn, doc))
+    spans: set = set()  # a sentence or a name is the evidence of several statements
     for fact in facts:
         s, o = iris[fact.subject.entity], iris[fact.object.entity]
-        add_statement(g, rec, fact, (s, _predicate(fact, inventory)[0], o), iris=iris)
+        add_statement(g, rec, fact, (s, _predicate(fact, inventory)[0], o), iris=iris, spans=spans)
     return g

@@ -107,9 +107,16 @@ def add_document(g: Graph, rec: DocumentRecord) -> URIRef:
     return doc
 
 
-def _span(g: Graph, doc: URIRef, text: str, start: int, end: int, cls: URIRef) -> URIRef:
-    """A NIF string: a stretch of the document, by its character offsets."""
+def _span(g: Graph, doc: URIRef, text: str, start: int, end: int, cls: URIRef,
+          made: set | None = None) -> URIRef:
+    """A NIF string: a stretch of the document, by its character offsets. ``made``: the
+    (span, class) pairs already added to ``g`` (a sentence or a name is the evidence of
+    several statements), which are not added again."""
     node = span_iri(doc, start, end)
+    if made is not None:
+        if (node, cls) in made:
+            return node
+        made.add((node, cls))
     g.add((node, _TYPE, cls))
     g.add((node, _BEGIN, _offset(start)))
     g.add((node, _END, _offset(end)))
@@ -118,14 +125,19 @@ def _span(g: Graph, doc: URIRef, text: str, start: int, end: int, cls: URIRef) -
     return node
 
 
-def _mention(g: Graph, doc: URIRef, text: str, mention: Mention, entity: URIRef) -> URIRef:
-    node = _span(g, doc, text, mention.start, mention.end, _PHRASE)
+def _mention(g: Graph, doc: URIRef, text: str, mention: Mention, entity: URIRef,
+             made: set | None = None) -> URIRef:
+    node = _span(g, doc, text, mention.start, mention.end, _PHRASE, made)
+    if made is not None:
+        if (node, entity) in made:
+            return node
+        made.add((node, entity))  # a span may stand for several entities ("the two countries")
     g.add((node, _IDENT, entity))
     return node
 
 
 def add_statement(g: Graph, rec: DocumentRecord, fact: Fact, triple: tuple[URIRef, URIRef, URIRef],
-                  *, iris: dict[str, URIRef]) -> URIRef:
+                  *, iris: dict[str, URIRef], spans: set | None = None) -> URIRef:
     """Add the reified statement of one fact, with all its provenance; return its IRI.
 
     Args:
@@ -134,6 +146,8 @@ def add_statement(g: Graph, rec: DocumentRecord, fact: Fact, triple: tuple[URIRe
         fact: the fact.
         triple: its subject, predicate and object IRIs.
         iris: entity key -> entity IRI, for the mentions and the reporter.
+        spans: the spans of ``rec`` already added to ``g`` by this caller, as (IRI, class),
+            to which this statement's are added; their triples are not added again.
     """
     s, p, o = triple
     doc = document_iri(rec.doc_id)
@@ -148,18 +162,18 @@ def add_statement(g: Graph, rec: DocumentRecord, fact: Fact, triple: tuple[URIRe
     g.add((st, _SENTENCE, Literal(fact.sentence.text)))
     g.add((st, _DERIVED, doc))
     sent = fact.sentence
-    g.add((st, _EVIDENCE, _span(g, doc, rec.text, sent.start, sent.end, _SENTENCE_SPAN)))
-    g.add((st, _SUBJECT_MENTION, _mention(g, doc, rec.text, fact.subject, s)))
-    g.add((st, _OBJECT_MENTION, _mention(g, doc, rec.text, fact.object, o)))
+    g.add((st, _EVIDENCE, _span(g, doc, rec.text, sent.start, sent.end, _SENTENCE_SPAN, spans)))
+    g.add((st, _SUBJECT_MENTION, _mention(g, doc, rec.text, fact.subject, s, spans)))
+    g.add((st, _OBJECT_MENTION, _mention(g, doc, rec.text, fact.object, o, spans)))
     reporter = fact.reported_by
     if reporter is not None:
         who = iris.get(reporter.entity)
         if who is None:
             # an unnamed source ("officials said"): where it is quoted, but no entity
-            span = _span(g, doc, rec.text, reporter.start, reporter.end, _PHRASE)
+            span = _span(g, doc, rec.text, reporter.start, reporter.end, _PHRASE, spans)
         else:
             g.add((st, _REPORTED_BY, who))
-            span = _mention(g, doc, rec.text, reporter, who)
+            span = _mention(g, doc, rec.text, reporter, who, spans)
         g.add((st, _REPORTER_MENTION, span))
     when = time_value(fact.time) if fact.time else None
     if when is not None:

@@ -39,3 +39,18 @@ def test_turtle_is_read_by_rapper_with_the_same_triple_count():
 
     g = build_graph([_record()])
     assert rapper_count(to_turtle(g), "turtle") == len(g)
+
+
+def test_turtle_prefixes_of_the_distinct_terms_are_those_of_the_graph():
+    from rdflib import XSD, Literal, URIRef
+
+    from exports.turtle import used_prefixes
+    from graph.build import bind_prefixes
+
+    g = bind_prefixes(Graph())
+    # xsd: is used by a literal's datatype only, kgb: by nothing
+    g.add((URIRef("https://w3id.org/kgbuilder/resource/doc/d1"),
+           URIRef("http://purl.org/dc/terms/date"), Literal("2020-01-02", datatype=XSD.date)))
+    distinct = {t for triple in g for t in triple}
+    assert used_prefixes(g, distinct) == used_prefixes(g)
+    assert {"xsd", "dcterms", "kgd"} <= set(used_prefixes(g)) and "kgb" not in used_prefixes(g)

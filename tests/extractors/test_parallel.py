@@ -98,10 +98,12 @@ def test_parallel_a_doc_finished_by_the_reader_is_the_doc_of_the_whole_pipeline(
     assert [[t.lemma_ for t in d] for d in sent] == [[t.lemma_ for t in d] for d in whole]
 
 
-def _new_words(n: int) -> list[TextInput]:
-    """Documents each naming people and places no other names: words the vocabulary lacks."""
-    return [TextInput(f"n{i}", f"Commander Vorlakin Tresh{i}ovar of Quenmoor{i}dale met "
-                               f"Minister Olabrek Zaffit{i}er in Brissenhold{i}port on Monday.")
+def _new_words(n: int, tag: str = "") -> list[TextInput]:
+    """Documents each naming people and places no other names: words the vocabulary lacks
+    (and no other test's, with a ``tag`` of its own)."""
+    return [TextInput(f"n{i}", f"Commander Vorlakin Tresh{i}ovar{tag} of Quenmoor{i}dale{tag} met "
+                               f"Minister Olabrek Zaffit{i}er{tag} in Brissenhold{i}port{tag} "
+                               f"on Monday.")
             for i in range(n)]
 
 
@@ -144,6 +146,24 @@ def test_parallel_a_worker_reads_its_chunk_in_a_memory_zone(nlp, cues):
     zoned = read_zoned(inputs, nlp=nlp, cues=cues)
     assert len(nlp.vocab.strings) == before
     assert zoned == list(extract(inputs, nlp=nlp, cues=cues))
+
+
+def test_parallel_a_workers_zone_spans_its_chunks_and_is_renewed_after_zone_docs(
+        nlp, cues, monkeypatch):
+    import extractors.parallel
+    from extractors.parallel import RollingZone
+    monkeypatch.setattr(extractors.parallel, "ZONE_DOCS", 4)
+    inputs = _new_words(12, tag="ux")
+    before = len(nlp.vocab.strings)
+    zone, records, sizes = RollingZone(nlp), [], []
+    for chunk in (inputs[i:i + 2] for i in range(0, 12, 2)):   # six chunks of two
+        records += zone.read(chunk, cues=cues)
+        sizes.append(len(nlp.vocab.strings) - before)
+    zone.close()
+    assert len(nlp.vocab.strings) == before
+    # two chunks a zone: the second chunk's words join the first's, then a new zone begins
+    assert sizes[0] < sizes[1] and sizes[2] < sizes[1] and sizes[4] < sizes[3]
+    assert records == list(extract(inputs, nlp=nlp, cues=cues))
 
 
 def test_parallel_chunks_shrink_toward_the_end_so_the_workers_finish_together():

@@ -2,6 +2,7 @@
 factuality, reporter, time and rule."""
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -133,3 +134,29 @@ def test_provenance_iris_are_the_same_on_every_build():
     g1 = build_graph([record(reporter="Avi Cohen", time="2020-W12")])
     g2 = build_graph([record(reporter="Avi Cohen", time="2020-W12")])
     assert set(g1) == set(g2)
+
+
+class _Additions:
+    """A sink that counts every triple added to it, repeats included."""
+
+    def __init__(self) -> None:
+        self.added: list = []
+
+    def add(self, triple) -> None:
+        self.added.append(triple)
+
+
+def test_provenance_span_of_several_statements_is_added_once():
+    from graph.build import add_statements, guessed_iris
+
+    rec = record(reporter="Avi Cohen")
+    second = dataclasses.replace(rec.facts[0], relation="threatened", rule="verb-threat")
+    rec = dataclasses.replace(rec, facts=(rec.facts[0], second))
+    sink = _Additions()
+    add_statements(sink, rec, rec.facts, iris=guessed_iris(rec), mentioned=())
+    assert len(set(g for g in sink.added if g[1] == KGB.rule)) == 2  # two statements
+    assert len(sink.added) == len(set(sink.added))  # their sentence and mentions once
+    apart = _Additions()  # each statement on its own: the same triples, the shared ones twice
+    for fact in rec.facts:
+        add_statements(apart, rec, (fact,), iris=guessed_iris(rec), mentioned=())
+    assert set(sink.added) == set(apart.added) and len(apart.added) > len(sink.added)
