@@ -10,8 +10,8 @@ Two parts, each measured side by side in this one run:
   the cluster's documents per hour per worker core;
 * **scale** for each size of ``--docs``: ``kgbuilder build`` of the first N documents in a
   child process (``-j 2``, into ``-o DIR``, or into a new store with ``--store``): the
-  wall time per 1,000 documents (model load included) and the peak RSS of the largest
-  process of its tree (``getrusage(RUSAGE_CHILDREN)`` of a wrapper process).
+  wall time and CPU seconds (of the whole process tree) per 1,000 documents (model load
+  included) and the peak RSS of the largest process of its tree (``getrusage(RUSAGE_CHILDREN)`` of a wrapper process).
 
 The machine's load average is printed at the start and the end: on a shared machine
 only the ratios of one run compare. ``--record`` appends the output to bench/RESULTS.md.
@@ -47,8 +47,10 @@ from extractors.text.model import DEFAULT_MODEL  # noqa: E402
 
 KGBUILDER = Path(sys.executable).parent / "kgbuilder"
 # runs the build as its child and prints the largest RSS among the processes it waited for
+# and the CPU seconds of the whole tree (on a shared machine CPU per document is the steadier figure)
 RSS_WRAPPER = ("import resource, subprocess, sys; rc = subprocess.call(sys.argv[1:]); "
-               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)")
+               "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+               "print(u.ru_maxrss, rc, u.ru_utime + u.ru_stime)")
 
 
 def write_jsonl(docs: list[dict], path: Path) -> Path:
@@ -125,8 +127,8 @@ def scale(docs: list[dict], sizes: list[int], work: Path, *, store: bool, jobs: 
     lines = [f"scale: kgbuilder build -j {jobs} {'--store' if store else '-o'} in a child process "
              f"(model load included)",
              f"{'documents':>9} {'words':>9} {'seconds':>8} {'s/1000 docs':>11} {'words/s':>8} "
-             f"{'peak RSS':>9} {'exit':>4}"]
-    first = None
+             f"{'CPU s/1000':>10} {'peak RSS':>9} {'exit':>4}"]
+    first = first_cpu = None
     for n in sizes:
         corpus = write_jsonl(docs[:n], work / f"corpus-{n}.jsonl")
         target = ["--store", str(work / f"store-{n}")] if store else ["-o", str(work / f"out-{n}")]
@@ -135,13 +137,14 @@ def scale(docs: list[dict], sizes: list[int], work: Path, *, store: bool, jobs: 
                                str(corpus), *target, "-q", "-j", str(jobs)],
                               capture_output=True, text=True)
         seconds = time.perf_counter() - start
-        rss_kib, rc = done.stdout.split()
-        per_1000 = seconds / n * 1000
-        first = first or per_1000
+        rss_kib, rc, cpu = done.stdout.split()
+        per_1000, cpu_1000 = seconds / n * 1000, float(cpu) / n * 1000
+        first, first_cpu = first or per_1000, first_cpu or cpu_1000
         lines.append(f"{n:9d} {words(docs[:n]):9d} {seconds:8.0f} {per_1000:11.1f} "
-                     f"{words(docs[:n]) / seconds:8.0f} {int(rss_kib) / 1024:6.0f} MiB {rc:>4}"
-                     + (f"   ({per_1000 / first - 1:+.0%} per document vs {sizes[0]})"
-                        if n != sizes[0] else ""))
+                     f"{words(docs[:n]) / seconds:8.0f} {cpu_1000:10.1f} "
+                     f"{int(rss_kib) / 1024:6.0f} MiB {rc:>4}"
+                     + (f"   ({per_1000 / first - 1:+.0%} time, {cpu_1000 / first_cpu - 1:+.0%} "
+                        f"CPU per document vs {sizes[0]})" if n != sizes[0] else ""))
         print(lines[-1], flush=True)
     return lines
 
