@@ -156,9 +156,9 @@ timeout, and serves the HTML view at / and each document's graph at
 @click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
               help="Rows of one answer at most.")
 @click.option("--memory", is_flag=True,
-              help="Answer from a copy of the store in memory (several times faster; about "
-                   "0.5 KB of memory per quad), loaded in the background and again after each "
-                   "build; from disk until it is loaded.")
+              help="Answer from a copy of the store in memory (several times faster; up to "
+                   "about 2 KB of memory per quad with the four workers), loaded in the "
+                   "background and again after each build; from disk until it is loaded.")
 @click.option("-v", "--verbose", is_flag=True, help="Log each request on stderr.")
 def serve(store_path: Path | None, host: str, port: int, timeout: float | None, max_rows: int,
           memory: bool, verbose: bool) -> None:

@@ -2,7 +2,9 @@
 
 Oxigraph's on-disk store pays RocksDB seeks for every pattern a query looks up (two over
 the union of the graphs); its in-memory store answers the same queries several times
-faster (``bench/store.py``), at a cost of about half a kilobyte of memory per quad. With
+faster (``bench/store.py``), at a cost of about half a kilobyte of memory per quad, and
+more in each worker: Oxigraph counts references inside the data it reads, so the pages a
+worker reads become its own (up to about 2 KB per quad with four workers). With
 ``--memory`` the endpoint's own process loads the newest snapshot into an in-memory
 ``pyoxigraph.Store`` on a background thread (the snapshot dumped to a temporary N-Quads
 file, then bulk-loaded) and forks its query workers after that, so they share the copy's
