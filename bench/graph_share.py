@@ -20,7 +20,6 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import statistics
@@ -39,7 +38,7 @@ from extractors import TextInput, load_nlp  # noqa: E402
 from extractors.parallel import extract_parallel  # noqa: E402
 from extractors.text.model import DEFAULT_MODEL  # noqa: E402
 from ontology import load_cues  # noqa: E402
-from speed import corpus, run_build, run_raw, shared_corpus  # noqa: E402
+from speed import corpus, run_build, run_raw, shared_corpus, write_corpus  # noqa: E402
 
 
 def cpu_seconds() -> float:
@@ -64,9 +63,7 @@ def main() -> int:
     n_words = sum(len(t.split()) for t in texts)
     raw_nlp, nlp, cues = spacy.load(DEFAULT_MODEL), load_nlp(), load_cues()
     inputs = [TextInput(f"d{i}", t) for i, t in enumerate(texts)]
-    corpus_file = Path(tempfile.mkdtemp(prefix="kgb-share-")) / "corpus.jsonl"
-    corpus_file.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n"
-                                   for i, t in enumerate(texts)), encoding="utf-8")
+    corpus_file = write_corpus(texts, Path(tempfile.mkdtemp(prefix="kgb-share-")) / "corpus.jsonl")
     runs = {
         "raw-2proc": lambda: run_raw(raw_nlp, texts, n_process=2),
         "records-2jobs": lambda: list(extract_parallel(inputs, nlp=nlp, cues=cues, jobs=2)),

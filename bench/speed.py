@@ -71,6 +71,13 @@ def corpus(shared: Path | None, words: int) -> list[str]:
     return out
 
 
+def write_corpus(texts: list[str], path: Path) -> Path:
+    """The texts as a JSON Lines corpus (ids ``d0``, ``d1`` ...) that ``kgbuilder build`` reads."""
+    path.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n"
+                            for i, t in enumerate(texts)), encoding="utf-8")
+    return path
+
+
 def run_raw(nlp, texts, n_process=1):
     return list(nlp.pipe(texts, batch_size=16, n_process=n_process))
 
@@ -109,9 +116,7 @@ def main() -> int:
     ours = load_nlp()
     jobs = default_jobs()
     work = Path(tempfile.mkdtemp(prefix="kgb-speed-"))
-    corpus_file = work / "corpus.jsonl"
-    corpus_file.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n"
-                                   for i, t in enumerate(texts)), encoding="utf-8")
+    corpus_file = write_corpus(texts, work / "corpus.jsonl")
     runs = {
         "raw": lambda: run_raw(raw_nlp, texts),
         "raw-2proc": lambda: run_raw(raw_nlp, texts, n_process=2),

@@ -78,7 +78,7 @@ def _open_cached(job: QueryJob, cache: dict) -> tuple[ox.Store, dict]:
         version = str(current_snapshot(path)) if is_store(path) else path.stat().st_mtime_ns
     except OSError:
         version = None
-    memory = copy_for(path, version) if is_store(path) else None
+    memory = copy_for(path, version)
     if memory is not None:  # serve --memory: the parent's copy of this very snapshot
         return _with_dataset(memory, path, job.only_graph)
     key = (str(path), version)
