@@ -174,14 +174,14 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
     from extractors.parallel import default_jobs, usable_cores
     from exports import Format
     from graph.build import build_graph
-    from graph.cli_files import validation_jobs, write_built
+    from graph.cli_files import write_built
     from graph.heap import spared, spared_while
     from graph.cli_sources import cluster_source, local_source, read_texts
     from graph.cli_store import build_store
     from graph.inputs import read_located
     from graph.outputs import OutputDirError, prepare_outdir, remove_if_empty, remove_stale
     from graph.store import default_store
-    from graph.validate import start_validation
+    from graph.validate import validate_graph
     from graph.cli_report import summarise, summarise_store, write_report
     from graph.summary import BuildTally
 
@@ -222,10 +222,10 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
         sys.exit(Exit.INPUTS)
     with spared_while():  # the graph lives until the files are written: the collector spares it
         g = build_graph(spared(read(texts)))  # each record's layer added as the workers read
-        validation = start_validation(g, jobs=validation_jobs(usable_cores()))  # beside the writing
-        written = write_built(g, chosen, outdir)
+        report = []  # validated while the forked process still makes the other formats
+        written = write_built(g, chosen, outdir, meanwhile=lambda: report.append(validate_graph(g)))
         remove_stale(outdir, written, [f.filename for f in Format])
-        conforms = _report_violations(g, str(written[0]), report=validation())
+        conforms = _report_violations(g, str(written[0]), report=report[0])
     if not quiet:
         click.echo("wrote " + ", ".join(map(str, written)), err=True)
         summarise(tally, g)

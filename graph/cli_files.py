@@ -31,10 +31,11 @@ def write_set(write, chosen, outdir: Path) -> list[Path]:
     return written
 
 
-def write_built(g, chosen, outdir: Path) -> list[Path]:
+def write_built(g, chosen, outdir: Path, *, meanwhile=None) -> list[Path]:
     """:func:`write_set` of a built graph: the first format written by this process while a
     forked one makes the texts of the others on another core (the HTML view's selection
-    and layout cost about as much as the Turtle)."""
+    and layout cost about as much as the Turtle). ``meanwhile``: a function this process
+    calls after writing the first format, before it waits for the others."""
     from exports import write_format
     from exports.files import write_text
     from graph.forked import Forked
@@ -43,23 +44,15 @@ def write_built(g, chosen, outdir: Path) -> list[Path]:
 
     def write(fmt, outdir: Path) -> Path:
         if fmt is chosen[0]:
-            return write_format(g, fmt, outdir)
+            path = write_format(g, fmt, outdir)
+            if meanwhile is not None:
+                meanwhile()
+            return path
         return write_text(outdir / fmt.filename, others.result()[fmt])
     try:
         return write_set(write, chosen, outdir)
     finally:
         others.stop()
-
-
-def validation_jobs(cores: int) -> int:
-    """Processes to validate a built graph on while :func:`write_built` writes: the cores the
-    writing leaves free (this process writes the first format, a child makes the others), at
-    least one. A second group of shapes on a core already busy would only cost more CPU.
-
-    >>> validation_jobs(2), validation_jobs(4)
-    (1, 2)
-    """
-    return max(1, cores - 2)
 
 
 def _format_texts(g, formats) -> dict:

@@ -82,56 +82,11 @@ def test_validate_damaged_graph_reports_the_violation(damage, expected):
     assert any(line.endswith(expected) for line in report.violations), report.violations
 
 
-DAMAGES = [_break_factuality, _drop_offsets, _swap_offsets, _date_as_text, _date_without_unit,
-           _unknown_predicate, _no_rule, _document_without_identifier, _unlabelled_entity]
-
-
-def test_validate_standalone_property_shapes_report_what_the_shapes_as_written_report():
-    from graph.validate import _shapes, standalone_property_shapes
-    from rdflib.namespace import SH
-    g = build_graph([record(reporter="Avi Cohen", time="2020-W12", time_text="last week")])
-    for damage in DAMAGES:
-        damage(g)
-    as_written = validate_graph(g, shapes=_shapes())
-    standalone = standalone_property_shapes(_shapes())
-    assert not standalone.value(predicate=SH.property)  # every property shape stands alone
-    assert len(as_written.violations) >= len(DAMAGES)
-    assert validate_graph(g, shapes=standalone) == as_written == validate_graph(g)
-
-
 def test_validate_each_violation_is_one_line_naming_the_node():
     g = build_graph([record()])
     _break_factuality(g)
     [line] = validate_graph(g).violations
     assert "\n" not in line and line.startswith("kgs:")
-
-
-def test_validate_in_a_forked_process_gives_the_same_report():
-    from graph.validate import start_validation
-    g = build_graph([record()])
-    _break_factuality(g)
-    report = start_validation(g)()
-    assert not report.conforms
-    assert report == validate_graph(g)
-
-
-def test_validate_shape_groups_hold_every_shape_triple_once():
-    from graph.validate import _shapes, shape_groups
-    from rdflib.namespace import SH
-    groups = shape_groups(2)
-    per_group = [set(g.subjects(RDF.type, SH.NodeShape)) for g in groups]
-    assert len(groups) == 2 and not per_group[0] & per_group[1]
-    assert per_group[0] | per_group[1] == set(_shapes().subjects(RDF.type, SH.NodeShape))
-
-
-def test_validate_split_report_equals_the_whole_report():
-    from graph.validate import start_validation
-    g = build_graph([record()])
-    _break_factuality(g)
-    _drop_offsets(g)
-    report = start_validation(g, jobs=2)()
-    assert len(report.violations) == 2
-    assert report == validate_graph(g)
 
 
 def test_validate_a_plural_description_may_name_each_of_its_members():
