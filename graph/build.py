@@ -39,9 +39,11 @@ def build_graph(records: Iterable[DocumentRecord], *, g: Graph | None = None) ->
 
     Args:
         records: the documents' records, from :func:`extractors.extract`.
-        g: a graph to add to; a new one by default.
+        g: a graph to add to; by default a new one on rdflib's ``SimpleMemory`` store,
+            which keeps no contexts (a built graph has none) and adds a triple in about
+            two thirds of the time of the default ``Memory`` store.
     """
-    g = bind_prefixes(g if g is not None else Graph())
+    g = bind_prefixes(g if g is not None else Graph(store="SimpleMemory"))
     kept, guesses = [], []
     for rec in records:
         guesses.append(guessed_iris(rec))
