@@ -19,8 +19,11 @@ def reference_lines(g: Graph, shapes: Graph) -> set[str] | None:
     """pySHACL's violations of ``g``, as the lines :func:`graph.validate.validate_graph`
     writes; None where pySHACL gives up (it stops at a blank node to compare by
     ``sh:lessThan``, which SHACL counts as a violation)."""
+    copy = Graph()  # pySHACL reads through a context-aware store; a built graph's has no contexts
+    for triple in g:
+        copy.add(triple)
     try:
-        _, results, _ = pyshacl_validate(g, shacl_graph=shapes, inference="none",
+        _, results, _ = pyshacl_validate(copy, shacl_graph=shapes, inference="none",
                                          advanced=False, allow_warnings=True)
     except ReportableRuntimeError:
         return None
