@@ -1,17 +1,21 @@
 """Turtle export, written by Oxigraph's serializer.
 
 rdflib's own Turtle serializer is pure Python and costs more than the parse of the
-text on large graphs; Oxigraph's writes the same graph in a fraction of the time.
+text on large graphs; Oxigraph's writes the same graph in a fraction of the time. What is
+left is ours: reading the triples (:mod:`exports.reading`), ordering them and converting
+their terms, each distinct term once (a graph names each node many times).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from exports.files import write_text
+from exports.reading import triples
 
 
 def to_oxigraph(term):
@@ -44,29 +48,43 @@ def used_prefixes(g: Graph, terms: Iterable | None = None) -> dict[str, str]:
             iris.add(str(t))
         elif isinstance(t, Literal) and t.datatype:
             iris.add(str(t.datatype))
-    return {p: ns for p, ns in sorted(bound.items()) if any(iri.startswith(ns) for iri in iris)}
+    ordered = sorted(iris)
+    return {p: ns for p, ns in sorted(bound.items()) if _starts_one(ordered, ns)}
 
 
-def oxigraph_terms() -> tuple[Callable, dict]:
-    """:func:`to_oxigraph` remembering the terms it made (a graph names a node many times),
-    and what it made: rdflib term -> pyoxigraph term."""
-    made: dict = {}
+def _starts_one(ordered: list[str], prefix: str) -> bool:
+    """Whether a string of ``ordered`` (sorted) starts with ``prefix``: the first string not
+    below it does, if any does."""
+    i = bisect_left(ordered, prefix)
+    return i < len(ordered) and ordered[i].startswith(prefix)
 
-    def term(t):
-        found = made.get(t)
-        if found is None:
-            found = made[t] = to_oxigraph(t)
-        return found
-    return term, made
+
+def _term_order(t) -> tuple:
+    """Terms ordered by their text; terms of one text (a literal and an IRI, or literals of
+    two datatypes or languages) by kind, so that the order is total."""
+    if isinstance(t, Literal):
+        return str(t), type(t).__name__, str(t.datatype or ""), t.language or ""
+    return str(t), type(t).__name__, "", ""
 
 
 def to_turtle(g: Graph) -> str:
     """Serialise ``g`` as Turtle, with the prefixes bound on it that the graph uses."""
-    # sorted, so that each subject's triples are consecutive and written as one block
-    ordered = sorted(g, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
-    term, made = oxigraph_terms()
-    triples = [ox.Triple(term(s), term(p), term(o)) for s, p, o in ordered]
-    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used_prefixes(g, made))
+    # each distinct term numbered once: an rdflib term's hash is Python code, an int's is not
+    ids: dict = {}
+    number = ids.setdefault
+    coded = [(number(s, len(ids)), number(p, len(ids)), number(o, len(ids)))
+             for s, p, o in triples(g)]
+    terms = list(ids)
+    rank = [0] * len(terms)
+    for r, i in enumerate(sorted(range(len(terms)), key=lambda i: _term_order(terms[i]))):
+        rank[i] = r
+    # sorted by (subject, predicate, object) text, so that each subject's triples are
+    # consecutive and written as one block
+    n = len(terms)
+    coded.sort(key=lambda t: (rank[t[0]] * n + rank[t[1]]) * n + rank[t[2]])
+    made = [to_oxigraph(t) for t in terms]
+    data = ox.serialize([ox.Triple(made[s], made[p], made[o]) for s, p, o in coded],
+                        format=ox.RdfFormat.TURTLE, prefixes=used_prefixes(g, terms))
     return data.decode("utf-8")
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
+from exports.reading import properties
 from ontology import KGB, NIF, OPEN, SCHEMA, load_relations
 
 #: One colour per entity class (colour-blind safe palette, Okabe-Ito).
@@ -24,7 +25,18 @@ CLASS_COLOURS = {
 }
 _SPECIFICITY = ("ArmedGroup", "GovernmentBody", "Country", "City", "Region", "Facility",
                 "Person", "Organization", "Place")
-_CLASS_IRIS = tuple(KGB[c] for c in _SPECIFICITY)
+_CLASS_IRIS = frozenset(KGB[c] for c in _SPECIFICITY)
+# the terms read, looked up once: a namespace's attribute costs ~3 µs, a dict's look-up 0.05
+_TYPE, _LABEL, _ALT_LABEL = RDF.type, RDFS.label, SKOS.altLabel
+_STATEMENT, _DOCUMENT, _OPEN_RELATION = KGB.Statement, KGB.Document, KGB.OpenRelation
+_SUBJECT, _PREDICATE, _OBJECT = RDF.subject, RDF.predicate, RDF.object
+_EVIDENCE, _SENTENCE, _RULE, _SOURCE = KGB.evidence, KGB.sentence, KGB.rule, PROV.wasDerivedFrom
+_SUBJECT_MENTION, _OBJECT_MENTION = KGB.subjectMention, KGB.objectMention
+_REPORTED_BY, _REPORTER_MENTION = KGB.reportedBy, KGB.reporterMention
+_FACTUALITY, _EVENT_DATE, _TIME_EXPRESSION = KGB.factuality, KGB.eventDate, KGB.timeExpression
+_MENTIONED_IN, _MENTION_COUNT, _MERGE_REASON = KGB.mentionedIn, KGB.mentionCount, KGB.mergeReason
+_ANCHOR, _BEGIN, _END = NIF.anchorOf, NIF.beginIndex, NIF.endIndex
+_IDENTIFIER, _TITLE, _DATE, _URL = DCTERMS.identifier, DCTERMS.title, DCTERMS.date, SCHEMA.url
 
 #: The voice of an edge: what the text says of the fact.
 FACTUALITIES = ("asserted", "reported", "negated", "planned", "hypothetical")
@@ -100,78 +112,83 @@ def _local(iri: URIRef) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _text(g: Graph, s, p) -> str:
-    value = g.value(s, p)
-    return "" if value is None else str(value)
-
-
-def _documents(g: Graph) -> tuple[Document, ...]:
-    docs = (Document(str(d), _text(g, d, DCTERMS.identifier) or _local(d),
-                     _text(g, d, DCTERMS.title), _text(g, d, SCHEMA.url), _text(g, d, DCTERMS.date))
-            for d in set(g.subjects(RDF.type, KGB.Document)))
-    return tuple(sorted(docs, key=lambda d: d.iri))
-
-
-def _values(g: Graph, node) -> dict:
-    """Each property of ``node`` with its first value, the one ``g.value(node, p)`` gives: one
-    look-up of the graph rather than one per property."""
-    found: dict = {}
-    for p, o in g.predicate_objects(node):
-        found.setdefault(p, o)
-    return found
-
-
 def _str(value) -> str:
     return "" if value is None else str(value)
 
 
-def _evidence(g: Graph, st, props: dict) -> Evidence:
+def _of(index: dict, node) -> dict:
+    """Each property of ``node`` with all its values (``index``: :func:`exports.reading.properties`)."""
+    return index.get(node, {}) if node is not None else {}
+
+
+def _text(index: dict, node, p) -> str:
+    """``g.value(node, p)`` as text: the first of the values :func:`_of` gives."""
+    return _str(_first(_of(index, node), p))
+
+
+def _first(props: dict, p):
+    """The first value of ``p`` in ``props`` (:func:`_of`), the one ``g.value`` gives."""
+    found = props.get(p)
+    return found[0] if found else None
+
+
+def _in_order(terms) -> list:
+    """Terms in IRI order; terms of one string (an IRI and a blank node named alike) by kind."""
+    return sorted(terms, key=lambda t: (str(t), type(t).__name__))
+
+
+def _documents(index: dict) -> tuple[Document, ...]:
+    docs = []
+    for d in _in_order(s for s, po in index.items() if _DOCUMENT in po.get(_TYPE, ())):
+        docs.append(Document(str(d), _text(index, d, _IDENTIFIER) or _local(d),
+                             _text(index, d, _TITLE), _text(index, d, _URL),
+                             _text(index, d, _DATE)))
+    return tuple(sorted(docs, key=lambda d: d.iri))
+
+
+def _evidence(index: dict, props: dict) -> Evidence:
     """The evidence one statement carries, mentions as offsets into its sentence;
-    ``props``: the statement's :func:`_values`."""
-    span = props.get(KGB.evidence)
-    span_props = _values(g, span) if span is not None else {}
-    sentence = _str(span_props.get(NIF.anchorOf))
+    ``props``: the statement's properties."""
+    span_props = _of(index, _first(props, _EVIDENCE))
+    sentence = _str(_first(span_props, _ANCHOR))
     marks: list[tuple[int, int]] = []
     if sentence:
-        base = int(span_props.get(NIF.beginIndex))
-        for prop in (KGB.subjectMention, KGB.objectMention):
-            mention = props.get(prop)
-            where = _values(g, mention) if mention is not None else {}
-            if where.get(NIF.beginIndex) is not None:
-                start = int(where[NIF.beginIndex]) - base
-                end = int(where[NIF.endIndex]) - base
+        base = int(_first(span_props, _BEGIN))
+        for prop in (_SUBJECT_MENTION, _OBJECT_MENTION):
+            where = _of(index, _first(props, prop))
+            if _first(where, _BEGIN) is not None:
+                start = int(_first(where, _BEGIN)) - base
+                end = int(_first(where, _END)) - base
                 if 0 <= start < end <= len(sentence):
                     marks.append((start, end))
     else:
-        sentence = _str(props.get(KGB.sentence))
-    who = props.get(KGB.reportedBy)
-    reporter = _text(g, who, RDFS.label) if who is not None else ""
-    if not reporter and props.get(KGB.reporterMention) is not None:
-        reporter = _text(g, props[KGB.reporterMention], NIF.anchorOf)
-    return Evidence(sentence, tuple(sorted(set(marks))), _str(props.get(PROV.wasDerivedFrom)),
-                    _str(props.get(KGB.factuality)) or "asserted", reporter,
-                    _str(props.get(KGB.eventDate)), _str(props.get(KGB.timeExpression)),
-                    _str(props.get(KGB.rule)))
+        sentence = _str(_first(props, _SENTENCE))
+    who = _first(props, _REPORTED_BY)
+    reporter = _text(index, who, _LABEL) if who is not None else ""
+    if not reporter and _first(props, _REPORTER_MENTION) is not None:
+        reporter = _text(index, _first(props, _REPORTER_MENTION), _ANCHOR)
+    return Evidence(sentence, tuple(sorted(set(marks))), _str(_first(props, _SOURCE)),
+                    _str(_first(props, _FACTUALITY)) or "asserted", reporter,
+                    _str(_first(props, _EVENT_DATE)), _str(_first(props, _TIME_EXPRESSION)),
+                    _str(_first(props, _RULE)))
 
 
 def _voice(props: dict) -> str:
-    """The voice of a statement of ``props`` (its :func:`_values`)."""
-    factuality = _str(props.get(KGB.factuality)) or "asserted"
-    reported = KGB.reporterMention in props or KGB.reportedBy in props
+    """The voice of a statement of ``props`` (its properties)."""
+    factuality = _str(_first(props, _FACTUALITY)) or "asserted"
+    reported = _REPORTER_MENTION in props or _REPORTED_BY in props
     return "reported" if factuality == "asserted" and reported else factuality
 
 
-def _node(g: Graph, iri: URIRef) -> Node:
-    values = defaultdict(list)  # every value of every property, in one look-up of the graph
-    for p, o in g.predicate_objects(iri):
-        values[p].append(o)
-    types = {_local(t) for t in values[RDF.type]}
-    label = _str(next(iter(values[RDFS.label]), None)) or _local(iri)
-    names = sorted({str(n) for n in values[SKOS.altLabel]} - {label})
-    count = next(iter(values[KGB.mentionCount]), None)
+def _node(index: dict, iri) -> Node:
+    values = _of(index, iri)
+    types = {_local(t) for t in values.get(_TYPE, ())}
+    label = _str(_first(values, _LABEL)) or _local(iri)
+    names = sorted({str(n) for n in values.get(_ALT_LABEL, ())} - {label})
+    count = _first(values, _MENTION_COUNT)
     return Node(str(iri), label, next((c for c in _SPECIFICITY if c in types), "Place"),
                 tuple(names), int(count) if count is not None else 0,
-                tuple(sorted(str(r) for r in values[KGB.mergeReason])))
+                tuple(sorted(str(r) for r in values.get(_MERGE_REASON, ()))))
 
 
 def graph_view(g: Graph, *, include_open: bool = True) -> View:
@@ -181,30 +198,30 @@ def graph_view(g: Graph, *, include_open: bool = True) -> View:
         g: a graph kgbuilder wrote.
         include_open: also draw facts of open relations (``open:`` verbs).
     """
+    index = properties(g)  # every look-up below is a dict's: one of rdflib's costs ~10 µs
     families = {KGB[r.name]: r.family for r in load_relations()}
     grouped: dict[tuple, list[Evidence]] = defaultdict(list)
-    for st in g.subjects(RDF.type, KGB.Statement):
-        props = _values(g, st)
-        s, p, o = props.get(RDF.subject), props.get(RDF.predicate), props.get(RDF.object)
+    for st in g.subjects(_TYPE, _STATEMENT):  # in the graph's order: evidence ties keep it
+        props = _of(index, st)
+        s, p, o = _first(props, _SUBJECT), _first(props, _PREDICATE), _first(props, _OBJECT)
         if isinstance(o, URIRef) and s is not None and p is not None:
-            grouped[(s, p, o, _voice(props))].append(_evidence(g, st, props))
-    for p in (*families, *g.subjects(RDF.type, KGB.OpenRelation)):
+            grouped[(s, p, o, _voice(props))].append(_evidence(index, props))
+    for p in (*families, *g.subjects(_TYPE, _OPEN_RELATION)):
         for s, o in g.subject_objects(p):
             if isinstance(o, URIRef) and not any((s, p, o, v) in grouped for v in FACTUALITIES[:2]):
                 grouped[(s, p, o, "asserted")] = []
-    edges = []
-    entities = set(g.subjects(KGB.mentionedIn, None))
-    for cls in _CLASS_IRIS:
-        entities.update(g.subjects(RDF.type, cls))
+    edges, open_ns = [], str(OPEN)
+    entities = {s for s, po in index.items()
+                if _MENTIONED_IN in po or not _CLASS_IRIS.isdisjoint(po.get(_TYPE, ()))}
     for (s, p, o, voice), evidence in grouped.items():
-        is_open = str(p).startswith(str(OPEN))
+        is_open = str(p).startswith(open_ns)
         if (p not in families and not is_open) or (is_open and not include_open):
             continue
-        edges.append(Edge(str(s), str(o), _text(g, p, RDFS.label) or _local(p), is_open,
+        edges.append(Edge(str(s), str(o), _text(index, p, _LABEL) or _local(p), is_open,
                           tuple(sorted(evidence, key=lambda e: (e.document, e.sentence, e.marks))),
                           str(p), families.get(p, ""), voice))
         entities.update((s, o))
-    nodes = tuple(_node(g, iri) for iri in sorted(entities, key=str))
+    nodes = tuple(_node(index, iri) for iri in _in_order(entities))
     order = {v: i for i, v in enumerate(FACTUALITIES)}
     edges.sort(key=lambda e: (e.source, e.relation, e.target, order.get(e.factuality, 9)))
-    return View(nodes, tuple(edges), _documents(g))
+    return View(nodes, tuple(edges), _documents(index))

@@ -54,3 +54,27 @@ def test_turtle_prefixes_of_the_distinct_terms_are_those_of_the_graph():
     distinct = {t for triple in g for t in triple}
     assert used_prefixes(g, distinct) == used_prefixes(g)
     assert {"xsd", "dcterms", "kgd"} <= set(used_prefixes(g)) and "kgb" not in used_prefixes(g)
+
+
+def test_turtle_of_equal_graphs_is_the_same_text_in_any_order_of_adding():
+    import random
+
+    from rdflib import XSD, BNode, Literal, URIRef
+
+    s, p = URIRef("https://example.org/s"), URIRef("https://example.org/p")
+    # objects of one text: a plain, a typed and a tagged literal and an IRI; a blank node
+    # and a literal
+    same = "urn:x:5"
+    triples = [(s, p, Literal(same)), (s, p, Literal(same, datatype=XSD.anyURI)),
+               (s, p, Literal(same, lang="en")), (s, p, URIRef(same)), (s, p, BNode("b5")),
+               (s, p, Literal("b5")), (BNode("b5"), p, s), (URIRef("https://example.org/a"), p, s)]
+    texts = set()
+    for seed in range(6):
+        random.Random(seed).shuffle(triples)
+        g = Graph()
+        for triple in triples:
+            g.add(triple)
+        texts.add(to_turtle(g))
+    assert len(texts) == 1
+    [text] = texts
+    assert text.index("\n<https://example.org/a>") < text.index("\n<https://example.org/s>")
