@@ -15,13 +15,11 @@ The triples keep the order they were added in, as in rdflib's own memory stores,
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from rdflib.plugins.stores.memory import SimpleMemory
 
 
-def _no_contexts() -> Iterator:
-    return iter(())
+#: the contexts of every triple: none (one empty tuple for all, rather than one each)
+_NO_CONTEXTS = ()
 
 
 class SetStore(SimpleMemory):
@@ -55,14 +53,13 @@ class SetStore(SimpleMemory):
             self._by.clear()
 
     def triples(self, pattern, context=None):
-        for triple in self._matches(pattern):
-            yield triple, _no_contexts()
+        return ((triple, _NO_CONTEXTS) for triple in self._matches(pattern))
 
     def __len__(self, context=None) -> int:
         return len(self._triples)
 
     def contexts(self, triple=None):
-        return _no_contexts()
+        return iter(_NO_CONTEXTS)
 
     def _index(self, position: int) -> dict:
         index = self._by.get(position)
