@@ -37,7 +37,7 @@ class Forked(Generic[T]):
         # its at-fork hooks, in the parent and in the child alike
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
-            self._child = ctx.Process(target=_run_into, args=(fn, send), daemon=True)
+            self._child = ctx.Process(target=_run_into, args=(fn, send, receive), daemon=True)
             self._child.start()
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
@@ -75,7 +75,10 @@ class Forked(Generic[T]):
         self._receive.close()
 
 
-def _run_into(fn: Callable, send) -> None:
+def _run_into(fn: Callable, send, receive) -> None:
+    # the parent's end of the pipe, inherited: held here, it would keep the pipe open after
+    # the parent died (killed), and the child would wait forever to send into it
+    receive.close()
     # Ctrl-C reaches the whole process group: the child ends quietly, the parent reports
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
@@ -87,5 +90,8 @@ def _run_into(fn: Callable, send) -> None:
     except BaseException:  # the parent runs fn itself and meets the error there
         send.close()
         return
-    send.send(result)
+    try:
+        send.send(result)
+    except OSError:  # the parent is gone (killed): no one wants the result
+        pass
     send.close()

@@ -48,3 +48,32 @@ def test_forked_stop_ends_the_child_without_waiting():
     child = Forked(lambda: time.sleep(60))
     child.stop()
     assert child._child.exitcode == -signal.SIGTERM   # ended, not finished
+
+
+def _state(pid: int) -> str:
+    """A process's state letter ("S" sleeping, "Z" ended but not reaped), "" when gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return ""
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="reads /proc")
+def test_forked_a_child_ends_when_its_parent_is_killed_before_taking_the_result(tmp_path):
+    import multiprocessing as mp
+    ctx = mp.get_context("fork")
+    pid_file = tmp_path / "child"
+
+    def parent():  # forks a child with a result larger than a pipe holds, then is killed
+        child = Forked(lambda: b"x" * 10_000_000)
+        pid_file.write_text(str(child._child.pid))
+        os.kill(os.getpid(), signal.SIGKILL)
+    proc = ctx.Process(target=parent)
+    proc.start()
+    proc.join()
+    child = int(pid_file.read_text())
+    deadline = time.monotonic() + 30
+    while _state(child) not in ("", "Z") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _state(child) in ("", "Z"), "the child still waits to send its result"
