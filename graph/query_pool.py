@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import os
 import queue
 import signal
 import time
@@ -43,11 +44,20 @@ class _ConnWriter(io.BufferedIOBase):
             self.buf.clear()
 
 
-def _worker(conn) -> None:
+#: how often an idle worker looks whether the endpoint that forked it still runs (s)
+PARENT_CHECK = 1.0
+
+
+def _worker(conn, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     cache: dict = {}
     while True:
         try:
+            # every worker holds the other workers' ends of their pipes (forked after them),
+            # so a killed endpoint's pipes never close: a worker sees its parent gone instead
+            while not conn.poll(PARENT_CHECK):
+                if os.getppid() != parent:
+                    return
             job = conn.recv()
         except (EOFError, OSError):
             return
@@ -73,7 +83,7 @@ class WorkerPool:
 
     def _spawn(self):
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=_worker, args=(child,), daemon=True)
+        proc = self._ctx.Process(target=_worker, args=(child, os.getpid()), daemon=True)
         proc.start()
         child.close()
         return proc, parent, self._generation

@@ -78,3 +78,25 @@ def test_query_pool_renew_replaces_idle_workers_at_once_and_busy_ones_after_thei
         assert b"true" in out
     finally:
         pool.close()
+
+
+def test_query_pool_workers_end_when_the_endpoint_is_killed(tmp_path):
+    import multiprocessing as mp
+    import signal
+    import time
+
+    from tests.graph.test_forked import _state
+    pid_file = tmp_path / "workers"
+
+    def endpoint():  # starts three workers, then is killed without closing them
+        pool = WorkerPool(3)
+        pid_file.write_text(" ".join(map(str, _pids(pool))))
+        os.kill(os.getpid(), signal.SIGKILL)
+    proc = mp.get_context("fork").Process(target=endpoint)
+    proc.start()
+    proc.join()
+    workers = [int(p) for p in pid_file.read_text().split()]
+    deadline = time.monotonic() + 30
+    while any(_state(w) not in ("", "Z") for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(workers) == 3 and all(_state(w) in ("", "Z") for w in workers)
