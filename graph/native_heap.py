@@ -38,10 +38,8 @@ def _libc():
 def fix_mmap_threshold(size: int = MMAP_THRESHOLD) -> bool:
     """Have glibc map every allocation of ``size`` bytes or more on pages of its own, from
     now on in this process (and in processes it forks later); return whether it could
-    (False where the C library has no ``mallopt``).
-
-    >>> fix_mmap_threshold() in (True, False)
-    True
+    (False where the C library has no ``mallopt``). Called once the parse's processes are
+    forked, it leaves them glibc's own setting.
     """
     libc = _libc()
     mallopt = getattr(libc, "mallopt", None)
