@@ -3,6 +3,7 @@ build's heaps do not grow batch by batch. Real glibc, in child processes (a sett
 of the heap lasts for the whole process)."""
 from __future__ import annotations
 
+import os
 import platform
 import subprocess
 import sys
@@ -15,9 +16,12 @@ glibc_only = pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc
 
 
 def run_child(code: str, *args) -> list[str]:
-    """``code`` run by a fresh Python in the checkout (``sys.argv[1:]``: ``args``); the words
-    it printed."""
-    done = subprocess.run([sys.executable, "-c", code, *map(str, args)], cwd=ROOT, capture_output=True, text=True,
+    """``code`` run by a fresh Python in the checkout (``sys.argv[1:]``: ``args``) with
+    glibc's own heap settings; the words it printed."""
+    # a MALLOC_*_ variable fixes the threshold too (Dask's LocalCluster, started by other
+    # tests of the session, sets MALLOC_TRIM_THRESHOLD_ in this process's environment)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_") and k != "GLIBC_TUNABLES"}
+    done = subprocess.run([sys.executable, "-c", code, *map(str, args)], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr
     return done.stdout.split()
