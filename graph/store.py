@@ -24,7 +24,6 @@ batch of documents) is in the store wholly or not at all.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import fcntl
 import gc
 import os
@@ -37,6 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
+
+from graph.native_heap import give_back_freed_memory
 
 #: The graph of the meta database that holds what the store knows about its documents
 #: (content hash, record); a database apart, so queries over the union of all graphs,
@@ -69,7 +70,7 @@ class Databases:
         self.meta.flush()
         self.data = self.meta = None
         gc.collect()
-        _give_back_freed_memory()
+        give_back_freed_memory()
         self.data, self.meta = (_open(self.path, part) for part in PARTS)
 #: Snapshots kept besides the current one, for readers that opened them a moment ago.
 _KEEP = 2
@@ -343,15 +344,6 @@ def _open(path: Path, part: str) -> ox.Store:
         return ox.Store(str(path / part))
     except OSError as err:
         raise StoreError(f"{path}: cannot open the store ({_reason(err)})") from None
-
-
-def _give_back_freed_memory() -> None:
-    """Return the memory a closed database freed to the system (glibc keeps freed pages
-    of its arenas otherwise); nothing where the C library has no ``malloc_trim``."""
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def disk_size(path: Path | str) -> int:

@@ -98,6 +98,7 @@ def build_into_store(texts: list, path: Path, *, read: Callable[[list], Iterable
         BuildInterrupted: on Ctrl-C; the batches finished before it are in the store.
     """
     from graph.incremental import stored_documents, write_into
+    from graph.native_heap import fix_mmap_threshold
     from graph.recordjson import content_hash
     from graph.store import checkpoint, open_writer
     from graph.validate import validate_batch
@@ -115,6 +116,10 @@ def build_into_store(texts: list, path: Path, *, read: Callable[[list], Iterable
             progress.documents = len(known)
             del known
             for batch in batches(read(todo), docs=batch_docs):
+                # a batch's buffers of several MB get pages of their own, given back when
+                # dropped, or the heaps grow batch by batch (graph.native_heap); set once the
+                # readers run, so processes forked to parse keep glibc's own setting
+                fix_mmap_threshold()
                 summary = write_into(dbs, add=[(r, hashes[r.doc_id]) for r in batch], group=batch_docs,
                                      written=lambda layers: progress.violations.add(
                                          validate_batch(dbs.data, layers)))

@@ -4,6 +4,7 @@ of an uninterrupted build. Real processes, real signals, a real Oxigraph store."
 from __future__ import annotations
 
 import os
+import platform
 import random
 import re
 import signal
@@ -24,6 +25,7 @@ from graph.load import read_graph, read_store
 from graph.store import current_snapshot, open_reader
 from tests.conftest import ROOT
 from tests.graph.test_cli_faults import _wait_for
+from tests.graph.test_native_heap import run_child
 
 KGBUILDER = Path(sys.executable).parent / "kgbuilder"
 EXAMPLES = ROOT / "examples"
@@ -154,3 +156,22 @@ def test_store_build_ctrl_c_handed_to_another_thread_still_waits_for_the_batch()
         stop.set()
         other.join()
     assert finished == [True]
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's mallopt")
+def test_store_build_leaves_large_buffers_on_their_own_pages(tmp_path):
+    # regression: each batch's buffers of many MB (its N-Quads) came from the heaps once glibc's
+    # adaptive threshold had risen, and the build process grew batch by batch
+    got = run_child(
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from extractors.records import TextInput\n"
+        "from graph.store_build import build_into_store\n"
+        "from tests.graph.factories import record\n"
+        "from tests.graph.heap_probe import large_buffer_mapped\n"
+        "recs = [record(f'd{i}', agent=f'Group {i}') for i in range(3)]\n"
+        "before = large_buffer_mapped()\n"
+        "done = build_into_store([TextInput(r.doc_id, r.text) for r in recs], Path(sys.argv[1]),\n"
+        "                        read=lambda todo: iter(recs), batch_docs=2)\n"
+        "print(before, done.documents, large_buffer_mapped())\n", tmp_path / "kg")
+    assert got == ["False", "3", "True"]
