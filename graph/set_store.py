@@ -46,7 +46,7 @@ class SetStore(SimpleMemory):
             _index_one(index, position, triple)
 
     def remove(self, pattern, context=None) -> None:
-        found = list(self._matches(pattern))
+        found = self._matches(pattern)
         for triple in found:
             del self._triples[triple]
         if found:

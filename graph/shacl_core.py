@@ -51,12 +51,10 @@ def key(term):
     """A plain, hashable key of an RDF term: an IRI's text, ``_:`` and a blank node's id, a
     literal itself. rdflib's terms compare in Python; plain strings compare in C, and
     nodes are looked up tens of thousands of times."""
-    if type(term) is URIRef:
+    if isinstance(term, URIRef):
         return str.__str__(term)
     if isinstance(term, BNode):
         return "_:" + term
-    if isinstance(term, URIRef):
-        return str.__str__(term)
     return term
 
 
@@ -191,17 +189,14 @@ _NUMBERS = {int, float, Decimal}
 def _less_than(value, other) -> bool:
     if isinstance(value, BNode) or isinstance(other, BNode):
         return False
-    a_text = isinstance(value, URIRef) or (isinstance(value, Literal) and isinstance(value.value, str))
-    b_text = isinstance(other, URIRef) or (isinstance(other, Literal) and isinstance(other.value, str))
-    if a_text != b_text:
-        return False
-    a = str(value) if a_text else value
-    b = str(other) if b_text else other
-    if type(a.value if isinstance(a, Literal) else a) in _NUMBERS and \
-            type(b.value if isinstance(b, Literal) else b) in _NUMBERS:
-        return a.value < b.value  # numbers as SPARQL compares them, without rdflib's dispatch
+    a_text = isinstance(value, URIRef) or isinstance(value.value, str)
+    b_text = isinstance(other, URIRef) or isinstance(other.value, str)
+    if a_text or b_text:  # IRIs and strings compare as text, with each other only
+        return a_text and b_text and str(value) < str(other)
+    if type(value.value) in _NUMBERS and type(other.value) in _NUMBERS:
+        return value.value < other.value  # numbers as SPARQL compares them, without rdflib's dispatch
     try:
-        return bool(a < b)
+        return bool(value < other)
     except TypeError:
         return False
 
@@ -246,7 +241,7 @@ def _constraint(shapes: Graph, shape, p, o, compile_nested) -> Check:
                            f"supported by graph/shacl_core.py")
 
 
-def _compile(shapes: Graph, node, node_shape, *, nested: bool) -> Shape:
+def _compile(shapes: Graph, node, node_shape) -> Shape:
     path = shapes.value(node, SH.path)
     if path is not None and not isinstance(path, URIRef):
         raise UnsupportedShape(f"{node}: only a predicate path is supported")
@@ -256,16 +251,16 @@ def _compile(shapes: Graph, node, node_shape, *, nested: bool) -> Shape:
             continue
         if p == SH.severity and o == SH.Violation:
             continue
-        checks.append(_constraint(shapes, node, p, o, lambda m: _compile(shapes, m, m, nested=True)))
+        checks.append(_constraint(shapes, node, p, o, lambda m: _compile(shapes, m, m)))
         names.append(f"{shapes.namespace_manager.normalizeUri(p)} {o}")
     message = shapes.value(node, SH.message)
-    properties = tuple(_compile(shapes, prop, node_shape, nested=True)
+    properties = tuple(_compile(shapes, prop, node_shape)
                        for prop in sorted(shapes.objects(node, SH.property)))
-    if properties and not nested and path is not None:
+    if properties and path is not None:
         raise UnsupportedShape(f"{node}: a property shape with property shapes of its own")
     return Shape(node, node_shape, path, tuple(checks),
                  str(message) if message is not None else "violates " + ", ".join(names),
-                 properties if nested else ())
+                 properties)
 
 
 @dataclass(frozen=True)
@@ -330,10 +325,8 @@ def compile_shapes(shapes: Graph) -> Compiled:
                                     SH.targetObjectsOf)))
         if target == Target():
             continue  # checked only where another shape refers to it
-        compiled = [_compile(shapes, node, node, nested=False)]
-        compiled += [_compile(shapes, prop, node, nested=False)
-                     for prop in sorted(shapes.objects(node, SH.property))]
-        out.append((target, tuple(compiled)))
+        root = _compile(shapes, node, node)  # results check each shape's own constraints
+        out.append((target, (root, *root.properties)))
     predicates = {o for o in shapes.objects(None, SH.path)}
     predicates |= {o for p in (SH.targetSubjectsOf, SH.targetObjectsOf, SH.lessThan)
                    for o in shapes.objects(None, p)}
