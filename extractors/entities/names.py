@@ -19,6 +19,12 @@ from functools import lru_cache
 
 from extractors.lexicon import load_lexicon
 
+#: names each string function below remembers, the most recently used: enough for the
+#: entities of a batch of documents and the stored names they meet, few enough that a
+#: process reading a corpus does not grow with its vocabulary of names (at 65,536 each,
+#: the caches of a 10,000-document build held about 60 MB, still growing)
+NAME_CACHE = 1 << 12
+
 
 def _words(name: str) -> frozenset[str]:
     """A word list of the shipped lexicon.
@@ -38,7 +44,7 @@ def titles() -> frozenset[str]:
     return _words("person_titles")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=NAME_CACHE)
 def fold(text: str) -> str:
     """ASCII, case-folded, apostrophes removed, other punctuation turned into spaces.
 
@@ -54,7 +60,7 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=NAME_CACHE)
 def name_key(name: str) -> str:
     """The strict comparison key of a name.
 
@@ -135,7 +141,7 @@ def demonym_of(adjective: str, place: str) -> bool:
     return any(a in (p + end, p[:-1] + end) for end in _words("demonym_suffixes"))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=NAME_CACHE)
 def skeleton(word: str) -> str:
     """The sound skeleton of a romanised word.
 
@@ -174,7 +180,7 @@ def _sounds_alike(x: str, y: str) -> bool:
     return len(diffs) <= 1 and all("a" in pair and set(pair) <= set("aiu") for pair in diffs)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=NAME_CACHE)
 def variant_of(a: str, b: str) -> bool:
     """Whether two names are transliteration variants of each other.
 
@@ -199,7 +205,7 @@ def variant_of(a: str, b: str) -> bool:
                for x, y in zip(wa, wb))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=NAME_CACHE)
 def institution_key(name: str) -> str:
     """The key of an institution's name in its "X Ministry" order.
 
@@ -215,7 +221,7 @@ def institution_key(name: str) -> str:
     return " ".join(words)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=NAME_CACHE)
 def is_acronym(text: str) -> bool:
     """Whether a name is written as an acronym: 2 to 8 letters, mostly capitals.
 
@@ -229,7 +235,7 @@ def is_acronym(text: str) -> bool:
     return upper >= 2 and upper >= len(letters) - 1 and letters[0].isupper()
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=NAME_CACHE)
 def initials(name: str) -> frozenset[str]:
     """The acronyms a long name can be written as, upper-cased.
 
@@ -267,7 +273,7 @@ def acronym_of(acronym: str, name: str) -> bool:
     return is_acronym(acronym) and letters in initials(name)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=NAME_CACHE)
 def person_parts(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """The full words of a personal name and its single-letter initials.
 
@@ -294,7 +300,7 @@ def same_person(a: str, b: str) -> bool:
     return variant_of(" ".join(wa), " ".join(wb))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=NAME_CACHE)
 def surname_of(short: str, full: str) -> bool:
     """Whether ``short`` is the tail of the personal name ``full`` ("Muhandis", "Esper").
 

@@ -150,3 +150,35 @@ def test_names_acronym_with_izafe_connectors(acronym, name):
 ])
 def test_names_demonym_of_a_place(adjective, place, made):
     assert demonym_of(adjective, place) is made
+
+
+def _made_up_name(n: int) -> str:
+    """A distinct two-word name for every ``n`` ("Kata Ribu"), none a real one's."""
+    syllables = ["ka", "ta", "ri", "bu", "mo", "ze", "la", "fi", "qo", "nu", "se", "da"]
+    words = []
+    for _ in range(2):
+        word = ""
+        for _ in range(3):
+            n, i = divmod(n, len(syllables))
+            word += syllables[i]
+        words.append(word.capitalize())
+    return " ".join(words) + ("" if n == 0 else f" {n}")
+
+
+def test_names_reading_ever_new_names_keeps_memory_flat():
+    """A corpus brings new names without end; what the name rules remember of them is
+    bounded, so a process that reads thousands of documents does not grow with them."""
+    import gc
+    import sys
+
+    def read(names: range) -> int:
+        for n in names:
+            name, other = _made_up_name(n), _made_up_name(n + 1)
+            name_key(name), variant_of(name, other), surname_of(name.split()[-1], other)
+            is_acronym(name), acronym_of(name[:2].upper(), name), same_person(name, other)
+        gc.collect()
+        return sys.getallocatedblocks()
+
+    read(range(0, 12_000))
+    settled = read(range(12_000, 24_000))
+    assert read(range(24_000, 36_000)) - settled < 2_000
