@@ -158,6 +158,14 @@ def _iris(meta: ox.Store, rec: DocumentRecord, change: RegionChange, *, before: 
     return out
 
 
+def _bytes(lines: list[str]) -> bytes:
+    """The lines as one UTF-8 text, ``lines`` emptied on the way: a batch's N-Quads are
+    tens of MB, and its lines, their text and its bytes need not all be held at once."""
+    text = "".join(lines)
+    lines.clear()
+    return text.encode("utf-8")
+
+
 def _iris_digest(iris: dict) -> str:
     return digest(json.dumps(sorted((k, str(v)) for k, v in iris.items())), length=32)
 
@@ -198,6 +206,11 @@ def _relink(store: ox.Store, renamed: dict[str, str]) -> None:
 #: of them; a corpus build passes its batch size). One bulk load per group: a first load
 #: of a few thousand documents in one group keeps bulk_load's rate (bench/store.py)
 GROUP_DOCS = 5000
+#: a write of at least this many documents opens the databases again between its reads and
+#: its loads: the reads (the region, the records, the shared lines) fill RocksDB's block
+#: caches with what grows with the store (50 MB more in a write of 200 documents into a
+#: store of 10,000 than into an empty one), and the loads' buffers would come on top
+REOPEN_BEFORE_LOAD = 50
 
 
 def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = (),
@@ -274,6 +287,8 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
     if gone:
         for t in ox.parse(("\n".join(gone) + "\n").encode("utf-8"), ox.RdfFormat.N_TRIPLES):
             store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+    if many or len(iris) + len(leaving) >= REOPEN_BEFORE_LOAD:
+        reopened()  # what the reads above cached goes before the loads' buffers come
     # then in, a group of documents at a time; the shared layer and the index with the first
     quads, count = [f"{line}\n" for line in sorted(change.new | shared)], 0
     order = sorted(iris)
@@ -288,10 +303,13 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
             metas.append(_meta_lines(rec, hashes[doc_id], _iris_digest(iris[doc_id]))
                          + shared_lines(doc_id, stated[doc_id]))
         quads.extend(chunks)
+        del chunks
+        data, metas = _bytes(quads), _bytes(metas)  # each text let go as its bytes are made
+        count += data.count(b"\n")
         # the graph loads on a thread while the meta records load (graph.nquads.LoadBehind)
-        with LoadBehind(store, "".join(quads).encode("utf-8")):
-            meta.bulk_load("".join(metas).encode("utf-8"), ox.RdfFormat.N_QUADS)
-        count += sum(q.count("\n") for q in quads)
+        with LoadBehind(store, data):
+            meta.bulk_load(metas, ox.RdfFormat.N_QUADS)
+        del data, metas
         quads, metas = [], []
         if written is not None:
             written(layers)

@@ -81,6 +81,33 @@ def test_incremental_a_write_in_groups_of_one_document_equals_one_shot(tmp_path)
     _same(tmp_path / "kg", list(RECORDS.values()))
 
 
+@pytest.mark.parametrize("threshold,reopens", [(1, 2), (4, 1), (5, 0)])
+def test_incremental_a_large_write_reopens_its_databases_between_reads_and_loads(tmp_path, monkeypatch,
+                                                                                 threshold, reopens):
+    # RocksDB's caches of what a write read go before its loads: a write of at least
+    # REOPEN_BEFORE_LOAD documents opens the databases again once the old lines are out and
+    # before the graphs come in; the store is the same either way
+    import pyoxigraph as ox
+
+    import graph.incremental as incremental
+    from graph.iris import document_iri
+    from graph.store import Databases
+
+    graphs_at_reopen = []
+    real_reopen = Databases.reopen
+
+    def reopen(dbs):
+        graphs_at_reopen.append([d for d in "abcd"
+                                 if dbs.data.contains_named_graph(ox.NamedNode(str(document_iri(d))))])
+        real_reopen(dbs)
+    monkeypatch.setattr(Databases, "reopen", reopen)
+    monkeypatch.setattr(incremental, "REOPEN_BEFORE_LOAD", threshold)
+    write_documents(tmp_path / "kg", add=[(RECORDS["b"], "b")])
+    write_documents(tmp_path / "kg", add=[(RECORDS[d], d) for d in "acd"])  # and b moves: 4 documents
+    assert graphs_at_reopen == [[]] * reopens
+    _same(tmp_path / "kg", list(RECORDS.values()))
+
+
 def test_incremental_one_named_graph_per_document(tmp_path):
     write_documents(tmp_path / "kg", add=[(r, d) for d, r in RECORDS.items()])
     names = [g.value.rsplit("/", 1)[-1] for g in document_graphs(open_reader(tmp_path / "kg"))]
