@@ -293,24 +293,21 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
     quads, count = [f"{line}\n" for line in sorted(change.new | shared)], 0
     order = sorted(iris)
     for start in range(0, max(len(order), 1), group):
-        layers, chunks = {}, []
+        layers = {}
         for doc_id in order[start:start + group]:
             rec = add[doc_id][0] if doc_id in add else _stored_record(meta, doc_id)
             layer = add_document_layer(TripleSet(), rec, iris=iris[doc_id])
-            chunks.append(nquads(layer, str(document_iri(doc_id))))
+            quads.append(nquads(layer, str(document_iri(doc_id))))
             if written is not None:
                 layers[doc_id] = layer   # held for the caller only: its objects cost the collector
             metas.append(_meta_lines(rec, hashes[doc_id], _iris_digest(iris[doc_id]))
                          + shared_lines(doc_id, stated[doc_id]))
-        quads.extend(chunks)
-        del chunks
-        data, metas = _bytes(quads), _bytes(metas)  # each text let go as its bytes are made
+        data, meta_data = _bytes(quads), _bytes(metas)  # lists emptied as their bytes are made
         count += data.count(b"\n")
         # the graph loads on a thread while the meta records load (graph.nquads.LoadBehind)
         with LoadBehind(store, data):
-            meta.bulk_load(metas, ox.RdfFormat.N_QUADS)
-        del data, metas
-        quads, metas = [], []
+            meta.bulk_load(meta_data, ox.RdfFormat.N_QUADS)
+        del data, meta_data  # before the caller reads the group
         if written is not None:
             written(layers)
         if many:
