@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import CancelledError
 from itertools import islice
 
@@ -91,7 +91,7 @@ def partitions(inputs: Iterable[TextInput], *, max_chars: int) -> Iterator[list[
         yield part
 
 
-def extract_on_cluster(inputs: list[TextInput], *, client: Client, model: str,
+def extract_on_cluster(inputs: Sequence[TextInput], *, client: Client, model: str,
                        in_flight: int | None = None,
                        partition_chars: int = PARTITION_CHARS) -> Iterator[DocumentRecord]:
     """Like :func:`extractors.extract`, on the workers of ``client``; records in input order.

@@ -20,7 +20,7 @@ import os
 import queue as queues
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from itertools import islice
 
@@ -110,7 +110,7 @@ def _chunks(items: Iterable[TextInput], size: int) -> Iterator[list[TextInput]]:
         yield chunk
 
 
-def shrinking_chunks(inputs: list[TextInput], *, jobs: int,
+def shrinking_chunks(inputs: Sequence[TextInput], *, jobs: int,
                      chunk_words: int) -> Iterator[list[TextInput]]:
     """``inputs`` in chunks of about ``chunk_words`` words, then of a quarter of what is left
     per job pair, down to an eighth of ``chunk_words``: the workers finish together rather than
@@ -135,7 +135,7 @@ def shrinking_chunks(inputs: list[TextInput], *, jobs: int,
         yield chunk
 
 
-def extract_parallel(inputs: list[TextInput], *, nlp: Language, cues, jobs: int = 1,
+def extract_parallel(inputs: Sequence[TextInput], *, nlp: Language, cues, jobs: int = 1,
                      chunk_words: int = 4000) -> Iterator[DocumentRecord]:
     """Like :func:`extractors.extract`, on ``jobs`` processes; records in input order.
 
@@ -181,7 +181,7 @@ def extract_parallel(inputs: list[TextInput], *, nlp: Language, cues, jobs: int 
 DOCS_PER_MESSAGE = 8
 
 
-def _parse_ahead(inputs: list[TextInput], *, nlp: Language, cues,
+def _parse_ahead(inputs: Sequence[TextInput], *, nlp: Language, cues,
                  lexicon: Lexicon) -> Iterator[DocumentRecord]:
     """Records of ``inputs``: parsed on a forked process, read in this one as they come."""
     ctx = mp.get_context("fork")
@@ -216,7 +216,7 @@ def reader_components(nlp: Language) -> list[str]:
     return [name for name in nlp.component_names if name in READER_COMPONENTS]
 
 
-def parsed_pieces(inputs: list[TextInput], nlp: Language,
+def parsed_pieces(inputs: Sequence[TextInput], nlp: Language,
                   lexicon: Lexicon) -> Iterator[tuple[int, bool, bytes]]:
     """In the parsing process: ``(start, last, doc bytes)`` of every piece, in input order,
     parsed without the :func:`reader_components`."""
@@ -262,7 +262,7 @@ def finish(data: bytes, nlp: Language) -> Doc:
     return doc
 
 
-def _parse_into(parsed, inputs: list[TextInput], nlp: Language, lexicon: Lexicon) -> None:
+def _parse_into(parsed, inputs: Sequence[TextInput], nlp: Language, lexicon: Lexicon) -> None:
     """In the parsing process: every piece parsed, a few at a time, in input order."""
     # Ctrl-C reaches the whole process group: the child ends quietly, the parent reports
     signal.signal(signal.SIGINT, signal.SIG_DFL)
@@ -277,7 +277,7 @@ def _parse_into(parsed, inputs: list[TextInput], nlp: Language, lexicon: Lexicon
     parsed.put(None)
 
 
-def _received(parsed, child, inputs: list[TextInput], nlp: Language,
+def _received(parsed, child, inputs: Sequence[TextInput], nlp: Language,
               lexicon: Lexicon) -> Iterator[tuple[Doc, Piece]]:
     """The parsed pieces the child sends, each with the document it belongs to. Should
     the child die (killed, out of memory), the rest is parsed in this process."""

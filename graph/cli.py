@@ -179,6 +179,7 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
     from graph.cli_sources import cluster_source, local_source, read_texts
     from graph.cli_store import build_store
     from graph.inputs import read_located
+    from graph.spool import Spool
     from graph.outputs import OutputDirError, prepare_outdir, remove_if_empty, remove_stale
     from graph.store import default_store
     from graph.validate import validate_graph
@@ -199,8 +200,10 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
     tally = BuildTally(say=lambda item: _err(str(item) if item.fatal else f"warning: {item}"))
     if report_path is not None:
         click.get_current_context().call_on_close(partial(write_report, tally, report_path))
-    texts = list(tally.track(read_located(inputs, input_format=InputFormat(input_format),
-                                          date=default_date)))
+    # kept in a temporary file, not in memory: a corpus's text would cost every process
+    texts = Spool(tally.track(read_located(inputs, input_format=InputFormat(input_format),
+                                           date=default_date)))
+    click.get_current_context().call_on_close(texts.close)
     failures = len(tally.failures)
     read = partial(read_texts, source=source, quiet=quiet)
     if store_path is not None or outdir is None:

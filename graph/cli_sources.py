@@ -4,7 +4,7 @@ cluster, read with a progress bar, in input order. Part of the composition root:
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import partial
 
 import click
@@ -39,7 +39,7 @@ def cluster_source(address: str, model: str | None, jobs: int | None):
         sys.exit(Exit.USAGE)
     click.get_current_context().call_on_close(client.close)
 
-    def read(texts: list):
+    def read(texts: Sequence):
         try:
             yield from extract_on_cluster(texts, client=client, model=model or DEFAULT_MODEL,
                                           in_flight=jobs)
@@ -52,7 +52,7 @@ def cluster_source(address: str, model: str | None, jobs: int | None):
     return read
 
 
-def read_texts(texts: list, *, source, quiet: bool) -> Iterator:
+def read_texts(texts: Sequence, *, source, quiet: bool) -> Iterator:
     """The records ``source`` reads from ``texts``, with a progress bar, in input order, as
     they come (a store build writes them batch by batch)."""
     from graph.progress import progress_bar

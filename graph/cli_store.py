@@ -6,7 +6,7 @@ reader in).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import click
@@ -33,7 +33,7 @@ def resolve_store(store_path: Path | None) -> Path:
     return store_path if store_path is not None else default_store()
 
 
-def build_store(texts: list, path: Path, *, read: Callable[[list], Iterable], quiet: bool,
+def build_store(texts: Sequence, path: Path, *, read: Callable[[Sequence], Iterable], quiet: bool,
                 batch_docs: int):
     """Add ``texts`` to the store at ``path`` batch by batch (:mod:`graph.store_build`);
     return the validation report of the batches and the ids skipped as unchanged. Exits 2 with one line when the store is

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.records import DocumentRecord
+from extractors.records import DocumentRecord, TextInput
 from graph.validate import StoreViolations
 
 #: documents of one store write at most, and characters of their text at most
@@ -52,7 +52,7 @@ def batches(records: Iterable[DocumentRecord], *, docs: int = BATCH_DOCS,
             chars: int = BATCH_CHARS) -> Iterator[list[DocumentRecord]]:
     """Records in batches of at most ``docs`` documents or about ``chars`` characters.
 
-    >>> from extractors.records import DocumentRecord
+    >>> from extractors.records import DocumentRecord, TextInput
     >>> recs = [DocumentRecord(str(i), "x" * 10, (), ()) for i in range(5)]
     >>> [len(b) for b in batches(recs, docs=2)], [len(b) for b in batches(recs, chars=25)]
     ([2, 2, 1], [3, 2])
@@ -89,7 +89,8 @@ def _ctrl_c_waits() -> Iterator[None]:
         raise KeyboardInterrupt
 
 
-def build_into_store(texts: list, path: Path, *, read: Callable[[list], Iterable[DocumentRecord]],
+def build_into_store(texts: Sequence[TextInput], path: Path, *,
+                     read: Callable[[Sequence[TextInput]], Iterable[DocumentRecord]],
                      batch_docs: int = BATCH_DOCS) -> StoreBuild:
     """Add ``texts`` to the store at ``path`` batch by batch; return what was done.
 
@@ -100,6 +101,7 @@ def build_into_store(texts: list, path: Path, *, read: Callable[[list], Iterable
     from graph.incremental import stored_documents, write_into
     from graph.native_heap import fix_mmap_threshold
     from graph.recordjson import content_hash
+    from graph.spool import Picked
     from graph.store import checkpoint, open_writer
     from graph.validate import validate_batch
 
@@ -107,12 +109,16 @@ def build_into_store(texts: list, path: Path, *, read: Callable[[list], Iterable
     try:
         with open_writer(path) as dbs:
             known = stored_documents(dbs.meta)
-            hashes = {t.doc_id: content_hash(t) for t in texts}
-            todo = [t for t in texts if t.doc_id not in known
-                    or known[t.doc_id].content_hash != hashes[t.doc_id]]
+            hashes, changed, skipped = {}, [], []
+            for i, t in enumerate(texts):  # one pass: texts may be read from a file (graph.spool)
+                h = hashes[t.doc_id] = content_hash(t)
+                if t.doc_id not in known or known[t.doc_id].content_hash != h:
+                    changed.append(i)
+                else:
+                    skipped.append(t.doc_id)
+            todo = Picked(texts, changed)  # read as the workers take them, not held
             progress.unchanged = len(texts) - len(todo)
-            built = {t.doc_id for t in todo}
-            progress.skipped = tuple(t.doc_id for t in texts if t.doc_id not in built)
+            progress.skipped = tuple(skipped)
             progress.documents = len(known)
             del known
             for batch in batches(read(todo), docs=batch_docs):
