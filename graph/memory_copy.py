@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.leases import lease, release
 from graph.store import current_snapshot
 
 #: (store path, snapshot path, the in-memory copy) of this process, inherited by forks
@@ -36,14 +37,23 @@ def copy_for(path: Path | str, snapshot: Path | str | None) -> ox.Store | None:
 
 
 def load_snapshot(snapshot: Path) -> ox.Store:
-    """An in-memory store holding every quad of a snapshot's graph database."""
-    disk = ox.Store.read_only(str(snapshot / "db"))
-    memory = ox.Store()
-    with tempfile.TemporaryDirectory(prefix="kgb-memory-") as tmp:
-        dump = Path(tmp) / "snapshot.nq"
-        disk.dump(output=str(dump), format=ox.RdfFormat.N_QUADS)
-        del disk
-        memory.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+    """An in-memory store holding every quad of a snapshot's graph database.
+
+    Raises:
+        OSError: the snapshot was removed (a newer one superseded it), or it cannot be read.
+    """
+    if not lease(snapshot):   # held while it is read (graph.leases)
+        raise FileNotFoundError(f"{snapshot.name} was superseded and removed")
+    try:
+        disk = ox.Store.read_only(str(snapshot / "db"))
+        memory = ox.Store()
+        with tempfile.TemporaryDirectory(prefix="kgb-memory-") as tmp:
+            dump = Path(tmp) / "snapshot.nq"
+            disk.dump(output=str(dump), format=ox.RdfFormat.N_QUADS)
+            del disk
+            memory.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+    finally:
+        release(snapshot)
     return memory
 
 

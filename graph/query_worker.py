@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.leases import release_older
 from graph.memory_copy import copy_for
 from graph.query import QueryError, load_store, prefix_map
 from graph.results import ResultFormat, write_boolean, write_solutions, write_triples
@@ -85,6 +86,8 @@ def _open_cached(job: QueryJob, cache: dict) -> tuple[ox.Store, dict]:
     if key not in cache:
         cache.clear()
         cache[key] = _open(path)
+        if is_store(path):   # the snapshot it read before may go now (graph.leases)
+            release_older(path / "snapshots")
     return _with_dataset(cache[key], path, job.only_graph)
 
 

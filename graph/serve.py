@@ -152,6 +152,7 @@ class Handler(BaseHTTPRequestHandler):
         self._run(QueryJob(self.server.store, sparql, fmt, self.server.options.max_rows), fmt)
 
     def _graph(self, params: dict) -> None:
+        from graph.leases import release_older
         from graph.store import StoreError, open_reader
 
         if "default" in params:
@@ -160,7 +161,9 @@ class Handler(BaseHTTPRequestHandler):
             graph = params["graph"][0]
             try:
                 import pyoxigraph as ox
-                if not open_reader(self.server.store).contains_named_graph(ox.NamedNode(graph)):
+                held = open_reader(self.server.store).contains_named_graph(ox.NamedNode(graph))
+                release_older(Path(self.server.store) / "snapshots")  # graph.leases
+                if not held:
                     return self._send(404, f"no graph <{graph}> in the store\n")
             except ValueError as err:  # StoreError, or not an IRI
                 status = 503 if isinstance(err, StoreError) else 400

@@ -6,6 +6,7 @@ Layout of a store directory::
     PATH/db/               the writer's Oxigraph (RocksDB) database: the graph
     PATH/meta/             a second one: what the store knows of its documents
     PATH/snapshots/000007/ read-only checkpoints of db and meta, one per finished write
+    PATH/snapshots/000007/readers  locked (shared) by the processes reading it (graph.leases)
     PATH/current           the name of the newest snapshot (replaced atomically)
     PATH/lock              held (flock) by the one process that writes
     PATH/writing           present while a write is under way
@@ -37,6 +38,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.leases import GONE, collect, create_lease_file, lease
 from graph.native_heap import give_back_freed_memory
 
 #: The graph of the meta database that holds what the store knows about its documents
@@ -72,9 +74,10 @@ class Databases:
         gc.collect()
         give_back_freed_memory()
         self.data, self.meta = (_open(self.path, part) for part in PARTS)
-#: Snapshots kept besides the current one, for readers that opened them a moment ago.
+#: Snapshots written before leases (graph.leases) kept besides the current one, for
+#: readers that opened them a moment ago.
 _KEEP = 2
-#: A superseded snapshot is removed only when it is older than this (seconds): longer
+#: Such a superseded snapshot is removed only when it is older than this (seconds): longer
 #: than any query may run against it.
 _GRACE = 15 * 60
 
@@ -133,9 +136,12 @@ def open_reader(path: Path | str, part: str = "db") -> ox.Store:
     if not is_store(path):
         raise StoreError(f"{path}: no kgbuilder store here (create one with "
                          f"'kgbuilder build INPUTS --store {path}')")
-    snap = current_snapshot(path)
-    if snap is None:
-        raise StoreError(f"{path}: the store has no finished build yet")
+    while True:   # held until this process ends or lets go (graph.leases)
+        snap = current_snapshot(path)
+        if snap is None:
+            raise StoreError(f"{path}: the store has no finished build yet")
+        if lease(snap):
+            break     # else the writer removed it after this read `current`: read it again
     try:
         return ox.Store.read_only(str(snap / part))
     except OSError as err:
@@ -206,6 +212,7 @@ def _publish(path: Path, dbs: Databases, *, growth: float = 0) -> Path:
     target = snaps / f"{number:06d}"
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir()
+    create_lease_file(target)
     for part, store in zip(PARTS, (dbs.data, dbs.meta)):
         store.flush()
         compacted = compact_if_fragmented(store, path / part, growth=growth)
@@ -292,12 +299,16 @@ CHECKPOINT_GROWTH = 2.0
 
 
 def _collect(snaps: Path, *, keep: str) -> None:
-    """Remove superseded snapshots but the newest few and any a reader may still be using."""
-    names = sorted((p.name for p in snaps.iterdir() if p.is_dir() and p.name != keep),
-                   reverse=True)
+    """Remove the superseded snapshots no reader holds (:mod:`graph.leases`); of those
+    written before leases, all but the newest few once they are older than the grace."""
+    unleased = []
+    for snap in sorted((p for p in snaps.iterdir() if p.is_dir() and p.name != keep), reverse=True):
+        if snap.name.endswith(GONE):   # a removal a killed writer left half done
+            shutil.rmtree(snap, ignore_errors=True)
+        elif collect(snap) is None:
+            unleased.append(snap)
     now = time.time()
-    for name in names[_KEEP - 1:]:
-        snap = snaps / name
+    for snap in unleased[_KEEP - 1:]:
         if now - snap.stat().st_mtime > _GRACE:
             shutil.rmtree(snap, ignore_errors=True)
 
