@@ -12,6 +12,10 @@ Two parts, each measured side by side in this one run:
   child process (``-j 2``, into ``-o DIR``, or into a new store with ``--store``): the
   wall time and CPU seconds (of the whole process tree) per 1,000 documents (model load
   included) and the peak RSS of the largest process of its tree (``getrusage(RUSAGE_CHILDREN)`` of a wrapper process).
+  With ``--store``, also the time per 1,000 documents at 1,000, 5,000 and 10,000
+  documents *within* the largest build (when each batch's snapshot appeared): builds of
+  each size apart ran minutes apart, and on a shared machine the same 1,000-document
+  build has taken 90 and 121 s.
 
 The machine's load average is printed at the start and the end: on a shared machine
 only the ratios of one run compare. ``--record`` appends the output to bench/RESULTS.md.
@@ -31,6 +35,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -44,6 +49,7 @@ from newsgen import generate  # noqa: E402
 from speed import run_build, run_raw  # noqa: E402
 
 from extractors.text.model import DEFAULT_MODEL  # noqa: E402
+from graph.store_build import BATCH_DOCS  # noqa: E402
 
 KGBUILDER = Path(sys.executable).parent / "kgbuilder"
 # runs the build as its child and prints the largest RSS among the processes it waited for
@@ -133,10 +139,12 @@ def scale(docs: list[dict], sizes: list[int], work: Path, *, store: bool, jobs: 
         corpus = write_jsonl(docs[:n], work / f"corpus-{n}.jsonl")
         target = ["--store", str(work / f"store-{n}")] if store else ["-o", str(work / f"out-{n}")]
         start = time.perf_counter()
+        watch = Milestones(Path(target[1]), start) if store else None
         done = subprocess.run([sys.executable, "-c", RSS_WRAPPER, str(KGBUILDER), "build",
                                str(corpus), *target, "-q", "-j", str(jobs)],
                               capture_output=True, text=True)
         seconds = time.perf_counter() - start
+        stored = watch.stop() if watch else {}
         rss_kib, rc, cpu = done.stdout.split()
         per_1000, cpu_1000 = seconds / n * 1000, float(cpu) / n * 1000
         first, first_cpu = first or per_1000, first_cpu or cpu_1000
@@ -146,7 +154,49 @@ def scale(docs: list[dict], sizes: list[int], work: Path, *, store: bool, jobs: 
                      + (f"   ({per_1000 / first - 1:+.0%} time, {cpu_1000 / first_cpu - 1:+.0%} "
                         f"CPU per document vs {sizes[0]})" if n != sizes[0] else ""))
         print(lines[-1], flush=True)
+        if n == sizes[-1] and stored:
+            lines.append(in_run(stored, n))
+            print(lines[-1], flush=True)
     return lines
+
+
+class Milestones:
+    """When each batch of a store build was stored: the store's current snapshot is
+    numbered by its checkpoints, one a batch of ``BATCH_DOCS`` documents."""
+
+    def __init__(self, store: Path, start: float):
+        self.store, self.start, self.seen = store, start, {}
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._done.wait(0.25):
+            try:
+                number = int((self.store / "current").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            self.seen.setdefault(number * BATCH_DOCS, time.perf_counter() - self.start)
+
+    def stop(self) -> dict[int, float]:
+        """Documents stored -> seconds from the start of the build."""
+        self._done.set()
+        self._thread.join()
+        return self.seen
+
+
+def in_run(stored: dict[int, float], n: int) -> str:
+    """Time per 1,000 documents at 1,000, 5,000 and N documents within one build: the
+    same machine and moment for every figure, unlike builds of each size apart."""
+    marks = [m for m in (1000, 5000, 10000, 50000) if m < n] + [n]
+    at = {m: min(t for d, t in stored.items() if d >= m) for m in marks
+          if any(d >= m for d in stored)}
+    if min(marks) not in at:
+        return "within the largest build: too few batches seen"
+    base = at[marks[0]] / marks[0] * 1000
+    return ("within the largest build, s per 1,000 documents so far at " + ", ".join(
+        f"{m}: {t / m * 1000:.1f}" + (f" ({t / m * 1000 / base - 1:+.0%})" if m != marks[0] else "")
+        for m, t in at.items()))
 
 
 def main() -> int:
