@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 from functools import partial
 from pathlib import Path
 
@@ -179,6 +180,7 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
     from graph.cli_sources import cluster_source, local_source, read_texts
     from graph.cli_store import build_store
     from graph.inputs import read_located
+    from graph.problems import os_reason
     from graph.spool import Spool
     from graph.outputs import OutputDirError, prepare_outdir, remove_if_empty, remove_stale
     from graph.store import default_store
@@ -200,9 +202,15 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
     tally = BuildTally(say=lambda item: _err(str(item) if item.fatal else f"warning: {item}"))
     if report_path is not None:
         click.get_current_context().call_on_close(partial(write_report, tally, report_path))
-    # kept in a temporary file, not in memory: a corpus's text would cost every process
-    texts = Spool(tally.track(read_located(inputs, input_format=InputFormat(input_format),
-                                           date=default_date)))
+    try:  # kept in a temporary file, not in memory: a corpus's text would cost every process
+        texts = Spool(tally.track(read_located(inputs, input_format=InputFormat(input_format),
+                                               date=default_date)))
+    except OSError as err:
+        _err(f"cannot keep the inputs in a temporary file in {tempfile.gettempdir()} "
+             f"({os_reason(err)}); set TMPDIR to a directory with room")
+        if created:
+            remove_if_empty(outdir)
+        sys.exit(Exit.WRITE)
     click.get_current_context().call_on_close(texts.close)
     failures = len(tally.failures)
     read = partial(read_texts, source=source, quiet=quiet)

@@ -159,3 +159,22 @@ def test_cli_export_disk_full_is_one_line_and_keeps_the_old_files(small_fs, tmp_
         f"replaced, the files already in {out} are kept"]
     assert (out / "graph.nt").read_text() == OLD_TTL
     assert _temporaries(out) == []
+
+
+def test_cli_build_with_no_room_for_its_inputs_is_one_line_and_keeps_the_old_files(
+        small_fs, tmp_path, monkeypatch):
+    """The inputs are kept in a temporary file (graph/spool.py); here TMPDIR is 256 KiB."""
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", str(small_fs))
+    article = tmp_path / "long.txt"
+    article.write_text("Iran backed Hamas in the south. " * 20_000)   # 640 KB
+    out = tmp_path / "out"
+    _old_set(out)
+    result = CliRunner().invoke(main, ["build", str(article), "-o", str(out), "-q"])
+    assert result.exit_code == Exit.WRITE
+    assert result.stderr.strip().splitlines() == [
+        f"kgbuilder: cannot keep the inputs in a temporary file in {small_fs} (no space left "
+        "on device); set TMPDIR to a directory with room"]
+    assert (out / "graph.ttl").read_text() == OLD_TTL
+    assert (out / "graph.html").read_text() == OLD_HTML
+    assert list(small_fs.iterdir()) == []
