@@ -180,9 +180,9 @@ def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
     from graph.cli_sources import cluster_source, local_source, read_texts
     from graph.cli_store import build_store
     from graph.inputs import read_located
+    from graph.outputs import OutputDirError, prepare_outdir, remove_if_empty, remove_stale
     from graph.problems import os_reason
     from graph.spool import Spool
-    from graph.outputs import OutputDirError, prepare_outdir, remove_if_empty, remove_stale
     from graph.store import default_store
     from graph.validate import validate_graph
     from graph.cli_report import summarise, summarise_store, write_report

@@ -161,9 +161,9 @@ class Handler(BaseHTTPRequestHandler):
             graph = params["graph"][0]
             try:
                 import pyoxigraph as ox
-                held = open_reader(self.server.store).contains_named_graph(ox.NamedNode(graph))
+                there = open_reader(self.server.store).contains_named_graph(ox.NamedNode(graph))
                 release_older(Path(self.server.store) / "snapshots")  # graph.leases
-                if not held:
+                if not there:
                     return self._send(404, f"no graph <{graph}> in the store\n")
             except ValueError as err:  # StoreError, or not an IRI
                 status = 503 if isinstance(err, StoreError) else 400

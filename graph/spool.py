@@ -36,12 +36,16 @@ class Spool(Sequence[TextInput]):
         self._file = tempfile.TemporaryFile(prefix="kgbuilder-inputs-", dir=directory)
         self._starts = array("q", [0])   # document i is bytes starts[i]:starts[i + 1]
         end = 0
-        for doc in documents:
-            data = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
-            self._file.write(data)
-            end += len(data)
-            self._starts.append(end)
-        self._file.flush()
+        try:
+            for doc in documents:
+                data = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
+                self._file.write(data)
+                end += len(data)
+                self._starts.append(end)
+            self._file.flush()
+        except BaseException:   # no room left, Ctrl-C: the file goes at once
+            self._file.close()
+            raise
         self._fd = self._file.fileno()
 
     def __len__(self) -> int:

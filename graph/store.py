@@ -302,7 +302,8 @@ def _collect(snaps: Path, *, keep: str) -> None:
     """Remove the superseded snapshots no reader holds (:mod:`graph.leases`); of those
     written before leases, all but the newest few once they are older than the grace."""
     unleased = []
-    for snap in sorted((p for p in snaps.iterdir() if p.is_dir() and p.name != keep), reverse=True):
+    superseded = (p for p in snaps.iterdir() if p.is_dir() and p.name != keep)
+    for snap in sorted(superseded, reverse=True):
         if snap.name.endswith(GONE):   # a removal a killed writer left half done
             shutil.rmtree(snap, ignore_errors=True)
         elif collect(snap) is None:

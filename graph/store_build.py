@@ -52,7 +52,7 @@ def batches(records: Iterable[DocumentRecord], *, docs: int = BATCH_DOCS,
             chars: int = BATCH_CHARS) -> Iterator[list[DocumentRecord]]:
     """Records in batches of at most ``docs`` documents or about ``chars`` characters.
 
-    >>> from extractors.records import DocumentRecord, TextInput
+    >>> from extractors.records import DocumentRecord
     >>> recs = [DocumentRecord(str(i), "x" * 10, (), ()) for i in range(5)]
     >>> [len(b) for b in batches(recs, docs=2)], [len(b) for b in batches(recs, chars=25)]
     ([2, 2, 1], [3, 2])
