@@ -57,13 +57,8 @@ class Spool(Sequence[TextInput]):
     def __getitem__(self, index: slice) -> list[TextInput]: ...
 
     def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self._read(i) for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("spool index out of range")
-        return self._read(index)
+        at = range(len(self))[index]   # negative indices, slices and IndexError as a list has them
+        return [self._read(i) for i in at] if isinstance(index, slice) else self._read(at)
 
     def __iter__(self) -> Iterator[TextInput]:
         # read in runs of about a MB: one system call for many short documents
