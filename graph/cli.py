@@ -156,10 +156,11 @@ def main() -> None:
               help="Write every input that failed, and every document skipped as unchanged in "
                    "the store, to FILE: one {\"input\", \"status\", \"reason\"} JSON object a "
                    "line (an empty file when there are none).")
-@click.option("--batch", "batch_docs", type=click.IntRange(min=1), default=200, show_default=True,
+@click.option("--batch", "batch_docs", type=click.IntRange(min=1), default=500, show_default=True,
               metavar="N",
               help="Documents per store write: a store build writes, validates and commits "
-                   "each batch; an interrupted build, run again, resumes after the last one.")
+                   "each batch; an interrupted build, run again, resumes after the last one. "
+                   "A smaller N holds less in memory and costs more time as the store grows.")
 def build(inputs: tuple[str, ...], outdir: Path | None, store_path: Path | None,
           model: str | None, quiet: bool, formats: tuple[str, ...], jobs: int | None,
           cluster: str | None, input_format: str, default_date: str | None,

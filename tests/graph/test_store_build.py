@@ -60,6 +60,13 @@ def test_store_build_in_batches_equals_the_file_build(tmp_path):
     _same(read_store(tmp_path / "kg"), read_graph(tmp_path / "out" / "graph.ttl"))
 
 
+def test_store_build_batch_default_is_the_write_size_the_store_build_is_tuned_for():
+    from graph.store_build import BATCH_DOCS, build_into_store
+
+    option = next(p for p in main.commands["build"].params if p.name == "batch_docs")
+    assert option.default == BATCH_DOCS == build_into_store.__kwdefaults__["batch_docs"]
+
+
 def test_store_build_killed_three_times_then_run_again_equals_an_uninterrupted_build(tmp_path):
     rnd = random.Random(os.getpid())
     store = tmp_path / "kg"
