@@ -156,6 +156,7 @@ def main() -> None:
               help="Write every input that failed, and every document skipped as unchanged in "
                    "the store, to FILE: one {\"input\", \"status\", \"reason\"} JSON object a "
                    "line (an empty file when there are none).")
+# the default is graph.store_build.BATCH_DOCS, not imported here (it loads rdflib for --help)
 @click.option("--batch", "batch_docs", type=click.IntRange(min=1), default=500, show_default=True,
               metavar="N",
               help="Documents per store write: a store build writes, validates and commits "

@@ -22,14 +22,13 @@ from pathlib import Path
 from extractors.records import DocumentRecord, TextInput
 from graph.validate import StoreViolations
 
-#: documents of one store write at most, and characters of their text at most. Every write
-#: adds table files that overlap every key of the store (Oxigraph's keys are hashes), so
-#: RocksDB's compaction rewrites about the whole database once or twice a write: fewer,
-#: larger writes cost less CPU per document as the store grows, and more memory a write
-#: (the write side of 3,000 documents replayed: 137 CPU s and a 262 MB peak in writes of
-#: 200, 90 s and 479 MB in writes of 500, 84 s and 695 MB in writes of 1,000;
-#: bench/RESULTS.md, "Scale: larger store writes")
+#: documents of one store write at most. Every write adds table files that overlap every key
+#: of the store (Oxigraph's keys are hashes), so RocksDB's compaction rewrites about the
+#: whole database once or twice a write: fewer, larger writes cost less CPU per document
+#: as the store grows, and more memory a write (bench/RESULTS.md, "Scale: larger store
+#: writes": 137 CPU s for 3,000 documents in writes of 200, 90 s in writes of 500)
 BATCH_DOCS = 500
+#: characters of a store write's text at most
 BATCH_CHARS = 2_000_000
 
 
