@@ -192,6 +192,12 @@ def _any_acronym(meta: ox.Store, key: tuple) -> bool:
     return next(iter(meta.quads_for_pattern(None, _KEY, marker, META)), None) is not None
 
 
+def all_summaries(meta: ox.Store) -> dict[ox.NamedNode, FormSummary]:
+    """Every stored form: form IRI -> summary."""
+    return {q.subject: _summary_from_json(q.object.value)
+            for q in meta.quads_for_pattern(None, _FORM, None, META)}
+
+
 def region(meta: ox.Store, entities: Iterable[Entity]) -> dict[ox.NamedNode, FormSummary]:
     """The stored forms connected to ``entities`` through dependency keys: form IRI ->
     summary. The entities' own keys start the walk; each form found adds its keys.

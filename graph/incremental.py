@@ -49,7 +49,11 @@ _IRIS = ox.NamedNode("urn:kgbuilder:store#entityIris")
 _INDEXED = ox.NamedNode("urn:kgbuilder:store#entityIndex")
 _COUNT = ox.NamedNode("urn:kgbuilder:store#documents")
 #: the entity index's version: a store indexed otherwise is indexed again on its next write
-_INDEX_VERSION = "4"
+#: (5: a node's IRI from its first full name, not from its label; see graph.merge_rules.node_head)
+_INDEX_VERSION = "5"
+#: the index versions whose summaries need only new node names: their nodes were named
+#: from their labels, and the next write names them anew (and renames their documents)
+_LABEL_IRI_VERSIONS = {"4"}
 
 
 @dataclass(frozen=True)
@@ -123,26 +127,42 @@ def _meta_lines(rec: DocumentRecord, content_hash: str, iris_digest: str) -> str
     return nquads(g, META.value)
 
 
-def _index_older_store(meta: ox.Store) -> None:
-    """Give a store written before this version of the entity index its index, once: the
-    forms of every stored record's entities, merged as a one-shot build merges them (what
-    the store holds)."""
-    if any(q.object.value == _INDEX_VERSION
-           for q in meta.quads_for_pattern(META, _INDEXED, None, META)):
-        return
+def _index_older_store(meta: ox.Store) -> bool:
+    """Give a store written before this version of the entity index its index: whether the
+    write must then merge every stored form again (:func:`write_into`).
+
+    An index of version 4 is kept: only its nodes' names (IRIs) are of an older rule. An
+    older one is made again from the stored records, merged as a one-shot build merges
+    them and named as the store's graphs were then, from the nodes' labels. Either way
+    the write that follows names every node as today (the version line is written with it).
+    """
+    version = next((q.object.value for q in meta.quads_for_pattern(META, _INDEXED, None, META)), None)
+    if version == _INDEX_VERSION:
+        return False
+    if version in _LABEL_IRI_VERSIONS:
+        return True
     for p in (_INDEXED, *OLD_INDEX, *INDEX, _SHARES):
         for q in list(meta.quads_for_pattern(None, p, None, META)):
             meta.remove(q)
     records = [record_from_json(q.object.value)
                for q in meta.quads_for_pattern(None, _RECORD, None, META)]
-    change = remerge(meta, [(rec.doc_id, e) for rec in records for e in rec.entities], [])
-    lines = [f"{META} {_INDEXED} \"{_INDEX_VERSION}\" {META} .\n"]
-    lines.extend(summary_lines(iri, s, keys=True) for iri, s in change.after.items())
+    change = remerge(meta, [(rec.doc_id, e) for rec in records for e in rec.entities], [],
+                     label_iris=True)
+    lines = [summary_lines(iri, s, keys=True) for iri, s in change.after.items()]
     for rec in records:
         iris = _iris(meta, rec, change)
         shared = triple_lines(add_document_shared(TripleSet(), rec, iris=iris))
         lines.append(member_lines(rec.doc_id, rec.entities) + shared_lines(rec.doc_id, shared))
-    meta.bulk_load("".join(lines).encode("utf-8"), ox.RdfFormat.N_QUADS)
+    if lines:
+        meta.bulk_load("".join(lines).encode("utf-8"), ox.RdfFormat.N_QUADS)
+    return True
+
+
+def _version_lines(meta: ox.Store) -> str:
+    """N-Quads that mark the store's index as of this version (the old mark taken out)."""
+    for q in list(meta.quads_for_pattern(META, _INDEXED, None, META)):
+        meta.remove(q)
+    return f"{META} {_INDEXED} \"{_INDEX_VERSION}\" {META} .\n"
 
 
 def _iris(meta: ox.Store, rec: DocumentRecord, change: RegionChange, *, before: bool = False
@@ -226,15 +246,15 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
     """
     add = {rec.doc_id: (rec, h) for rec, h in add}
     store, meta = dbs.data, dbs.meta
-    _index_older_store(meta)
+    renaming = _index_older_store(meta)  # every node named again, by today's rule
     stored = {d: s for d in {*add, *remove} if (s := _stored_doc(meta, d)) is not None}
     remove = {d for d in remove if d in stored} - set(add)
-    if not add and not remove:
+    if not add and not remove and not renaming:
         return WriteSummary((), (), (), (), document_count(meta), 0)  # nothing to recompute
     documents = document_count(meta) + len(set(add) - set(stored)) - len(remove)
     leaving = {d: _stored_record(meta, d) for d in sorted(stored)}  # replaced or removed
     change = remerge(meta, [(d, e) for d, (rec, _) in add.items() for e in rec.entities],
-                     [(d, e) for d, rec in leaving.items() for e in rec.entities])
+                     [(d, e) for d, rec in leaving.items() for e in rec.entities], everything=renaming)
     moved = {d for iri in change.renamed_forms() for d, _ in members(meta, iri)} - set(leaving)
     was_shared = {line for d in moved | set(leaving) for line in stated_lines(meta, d)}
     # first what each document written now states in the shared layer, and its entities' IRIs
@@ -283,6 +303,8 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
                 metas.append(summary_lines(iri, a, keys=keys))
     metas.extend(member_lines(doc_id, rec.entities) for doc_id, (rec, _) in add.items())
     metas.append(_count_lines(meta, documents))
+    if renaming:
+        metas.append(_version_lines(meta))
     gone = change.gone | {line for line in was_shared - shared if not still_stated(meta, line)}
     if gone:
         for t in ox.parse(("\n".join(gone) + "\n").encode("utf-8"), ox.RdfFormat.N_TRIPLES):

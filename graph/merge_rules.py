@@ -263,39 +263,53 @@ class _Merge:
 
 
 def node_head(members: Iterable[tuple[str, str, Iterable[str], int]]
-              ) -> tuple[str, str, tuple[str, ...], int]:
-    """The label, class, other names and mention count of a node, from its members'
+              ) -> tuple[str, str, tuple[str, ...], int, str]:
+    """The label, class, other names, mention count and IRI of a node, from its members'
     ``(name, class, aliases, mentions)`` in document order (or merged per name and class,
     in the order of each one's first entity: the outcome is the same).
 
-    >>> node_head([("KH", "ArmedGroup", (), 1), ("Kataib Hezbollah", "ArmedGroup", ("KH",), 2)])
+    The label is the name most mentions use. The IRI is made from the first of those
+    names in document order, not from the label: a label follows the counts, which every
+    new document may tip, and a new IRI would move every document that cites the node
+    (a corpus that names an entity "Qassem" and "Qasem" about equally often would keep
+    renaming it). A new name changes the IRI only when it comes first in the order.
+
+    >>> node_head([("KH", "ArmedGroup", (), 1), ("Kataib Hezbollah", "ArmedGroup", ("KH",), 2)])[:4]
     ('Kataib Hezbollah', 'ArmedGroup', ('KH',), 3)
+    >>> heads = [node_head([("Omna Province", "Region", (), 1), ("Omni Province", "Region", (), n)])
+    ...          for n in (1, 2)]
+    >>> [(label, iri.rsplit("/", 1)[1]) for label, _, _, _, iri in heads]
+    [('Omna Province', 'omna-province'), ('Omni Province', 'omna-province')]
     """
     names: Counter = Counter()
     votes: Counter = Counter()
-    countries, total = [], 0
+    countries, total, order = [], 0, []
     for name, cls, aliases, mentions in members:
         names[name] += mentions
         votes[cls] += mentions
         total += mentions
+        order.append(name)
         for alias in aliases:
             names.setdefault(alias, 0)
         if cls == "Country":
             countries.append(name)
     cls = max(votes, key=lambda c: (votes[c], -_PRIORITY.index(c) if c in _PRIORITY else -99))
     full = [n for n in names if names[n] and not is_acronym(n)] or [n for n in names if names[n]]
-    label = countries[0] if cls == "Country" and countries else sorted(
-        full, key=lambda n: (-names[n], -len(n.split()), -len(n), n))[0]
-    return label, cls, tuple(sorted(set(names) - {label})), total
+    if cls == "Country" and countries:
+        label = first = countries[0]
+    else:
+        label = sorted(full, key=lambda n: (-names[n], -len(n.split()), -len(n), n))[0]
+        first = next(n for n in order if n in full)
+    return label, cls, tuple(sorted(set(names) - {label})), total, entity_iri(first, cls)
 
 
 def _node(members: list[tuple[str, Entity]], cross: list[tuple[str, str, str, str]]
           ) -> MergedEntity:
     """A graph node from the document entities that merged into it."""
-    label, cls, altlabels, mentions = node_head(
+    label, cls, altlabels, mentions, iri = node_head(
         (ent.name, ent.cls, ent.aliases, ent.mentions) for _, ent in members)
     reasons = {(alias, reason, doc) for doc, ent in members for alias, reason in ent.merges}
     reasons |= {(name, f"{reason} ({other})", doc) for name, reason, other, doc in cross}
     return MergedEntity(
-        iri=entity_iri(label, cls), label=label, cls=cls, altlabels=altlabels, mentions=mentions,
+        iri=iri, label=label, cls=cls, altlabels=altlabels, mentions=mentions,
         documents=tuple(sorted({doc for doc, _ in members})), reasons=tuple(sorted(reasons)))

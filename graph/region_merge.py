@@ -22,7 +22,7 @@ from rdflib import URIRef
 
 from extractors.records import Entity
 from graph.aliases import add_node, add_reason
-from graph.entity_index import FormSummary, form_iri, members, region, with_entities
+from graph.entity_index import FormSummary, all_summaries, form_iri, members, region, with_entities
 from graph.forms import form_key, merge_forms, next_position
 from graph.iris import entity_iri
 from graph.merge_rules import MergedEntity, node_head
@@ -83,9 +83,15 @@ class _Entities:
         return (left[0][0], left[0][1].key) if left else None
 
 
-def remerge(meta: ox.Store, plus: Entities, minus: Entities) -> RegionChange:
-    """Merge again the region of the entities ``plus`` (coming) and ``minus`` (leaving)."""
-    before = region(meta, [e for _, e in plus + minus])
+def remerge(meta: ox.Store, plus: Entities, minus: Entities, *, everything: bool = False,
+            label_iris: bool = False) -> RegionChange:
+    """Merge again the region of the entities ``plus`` (coming) and ``minus`` (leaving).
+
+    With ``everything``, every stored form is merged again, whatever the entities: a
+    store whose nodes were named by an older rule gets today's names. With ``label_iris``,
+    nodes are named as before index version 5, from their labels (:func:`_head`).
+    """
+    before = all_summaries(meta) if everything else region(meta, [e for _, e in plus + minus])
     ents = _Entities(meta, plus, minus)
     after: dict[ox.NamedNode, FormSummary | None] = {}
     for iri in {*before, *ents.plus, *ents.minus}:
@@ -110,7 +116,7 @@ def remerge(meta: ox.Store, plus: Entities, minus: Entities) -> RegionChange:
         after[iri] = replace(after[iri], first_why=merged.first_why[i], rest_why=merged.rest_why[i])
     new_heads = TripleSet()
     for idx in groups.values():
-        node = _head(after[iri] for iri in idx)
+        node = _head((after[iri] for iri in idx), label_iri=label_iris)
         add_node(new_heads, node)
         for iri in idx:
             after[iri] = replace(after[iri], node=str(node.iri))
@@ -118,8 +124,9 @@ def remerge(meta: ox.Store, plus: Entities, minus: Entities) -> RegionChange:
     by_node: dict[str, list[FormSummary]] = defaultdict(list)
     for b in before.values():
         by_node[b.node].append(b)
-    for summaries in by_node.values():
-        add_node(old_heads, _head(summaries))
+    for node_iri, summaries in by_node.items():
+        # under the IRI the store holds, which a node named by an older rule may not have now
+        add_node(old_heads, replace(_head(summaries), iri=URIRef(node_iri)))
     gone_reasons, new_reasons = TripleSet(), TripleSet()
     for iri in after:
         b, a = before.get(iri), after[iri]
@@ -138,12 +145,15 @@ def remerge(meta: ox.Store, plus: Entities, minus: Entities) -> RegionChange:
                         (new - old) | came)
 
 
-def _head(summaries: Iterable[FormSummary]) -> MergedEntity:
-    """A node's own lines (no reasons) from the summaries of its forms."""
+def _head(summaries: Iterable[FormSummary], *, label_iri: bool = False) -> MergedEntity:
+    """A node's own lines (no reasons) from the summaries of its forms; with ``label_iri``,
+    its IRI made from its label, as stores indexed before version 5 made it."""
     ordered = sorted(summaries, key=lambda s: s.form.first)
-    label, cls, altlabels, mentions = node_head(
+    label, cls, altlabels, mentions, iri = node_head(
         (s.form.name, s.form.cls, s.form.aliases, s.form.mentions) for s in ordered)
-    return MergedEntity(entity_iri(label, cls), label, cls, altlabels, mentions, (), ())
+    if label_iri:
+        iri = entity_iri(label, cls)
+    return MergedEntity(iri, label, cls, altlabels, mentions, (), ())
 
 
 def _reasons(g: TripleSet, s: FormSummary, ents: Sequence[tuple[str, Entity]]) -> None:

@@ -103,6 +103,18 @@ def test_aliases_node_label_is_the_most_used_name():
     assert node.altlabels == ("Kataeb Sayyid al-Shuhada",)
 
 
+@pytest.mark.parametrize("order", list(permutations(["d1", "d2", "d3"])))
+def test_aliases_node_iri_is_the_first_documents_name_whatever_the_counts_or_order(order):
+    # the label follows the counts, the IRI the name of the first document by id (not the
+    # first read), so more documents with another spelling rename no IRI
+    docs = {"d1": _doc("d1", ("Kataeb Sayyid al-Shuhada", "ArmedGroup")),
+            "d2": _doc("d2", ("KSS", "ArmedGroup"), ("Kataib Sayyid al-Shuhada", "ArmedGroup", "KSS")),
+            "d3": _doc("d3", ("Kataib Sayyid al-Shuhada", "ArmedGroup"))}
+    node = resolve_entities([docs[d] for d in order]).node_of[("d1", "e0")]
+    assert (node.label, str(node.iri).rsplit("/", 2)[1:]) == (
+        "Kataib Sayyid al-Shuhada", ["org", "kataeb-sayyid-al-shuhada"])
+
+
 def test_aliases_merge_is_independent_of_document_order():
     records = [_doc("d1", ("Lloyd Austin", "Person", "Austin")), _doc("d2", ("SDF", "Organization")),
                _doc("d3", ("Lloyd J. Austin", "Person")), _doc("d4", ("SDF", "ArmedGroup")),

@@ -68,6 +68,61 @@ def test_incremental_an_older_document_follows_its_entity_to_a_new_iri(tmp_path)
     _same(tmp_path / "kg", [RECORDS["a"], RECORDS["b"]])
 
 
+def test_incremental_a_node_keeps_its_iri_when_new_documents_tip_its_label(tmp_path):
+    # one node, two spellings: its label is the one most mentions use, its IRI the one the
+    # first document uses, so the document that tips the count moves no stored document
+    from rdflib import RDFS, Literal
+
+    from graph.iris import entity_iri
+
+    docs = {d: record(d, agent=name, target="Camp Taji")
+            for d, name in zip("abcd", ["Kataib Hezbollah", "Kataib Hezbollah",
+                                        "Kataeb Hezbollah", "Kataeb Hezbollah"])}
+    write_documents(tmp_path / "kg", add=[(docs["a"], "a"), (docs["b"], "b"), (docs["c"], "c")])
+    summary = write_documents(tmp_path / "kg", add=[(docs["d"], "d")])
+    assert summary.rewritten == ()
+    node = entity_iri("Kataib Hezbollah", "ArmedGroup")
+    assert set(read_store(tmp_path / "kg").objects(node, RDFS.label)) == {Literal("Kataeb Hezbollah")}
+    _same(tmp_path / "kg", list(docs.values()))
+
+
+def test_incremental_a_store_whose_nodes_were_named_by_their_labels_is_renamed_on_its_next_write(
+        tmp_path, monkeypatch):
+    # a store of index version 4 named each node after its label; its next write names every
+    # node after its first full name, rewrites the documents that cite a renamed node and
+    # links the old IRI to the new one
+    import pyoxigraph as ox
+
+    import graph.incremental as incremental
+    import graph.region_merge as region_merge
+    from graph.iris import entity_iri
+    from graph.renamed import stored_links
+    from graph.store import META, open_writer
+
+    def label_named(members):
+        label, cls, altlabels, mentions, _ = node_head(members)
+        return label, cls, altlabels, mentions, entity_iri(label, cls)
+
+    node_head = region_merge.node_head
+    docs = {d: record(d, agent=name, target="Camp Taji")
+            for d, name in zip("abc", ["Kataeb Hezbollah", "Kataib Hezbollah", "Kataib Hezbollah"])}
+    docs["d"] = record("d", agent="Hamas", target="Sderot")
+    with monkeypatch.context() as patch:
+        patch.setattr(region_merge, "node_head", label_named)
+        write_documents(tmp_path / "kg", add=[(docs[d], d) for d in "abc"])
+    with open_writer(tmp_path / "kg") as dbs:
+        meta = dbs.meta
+        for q in list(meta.quads_for_pattern(META, incremental._INDEXED, None, META)):
+            meta.remove(q)
+        meta.add(ox.Quad(META, incremental._INDEXED, ox.Literal("4"), META))
+        del meta, dbs  # the databases close as the writer lets go of them
+    summary = write_documents(tmp_path / "kg", add=[(docs["d"], "d")])
+    old, new = entity_iri("Kataib Hezbollah", "ArmedGroup"), entity_iri("Kataeb Hezbollah", "ArmedGroup")
+    assert summary.rewritten == ("a", "b", "c")
+    assert stored_links(open_reader(tmp_path / "kg")) == {str(old): str(new)}
+    _same(tmp_path / "kg", list(docs.values()))
+
+
 def test_incremental_a_write_in_groups_of_one_document_equals_one_shot(tmp_path):
     # the graphs a write adds and rewrites are loaded a group at a time: "a" moves b to its IRI
     from graph.incremental import write_into
