@@ -14,6 +14,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rdflib import URIRef
+
 from extractors.entities.names import (initials, institution_key, is_acronym, name_key, person_parts, same_person, skeleton,
                               variant_of)
 from extractors.entities.unionfind import UnionFind
@@ -263,13 +265,14 @@ class _Merge:
 
 
 def node_head(members: Iterable[tuple[str, str, Iterable[str], int]]
-              ) -> tuple[str, str, tuple[str, ...], int, str]:
+              ) -> tuple[str, str, tuple[str, ...], int, URIRef]:
     """The label, class, other names, mention count and IRI of a node, from its members'
     ``(name, class, aliases, mentions)`` in document order (or merged per name and class,
     in the order of each one's first entity: the outcome is the same).
 
-    The label is the name most mentions use. The IRI is made from the first of those
-    names in document order, not from the label: a label follows the counts, which every
+    The label is the full name (not an acronym, unless the node has no other) most
+    mentions use. The IRI is made from the first full name in document order, not from the
+    label: a label follows the counts, which every
     new document may tip, and a new IRI would move every document that cites the node
     (a corpus that names an entity "Qassem" and "Qasem" about equally often would keep
     renaming it). A new name changes the IRI only when it comes first in the order.
