@@ -86,11 +86,13 @@ def test_incremental_a_node_keeps_its_iri_when_new_documents_tip_its_label(tmp_p
     _same(tmp_path / "kg", list(docs.values()))
 
 
+@pytest.mark.parametrize("index", ["4", None])
 def test_incremental_a_store_whose_nodes_were_named_by_their_labels_is_renamed_on_its_next_write(
-        tmp_path, monkeypatch):
-    # a store of index version 4 named each node after its label; its next write names every
-    # node after its first full name, rewrites the documents that cite a renamed node and
-    # links the old IRI to the new one
+        tmp_path, monkeypatch, index):
+    # a store of index version 4 named each node after its label, and so did older ones
+    # (None: no index at all, which the write makes again from the stored records); its
+    # next write names every node after its first full name, rewrites the documents that
+    # cite a renamed node and links the old IRI to the new one
     import pyoxigraph as ox
 
     import graph.incremental as incremental
@@ -112,9 +114,11 @@ def test_incremental_a_store_whose_nodes_were_named_by_their_labels_is_renamed_o
         write_documents(tmp_path / "kg", add=[(docs[d], d) for d in "abc"])
     with open_writer(tmp_path / "kg") as dbs:
         meta = dbs.meta
-        for q in list(meta.quads_for_pattern(META, incremental._INDEXED, None, META)):
-            meta.remove(q)
-        meta.add(ox.Quad(META, incremental._INDEXED, ox.Literal("4"), META))
+        for p in (incremental._INDEXED, *([] if index else incremental.INDEX)):
+            for q in list(meta.quads_for_pattern(None, p, None, META)):
+                meta.remove(q)
+        if index:
+            meta.add(ox.Quad(META, incremental._INDEXED, ox.Literal(index), META))
         del meta, dbs  # the databases close as the writer lets go of them
     summary = write_documents(tmp_path / "kg", add=[(docs["d"], "d")])
     old, new = entity_iri("Kataib Hezbollah", "ArmedGroup"), entity_iri("Kataeb Hezbollah", "ArmedGroup")
