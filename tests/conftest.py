@@ -28,6 +28,17 @@ def _no_user_configuration(tmp_path_factory):
     os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config-home"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _ctrl_c_reaches_the_tests():
+    """Ctrl-C is a KeyboardInterrupt in the tests and in the processes they start, even when
+    the run itself was started with SIGINT ignored (``nohup cmd &``), which every process it
+    starts would inherit and the Ctrl-C tests would then wait for in vain."""
+    import signal
+
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from extractors.text.model import load_nlp
