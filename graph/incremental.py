@@ -110,11 +110,12 @@ def document_count(meta: ox.Store) -> int:
     return sum(1 for _ in meta.quads_for_pattern(None, _HASH, None, META))
 
 
-def _count_lines(meta: ox.Store, documents: int) -> str:
-    """N-Quads that keep ``documents`` as the store's count (the old count taken out)."""
-    for q in list(meta.quads_for_pattern(META, _COUNT, None, META)):
+def _store_value_lines(meta: ox.Store, prop: ox.NamedNode, value: object) -> str:
+    """N-Quads that keep ``value`` as the store's ``prop`` (the documents it holds, its
+    index's version), the old value taken out."""
+    for q in list(meta.quads_for_pattern(META, prop, None, META)):
         meta.remove(q)
-    return f"{META} {_COUNT} \"{documents}\" {META} .\n"
+    return f"{META} {prop} \"{value}\" {META} .\n"
 
 
 def _meta_lines(rec: DocumentRecord, content_hash: str, iris_digest: str) -> str:
@@ -156,13 +157,6 @@ def _index_older_store(meta: ox.Store) -> bool:
     if lines:
         meta.bulk_load("".join(lines).encode("utf-8"), ox.RdfFormat.N_QUADS)
     return True
-
-
-def _version_lines(meta: ox.Store) -> str:
-    """N-Quads that mark the store's index as of this version (the old mark taken out)."""
-    for q in list(meta.quads_for_pattern(META, _INDEXED, None, META)):
-        meta.remove(q)
-    return f"{META} {_INDEXED} \"{_INDEX_VERSION}\" {META} .\n"
 
 
 def _iris(meta: ox.Store, rec: DocumentRecord, change: RegionChange, *, before: bool = False
@@ -302,9 +296,9 @@ def write_into(dbs: Databases, *, add: Iterable[tuple[DocumentRecord, str]] = ()
             if a is not None:
                 metas.append(summary_lines(iri, a, keys=keys))
     metas.extend(member_lines(doc_id, rec.entities) for doc_id, (rec, _) in add.items())
-    metas.append(_count_lines(meta, documents))
+    metas.append(_store_value_lines(meta, _COUNT, documents))
     if renaming:
-        metas.append(_version_lines(meta))
+        metas.append(_store_value_lines(meta, _INDEXED, _INDEX_VERSION))
     gone = change.gone | {line for line in was_shared - shared if not still_stated(meta, line)}
     if gone:
         for t in ox.parse(("\n".join(gone) + "\n").encode("utf-8"), ox.RdfFormat.N_TRIPLES):
