@@ -307,8 +307,11 @@
     const around = edgesOf.get(id).filter((e) => shownEdges.has(e.id));
     network.setSelection({ nodes: [id, ...around.map((e) => (e.from === id ? e.to : e.from))]
       .filter((n) => shownNodes.has(n)), edges: around.map((e) => e.id) });
-    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    // the panel first: it narrows the canvas, which vis would otherwise notice only at its
+    // next resize check, after the focus, and centre the node on the old width meanwhile
     showNode(id);
+    network.setSize();
+    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
   }
 
   // --- hover: the relation of an edge, the class of a node, as text
